@@ -1,0 +1,127 @@
+/**
+ * The console adapter: the embedded default, as good as the real ones. Anyone can post as any person in any chat,
+ * and the bot's group and private messages print as they would appear, one per line:
+ *   [<chat title>] <bot name>: <text>     a group message
+ *   [dm <person>] <bot name>: <text>      a private message
+ * Continuation lines are indented by two spaces. Chat ids are the group's title, or "dm:<name>" for a private chat;
+ * user ids are names.
+ */
+import { randomUUID } from "node:crypto";
+import type {
+  AdapterCapabilities,
+  ChatAdapter,
+  InboundHandler,
+  InboundMessage,
+  RenderedMessage,
+  SendResult,
+  UserRef,
+} from "../../src/chat/types.ts";
+import { escapeRegExp } from "../../src/parse/normalize.ts";
+
+/** The console adapter's settings. */
+export interface ConsoleAdapterOptions {
+  botName: string;
+  /** Where output lines go (stdout in the app). */
+  write: (line: string) => void;
+  maxTextLength?: number;
+  now: () => Date;
+}
+
+/** The id of a private chat with `person`. */
+export const privateChatId = (person: string): string => `dm:${person}`;
+
+/** A chat adapter on the terminal. */
+export class ConsoleAdapter implements ChatAdapter {
+  readonly platform = "console" as const;
+  readonly capabilities: AdapterCapabilities;
+  readonly #options: ConsoleAdapterOptions;
+  readonly #admins = new Set<string>();
+  #onMessage: InboundHandler | undefined;
+  #last: InboundMessage | undefined;
+
+  constructor(options: ConsoleAdapterOptions) {
+    this.#options = options;
+    this.capabilities = {
+      buttons: false,
+      privateToNonContacts: true,
+      mentions: true,
+      edits: false,
+      maxTextLength: options.maxTextLength ?? 4096,
+      format: "plain",
+    };
+  }
+
+  async start(onMessage: InboundHandler): Promise<void> {
+    this.#onMessage = onMessage;
+  }
+
+  async stop(): Promise<void> {
+    this.#onMessage = undefined;
+  }
+
+  /** Make `person` an admin of group `chat`. */
+  makeAdmin(chat: string, person: string): void {
+    this.#admins.add(`${chat}\u0000${person}`);
+  }
+
+  /** `person` posts `text` in group `chat`. */
+  post(chat: string, person: string, text: string): Promise<void> {
+    return this.#deliver({ platform: "console", id: chat, kind: "group", title: chat }, person, text);
+  }
+
+  /** `person` writes privately to the bot. */
+  dm(person: string, text: string): Promise<void> {
+    return this.#deliver({ platform: "console", id: privateChatId(person), kind: "private", title: person }, person, text);
+  }
+
+  /** Deliver the last message again with the same id, as a platform redelivering it would. */
+  async redeliver(): Promise<boolean> {
+    if (!this.#last || !this.#onMessage) return false;
+    await this.#onMessage(this.#last);
+    return true;
+  }
+
+  async send(chatId: string, message: RenderedMessage): Promise<SendResult> {
+    const label = chatId.startsWith("dm:") ? `dm ${chatId.slice(3)}` : chatId;
+    this.#print(label, message.text);
+    return { ok: true };
+  }
+
+  async sendPrivate(userId: string, message: RenderedMessage): Promise<SendResult> {
+    this.#print(`dm ${userId}`, message.text);
+    return { ok: true };
+  }
+
+  async #deliver(chat: InboundMessage["chat"], person: string, raw: string): Promise<void> {
+    if (!this.#onMessage) throw new Error("the console adapter is not started");
+    const mention = new RegExp(`@${escapeRegExp(this.#options.botName)}[\\u2005\\s]*`, "gu");
+    const addressed = chat.kind === "private" || mention.test(raw);
+    const text = raw.replace(mention, "").trim();
+    const mentions: UserRef[] = [...text.matchAll(/@([^\s@:：，,]+)/gu)].map((match) => ({
+      platform: "console",
+      id: match[1]!,
+      displayName: match[1]!,
+    }));
+    const message: InboundMessage = {
+      id: randomUUID(),
+      chat,
+      sender: {
+        platform: "console",
+        id: person,
+        displayName: person,
+        ...(chat.kind === "group" ? { isAdmin: this.#admins.has(`${chat.id}\u0000${person}`) } : {}),
+      },
+      text,
+      addressedToBot: addressed,
+      mentions,
+      sentAt: this.#options.now(),
+    };
+    this.#last = message;
+    await this.#onMessage(message);
+  }
+
+  #print(label: string, text: string): void {
+    const [first, ...rest] = text.split("\n");
+    this.#options.write([`[${label}] ${this.#options.botName}: ${first}`, ...rest.map((line) => `  ${line}`)].join("\n"));
+  }
+}

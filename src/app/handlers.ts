@@ -1,0 +1,15 @@
+/** The route table: which use case handles which intent. Issue-by-issue, features add their routes here. */
+import type { HandlerTable } from "./message-context.ts";
+import { showHelp } from "./show-help.ts";
+import { answerUnknownCommand } from "./answer-unknown-command.ts";
+import { registerResidence, registerResidenceCommand } from "./register-residence.ts";
+
+/** The default handlers. An intent with no route (chatter) gets no reply and writes nothing. */
+export function defaultHandlers(): HandlerTable {
+  return {
+    "command:help": showHelp,
+    "command:register": registerResidenceCommand,
+    register: registerResidence,
+    unknown_command: answerUnknownCommand,
+  };
+}

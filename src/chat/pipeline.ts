@@ -1,0 +1,191 @@
+/**
+ * The inbound pipeline: error boundary → dedupe → rate limit → parse → route → resolve person, chat and membership
+ * → the use case, in one transaction with the processed-message record and the outbound messages.
+ * Chatter (no route) costs no I/O and writes nothing. Resolution is read through a cache of known ids.
+ */
+import type { InboundMessage } from "./types.ts";
+import type { Intent, Lang, Parser } from "../parse/intent.ts";
+import type { Clock } from "../domain/clock.ts";
+import type { KnownChat, KnownPerson, Repositories, UnitOfWork } from "../domain/ports.ts";
+import type { HandlerTable, MessageContext } from "../app/message-context.ts";
+import type { Logger } from "../logger.ts";
+import { routeOf } from "../app/message-context.ts";
+import { detectLang } from "../parse/normalize.ts";
+import { t } from "../i18n/index.ts";
+import { RateLimiter } from "./rate-limiter.ts";
+import { RecentSet } from "./recent-set.ts";
+import { numberedChoiceKey } from "./numbered-choices.ts";
+
+/** What happened to one message. */
+export type Outcome = "handled" | "ignored" | "duplicate" | "rate-limited" | "failed";
+
+/** The pipeline's settings and collaborators. */
+export interface PipelineDeps {
+  uow: UnitOfWork;
+  parser: Parser;
+  handlers: HandlerTable;
+  clock: Clock;
+  log: Logger;
+  botName: string;
+  botNames: string[];
+  timeZone: string;
+  rateLimitPerMinute: number;
+  /** Called after a transaction that wrote outbound messages commits (wakes the dispatcher). */
+  onCommitted?: () => void;
+}
+
+/** Turns inbound messages into effects, each exactly once. */
+export class Pipeline {
+  readonly #deps: PipelineDeps;
+  readonly #limiter: RateLimiter;
+  readonly #recent = new RecentSet(10_000);
+  readonly #chats = new Map<string, KnownChat>();
+  readonly #people = new Map<string, KnownPerson>();
+  readonly #admins = new Map<string, boolean>();
+
+  constructor(deps: PipelineDeps) {
+    this.#deps = deps;
+    this.#limiter = new RateLimiter(deps.rateLimitPerMinute);
+  }
+
+  /** Handle one message. Never throws: one bad message never stops the bot. */
+  async handle(message: InboundMessage): Promise<Outcome> {
+    const key = `${message.chat.platform}:${message.id}`;
+    try {
+      if (this.#recent.has(key)) return "duplicate";
+      const now = this.#deps.clock.now();
+      if (!this.#limiter.allow(`${message.sender.platform}:${message.sender.id}`, now.getTime())) {
+        this.#deps.log.warn({ sender: message.sender.id, chat: message.chat.id }, "sender over rate limit; message dropped");
+        return "rate-limited";
+      }
+      const text = await this.#choiceOrText(message);
+      const intent = this.#deps.parser(text, {
+        now,
+        timeZone: this.#deps.timeZone,
+        botNames: this.#deps.botNames,
+        addressedToBot: message.addressedToBot,
+        ...optional("lang", detectLang(text)),
+      });
+      const handler = this.#deps.handlers[routeOf(intent)];
+      if (!handler) return "ignored";
+      const outcome = await this.#run(message, intent, text, now, handler as (c: MessageContext, r: Repositories) => Promise<void>);
+      this.#recent.add(key);
+      if (outcome === "handled") this.#deps.onCommitted?.();
+      return outcome;
+    } catch (error) {
+      this.#deps.log.error({ err: error, messageId: message.id, chat: message.chat.id }, "message failed");
+      await this.#apologise(message);
+      return "failed";
+    }
+  }
+
+  async #run(
+    message: InboundMessage,
+    intent: Intent,
+    text: string,
+    now: Date,
+    handler: (context: MessageContext, repos: Repositories) => Promise<void>,
+  ): Promise<Outcome> {
+    const learned: Array<() => void> = [];
+    try {
+      const outcome = await this.#deps.uow.run(async (repos): Promise<Outcome> => {
+        if (await repos.processed.has(message.chat.platform, message.id)) return "duplicate";
+        const chat = await this.#resolveChat(repos, message, text, learned);
+        const person = await this.#resolvePerson(repos, message, chat, learned);
+        const isAdmin = await this.#resolveMembership(repos, message, chat, person, learned);
+        const lang: Lang = detectLang(text) ?? person.lang ?? chat.lang;
+        const context: MessageContext = { message, intent, chat, person, isAdmin, lang, now, botName: this.#deps.botName };
+        await handler(context, repos);
+        await repos.processed.record(message.chat.platform, message.id, chat.id, intent.kind);
+        return "handled";
+      });
+      if (outcome === "handled") for (const learn of learned) learn();
+      return outcome;
+    } catch (error) {
+      if (isUniqueViolation(error)) return "duplicate"; // a concurrent redelivery committed first
+      throw error;
+    }
+  }
+
+  async #resolveChat(repos: Repositories, message: InboundMessage, text: string, learned: Array<() => void>) {
+    const key = `${message.chat.platform}:${message.chat.id}`;
+    const cached = this.#chats.get(key);
+    if (cached) return cached;
+    let chat = await repos.directories.findChat(message.chat.platform, message.chat.id);
+    if (!chat) {
+      const community = await repos.directories.defaultCommunity();
+      const lang = message.chat.kind === "private" ? detectLang(text) : detectLang(message.chat.title);
+      chat = await repos.directories.createChat(message.chat, community.id, lang ?? community.lang);
+    }
+    const found = chat;
+    learned.push(() => this.#chats.set(key, found));
+    return found;
+  }
+
+  async #resolvePerson(repos: Repositories, message: InboundMessage, chat: KnownChat, learned: Array<() => void>) {
+    const key = `${message.sender.platform}:${message.sender.id}`;
+    const cached = this.#people.get(key);
+    if (cached) return cached;
+    const person =
+      (await repos.directories.findPerson(message.sender.platform, message.sender.id)) ??
+      (await repos.directories.createPerson(message.sender, chat.communityId));
+    learned.push(() => this.#people.set(key, person));
+    return person;
+  }
+
+  async #resolveMembership(
+    repos: Repositories,
+    message: InboundMessage,
+    chat: KnownChat,
+    person: KnownPerson,
+    learned: Array<() => void>,
+  ): Promise<boolean> {
+    const key = `${chat.id}:${person.id}`;
+    const cached = this.#admins.get(key);
+    const reported = message.sender.isAdmin;
+    if (cached !== undefined && (reported === undefined || reported === cached)) return cached;
+    const { isAdmin } = await repos.directories.upsertMembership(chat.id, person.id, reported);
+    learned.push(() => this.#admins.set(key, isAdmin));
+    return isAdmin;
+  }
+
+  /** A bare number answers the numbered options last sent to this chat (degraded buttons). */
+  async #choiceOrText(message: InboundMessage): Promise<string> {
+    if (message.action) return message.action.data;
+    const number = /^\s*(\d{1,2})\s*$/u.exec(message.text);
+    if (!number) return message.text;
+    const stored = await this.#deps.uow.run((repos) => repos.states.get(numberedChoiceKey(message)));
+    if (!stored) return message.text;
+    const { replies, expiresAt } = JSON.parse(stored) as { replies: string[]; expiresAt: string };
+    const choice = replies[Number(number[1]) - 1];
+    return choice && new Date(expiresAt) > this.#deps.clock.now() ? choice : message.text;
+  }
+
+  /** Tell the sender something went wrong, when the message was meant for the bot. Never throws. */
+  async #apologise(message: InboundMessage): Promise<void> {
+    if (!message.addressedToBot && !/^\s*[/#]/u.test(message.text)) return;
+    try {
+      const chat = this.#chats.get(`${message.chat.platform}:${message.chat.id}`);
+      const lang = detectLang(message.text) ?? chat?.lang ?? "zh-CN";
+      await this.#deps.uow.run((repos) =>
+        repos.outboxes.enqueue(
+          { kind: "chat", platform: message.chat.platform, chatId: message.chat.id },
+          { text: t(lang).somethingWentWrong },
+          { lang },
+        ),
+      );
+      this.#deps.onCommitted?.();
+    } catch (error) {
+      this.#deps.log.error({ err: error }, "could not send the apology");
+    }
+  }
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
+  return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
+}
+
+/** Prisma's unique-constraint error (P2002), without importing Prisma here. */
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
+}

@@ -1,0 +1,96 @@
+/**
+ * Configuration from the environment (and a `.env` file, if present), validated at start.
+ * Errors say which variable is wrong and how to fix it. Secrets are read here and never logged.
+ */
+import { existsSync } from "node:fs";
+import { z } from "zod";
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/linli.db")
+    .refine((url) => url.startsWith("file:"), {
+      message: 'must be a SQLite file URL such as "file:./data/linli.db" (PostgreSQL is not wired in yet)',
+    }),
+  BOT_NAME: z.string().trim().min(1, "must not be empty").default("邻里小助手"),
+  BOT_ALIASES: z
+    .string()
+    .default("")
+    .transform((value) => value.split(",").map((name) => name.trim()).filter(Boolean)),
+  TIME_ZONE: z
+    .string()
+    .default("Asia/Shanghai")
+    .refine(isTimeZone, { message: 'must be an IANA time zone such as "Asia/Shanghai"' }),
+  DEFAULT_LOCALE: z.enum(["zh-CN", "en"], { message: 'must be "zh-CN" or "en"' }).default("zh-CN"),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  SCHEDULER_CRON: z.string().default("* * * * *"),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive("must be a positive whole number").default(20),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().positive("must be a positive whole number").default(8),
+  OUTBOX_POLL_MS: z.coerce.number().int().positive("must be a positive whole number").default(1000),
+  CONSOLE_MAX_TEXT_LENGTH: z.coerce.number().int().min(20, "must be at least 20").default(4096),
+});
+
+/** Linli's validated configuration. */
+export interface Config {
+  databaseUrl: string;
+  botName: string;
+  botNames: string[];
+  timeZone: string;
+  defaultLocale: "zh-CN" | "en";
+  logLevel: (typeof LOG_LEVELS)[number];
+  schedulerCron: string;
+  rateLimitPerMinute: number;
+  outboxMaxAttempts: number;
+  outboxPollMs: number;
+  consoleMaxTextLength: number;
+}
+
+/** A configuration problem, with one line per variable to fix. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Linli's configuration needs fixing:\n${problems.map((line) => `  - ${line}`).join("\n")}\nSee .env.example for every setting.`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parse and validate configuration from `env` (default: process.env, after loading `.env` if it exists). */
+export function loadConfig(env: Record<string, string | undefined> = readEnv()): Config {
+  const parsed = schema.safeParse(emptyAsMissing(env));
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`));
+  }
+  const value = parsed.data;
+  return {
+    databaseUrl: value.DATABASE_URL,
+    botName: value.BOT_NAME,
+    botNames: [value.BOT_NAME, ...value.BOT_ALIASES],
+    timeZone: value.TIME_ZONE,
+    defaultLocale: value.DEFAULT_LOCALE,
+    logLevel: value.LOG_LEVEL,
+    schedulerCron: value.SCHEDULER_CRON,
+    rateLimitPerMinute: value.RATE_LIMIT_PER_MINUTE,
+    outboxMaxAttempts: value.OUTBOX_MAX_ATTEMPTS,
+    outboxPollMs: value.OUTBOX_POLL_MS,
+    consoleMaxTextLength: value.CONSOLE_MAX_TEXT_LENGTH,
+  };
+}
+
+function readEnv(): Record<string, string | undefined> {
+  if (existsSync(".env")) process.loadEnvFile(".env");
+  return process.env;
+}
+
+function emptyAsMissing(env: Record<string, string | undefined>): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).map(([key, value]) => [key, value === "" ? undefined : value]));
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,131 @@
+/**
+ * Ports: what use cases need from storage, as plural-noun interfaces. Infra implements them on Prisma,
+ * bound to one transaction; tests may implement them in memory.
+ */
+import type { ChatRef, OutboundMessage, OutboundTarget, Platform, UserRef } from "../chat/types.ts";
+import type { Lang } from "../parse/intent.ts";
+
+/** A chat as Linli knows it. */
+export interface KnownChat {
+  id: number;
+  communityId: number;
+  platform: Platform;
+  externalId: string;
+  kind: "group" | "private";
+  title: string;
+  lang: Lang;
+  buildingId: number | null;
+  gridId: number | null;
+}
+
+/** A person as Linli knows them, through the identity they wrote from. */
+export interface KnownPerson {
+  id: number;
+  communityId: number;
+  displayName: string;
+  buildingId: number | null;
+  lang: Lang | null;
+}
+
+/** A community and its defaults. */
+export interface KnownCommunity {
+  id: number;
+  name: string;
+  timeZone: string;
+  lang: Lang;
+}
+
+/** Chats, people, identities, memberships and buildings. */
+export interface Directories {
+  defaultCommunity(): Promise<KnownCommunity>;
+  findChat(platform: Platform, externalId: string): Promise<KnownChat | null>;
+  createChat(ref: ChatRef, communityId: number, lang: Lang): Promise<KnownChat>;
+  findPerson(platform: Platform, externalId: string): Promise<KnownPerson | null>;
+  createPerson(user: UserRef, communityId: number): Promise<KnownPerson>;
+  /** Record membership; updates the admin flag when the platform says it changed. */
+  upsertMembership(chatId: number, personId: number, isAdmin: boolean | undefined): Promise<{ isAdmin: boolean }>;
+  ensureBuilding(communityId: number, key: string, name: string): Promise<{ id: number }>;
+  setResidence(personId: number, buildingId: number, room: string | null): Promise<void>;
+}
+
+/** Options for an outbox message. */
+export interface EnqueueOptions {
+  /** Higher goes first: 0 bulk, 5 normal (default), 9 emergency. */
+  priority?: number;
+  /** The language of the target, for texts the render step adds. */
+  lang: Lang;
+}
+
+/** The transactional outbox: written with the domain change, sent by the dispatcher after commit. */
+export interface Outboxes {
+  enqueue(target: OutboundTarget, message: OutboundMessage, options: EnqueueOptions): Promise<void>;
+}
+
+/** The record of inbound messages that have had their effect. */
+export interface ProcessedMessages {
+  has(platform: Platform, externalId: string): Promise<boolean>;
+  record(platform: Platform, externalId: string, chatId: number | null, intent: string): Promise<void>;
+}
+
+/** A job to schedule. */
+export interface NewJob {
+  kind: string;
+  dueAt: Date;
+  payload?: unknown;
+  /** Past this time the job is dropped instead of run. */
+  staleAt?: Date;
+  /** Scheduling the same key twice keeps the first. */
+  dedupeKey?: string;
+}
+
+/** Scheduled jobs. */
+export interface Jobs {
+  schedule(job: NewJob): Promise<void>;
+}
+
+/** An entry for the audit log. */
+export interface AuditEntry {
+  communityId?: number;
+  actorId?: number;
+  action: string;
+  subjectType?: string;
+  subjectId?: string | number;
+  detail?: unknown;
+}
+
+/** The audit log. */
+export interface AuditLogs {
+  append(entry: AuditEntry): Promise<void>;
+}
+
+/** Small persistent values of the process (numbered options awaiting a reply, the virtual clock). */
+export interface AppStates {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string): Promise<void>;
+}
+
+/** Every port, bound to one transaction. */
+export interface Repositories {
+  directories: Directories;
+  outboxes: Outboxes;
+  processed: ProcessedMessages;
+  jobs: Jobs;
+  audit: AuditLogs;
+  states: AppStates;
+}
+
+/** Runs a use case in one transaction. Never await chat or network I/O inside `work`. */
+export interface UnitOfWork {
+  run<T>(work: (repos: Repositories) => Promise<T>): Promise<T>;
+}
+
+/** A job as its handler sees it. */
+export interface JobInfo {
+  id: number;
+  kind: string;
+  dueAt: Date;
+  now: Date;
+}
+
+/** A use case run for a job kind, inside the job's transaction (claim, effect and "done" commit together). */
+export type JobHandler = (payload: unknown, repos: Repositories, job: JobInfo) => Promise<void>;

@@ -1,0 +1,132 @@
+/** Chats, people, identities, memberships and buildings on Prisma. */
+import type { ChatRef, Platform, UserRef } from "../../chat/types.ts";
+import type { Directories, KnownChat, KnownCommunity, KnownPerson } from "../../domain/ports.ts";
+import type { Lang } from "../../parse/intent.ts";
+import type { Tx } from "./tx.ts";
+import { toLang } from "../../i18n/index.ts";
+
+/** The default community's name when Linli starts on an empty database and someone writes. */
+export const DEFAULT_COMMUNITY_NAME = "我的社区";
+/** The grid new buildings sit in until an admin assigns them. */
+export const DEFAULT_GRID_NAME = "未分配网格";
+
+/** Prisma implementation of `Directories`. */
+export class PrismaDirectories implements Directories {
+  constructor(private readonly tx: Tx, private readonly now: Date) {}
+
+  async defaultCommunity(): Promise<KnownCommunity> {
+    const community =
+      (await this.tx.community.findFirst({ orderBy: { id: "asc" } })) ??
+      (await this.tx.community.create({ data: { name: DEFAULT_COMMUNITY_NAME, createdAt: this.now } }));
+    return { id: community.id, name: community.name, timeZone: community.timeZone, lang: toLang(community.locale) };
+  }
+
+  async findChat(platform: Platform, externalId: string): Promise<KnownChat | null> {
+    const chat = await this.tx.chat.findUnique({ where: { platform_externalId: { platform, externalId } } });
+    return chat && toKnownChat(chat);
+  }
+
+  async createChat(ref: ChatRef, communityId: number, lang: Lang): Promise<KnownChat> {
+    const chat = await this.tx.chat.create({
+      data: {
+        communityId,
+        platform: ref.platform,
+        externalId: ref.id,
+        kind: ref.kind,
+        title: ref.title,
+        locale: lang,
+        createdAt: this.now,
+      },
+    });
+    return toKnownChat(chat);
+  }
+
+  async findPerson(platform: Platform, externalId: string): Promise<KnownPerson | null> {
+    const identity = await this.tx.identity.findUnique({
+      where: { platform_externalId: { platform, externalId } },
+      include: { person: true },
+    });
+    return identity && toKnownPerson(identity.person);
+  }
+
+  async createPerson(user: UserRef, communityId: number): Promise<KnownPerson> {
+    const person = await this.tx.person.create({
+      data: {
+        communityId,
+        displayName: user.displayName,
+        createdAt: this.now,
+        identities: {
+          create: { platform: user.platform, externalId: user.id, displayName: user.displayName, createdAt: this.now },
+        },
+      },
+    });
+    return toKnownPerson(person);
+  }
+
+  async upsertMembership(chatId: number, personId: number, isAdmin: boolean | undefined): Promise<{ isAdmin: boolean }> {
+    const membership = await this.tx.membership.upsert({
+      where: { chatId_personId: { chatId, personId } },
+      create: { chatId, personId, isAdmin: isAdmin ?? false, joinedAt: this.now },
+      update: isAdmin === undefined ? {} : { isAdmin },
+    });
+    return { isAdmin: membership.isAdmin };
+  }
+
+  async ensureBuilding(communityId: number, key: string, name: string): Promise<{ id: number }> {
+    const existing = await this.tx.building.findUnique({ where: { communityId_key: { communityId, key } } });
+    if (existing) return { id: existing.id };
+    const grid = await this.tx.grid.upsert({
+      where: { communityId_name: { communityId, name: DEFAULT_GRID_NAME } },
+      create: { communityId, name: DEFAULT_GRID_NAME, isDefault: true, createdAt: this.now },
+      update: {},
+    });
+    const building = await this.tx.building.create({
+      data: { communityId, key, name, gridId: grid.id, createdAt: this.now },
+    });
+    return { id: building.id };
+  }
+
+  async setResidence(personId: number, buildingId: number, room: string | null): Promise<void> {
+    await this.tx.person.update({ where: { id: personId }, data: { buildingId, room } });
+  }
+}
+
+function toKnownChat(chat: {
+  id: number;
+  communityId: number;
+  platform: string;
+  externalId: string;
+  kind: string;
+  title: string;
+  locale: string;
+  buildingId: number | null;
+  gridId: number | null;
+}): KnownChat {
+  return {
+    id: chat.id,
+    communityId: chat.communityId,
+    platform: chat.platform as Platform,
+    externalId: chat.externalId,
+    kind: chat.kind === "private" ? "private" : "group",
+    title: chat.title,
+    lang: toLang(chat.locale),
+    buildingId: chat.buildingId,
+    gridId: chat.gridId,
+  };
+}
+
+function toKnownPerson(person: {
+  id: number;
+  communityId: number;
+  displayName: string;
+  buildingId: number | null;
+  locale: string | null;
+}): KnownPerson {
+  return {
+    id: person.id,
+    communityId: person.communityId,
+    displayName: person.displayName,
+    buildingId: person.buildingId,
+    lang: person.locale ? toLang(person.locale) : null,
+  };
+}

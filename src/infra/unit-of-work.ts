@@ -1,0 +1,37 @@
+/** Runs a use case in one Prisma interactive transaction, with every repository bound to it. */
+import type { Repositories, UnitOfWork } from "../domain/ports.ts";
+import type { Clock } from "../domain/clock.ts";
+import type { PrismaClient } from "./generated/prisma/client.ts";
+import type { Tx } from "./repositories/tx.ts";
+import { PrismaDirectories } from "./repositories/prisma-directories.ts";
+import {
+  PrismaAppStates,
+  PrismaAuditLogs,
+  PrismaJobs,
+  PrismaOutboxes,
+  PrismaProcessedMessages,
+} from "./repositories/prisma-small-ports.ts";
+
+/** Every repository bound to `tx`, reading the time once. */
+export function repositoriesFor(tx: Tx, now: Date): Repositories {
+  return {
+    directories: new PrismaDirectories(tx, now),
+    outboxes: new PrismaOutboxes(tx, now),
+    processed: new PrismaProcessedMessages(tx, now),
+    jobs: new PrismaJobs(tx, now),
+    audit: new PrismaAuditLogs(tx, now),
+    states: new PrismaAppStates(tx),
+  };
+}
+
+/** Prisma implementation of `UnitOfWork`. */
+export class PrismaUnitOfWork implements UnitOfWork {
+  constructor(private readonly prisma: PrismaClient, private readonly clock: Clock) {}
+
+  run<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
+    return this.prisma.$transaction((tx) => work(repositoriesFor(tx, this.clock.now())), {
+      maxWait: 10_000,
+      timeout: 30_000,
+    });
+  }
+}

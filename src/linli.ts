@@ -1,0 +1,96 @@
+/**
+ * Assembles Linli from its parts: database, unit of work, pipeline, outbox dispatcher and scheduler.
+ * `src/main.ts` (the composition root) and the tests build the app through this, so both run the same wiring.
+ */
+import type { ChatAdapter, Platform } from "./chat/types.ts";
+import type { Clock } from "./domain/clock.ts";
+import type { Config } from "./config.ts";
+import type { Logger } from "./logger.ts";
+import type { Parser } from "./parse/intent.ts";
+import type { HandlerTable } from "./app/message-context.ts";
+import type { JobHandler } from "./domain/ports.ts";
+import type { PrismaClient } from "./infra/database.ts";
+import { openDatabase } from "./infra/database.ts";
+import { PrismaUnitOfWork } from "./infra/unit-of-work.ts";
+import { OutboxDispatcher } from "./infra/outbox-dispatcher.ts";
+import { Scheduler } from "./infra/scheduler.ts";
+import { Pipeline } from "./chat/pipeline.ts";
+import { parse } from "./parse/index.ts";
+import { defaultHandlers } from "./app/handlers.ts";
+import { defaultJobHandlers } from "./app/jobs.ts";
+
+/** What Linli is built from; parser and handler tables can be swapped (tests, later issues). */
+export interface LinliOptions {
+  config: Config;
+  clock: Clock;
+  log: Logger;
+  adapters: ChatAdapter[];
+  parser?: Parser;
+  handlers?: HandlerTable;
+  jobHandlers?: ReadonlyMap<string, JobHandler>;
+}
+
+/** A running Linli. */
+export interface Linli {
+  prisma: PrismaClient;
+  pipeline: Pipeline;
+  dispatcher: OutboxDispatcher;
+  scheduler: Scheduler;
+  /** Run due jobs, then send what is due. */
+  tick(): Promise<void>;
+  /** Start adapters; run jobs that fell due during downtime and send what was left unsent. */
+  start(options?: { timers?: boolean }): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Build Linli (migrating the database first). */
+export async function createLinli(options: LinliOptions): Promise<Linli> {
+  const { config, clock, log } = options;
+  const prisma = await openDatabase(config.databaseUrl, { log: (message) => log.info(message) });
+  const adapters = new Map<Platform, ChatAdapter>(options.adapters.map((adapter) => [adapter.platform, adapter]));
+  const dispatcher = new OutboxDispatcher({ prisma, adapters, clock, log, maxAttempts: config.outboxMaxAttempts });
+  const scheduler = new Scheduler({
+    prisma,
+    clock,
+    log,
+    handlers: options.jobHandlers ?? defaultJobHandlers(),
+    maxAttempts: 5,
+  });
+  const pipeline = new Pipeline({
+    uow: new PrismaUnitOfWork(prisma, clock),
+    parser: options.parser ?? parse,
+    handlers: options.handlers ?? defaultHandlers(),
+    clock,
+    log,
+    botName: config.botName,
+    botNames: config.botNames,
+    timeZone: config.timeZone,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    onCommitted: () => dispatcher.poke(),
+  });
+  const tick = async () => {
+    await scheduler.runDue();
+    await dispatcher.drain();
+  };
+  return {
+    prisma,
+    pipeline,
+    dispatcher,
+    scheduler,
+    tick,
+    async start({ timers = true } = {}) {
+      for (const adapter of adapters.values()) await adapter.start((message) => pipeline.handle(message).then(() => undefined));
+      await tick();
+      if (timers) {
+        dispatcher.start(config.outboxPollMs);
+        scheduler.startCron(config.schedulerCron, config.timeZone, tick);
+      }
+    },
+    async close() {
+      await scheduler.stop();
+      await dispatcher.stop();
+      for (const adapter of adapters.values()) await adapter.stop();
+      await prisma.$disconnect();
+    },
+  };
+}

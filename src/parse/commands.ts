@@ -1,0 +1,29 @@
+/** Slash and hash commands, zh and en aliases, with or without the bot's @name. */
+import type { CommandName, Intent } from "./intent.ts";
+import { escapeRegExp } from "./normalize.ts";
+
+/** Every command with its aliases; the first alias is the English name shown in help (Telegram-safe). */
+export const COMMANDS: ReadonlyArray<{ name: CommandName; aliases: readonly string[] }> = [
+  { name: "help", aliases: ["help", "start", "帮助", "help me", "菜单", "说明"] },
+  { name: "register", aliases: ["register", "注册", "登记", "住址"] },
+];
+
+const BY_ALIAS = new Map<string, CommandName>();
+for (const command of COMMANDS) for (const alias of command.aliases) BY_ALIAS.set(alias.toLowerCase(), command.name);
+
+/**
+ * Parse "/help", "/帮助", "#登记 3-502", "/help@linli_bot", "@邻里小助手 /help".
+ * Returns undefined when the text is not a command. A hash word that is no command ("#接龙", a hashtag) is not one.
+ */
+export function parseCommand(text: string, botNames: string[]): Intent | undefined {
+  const match = /^([/#])\s*([\p{L}\p{N}_]+)(?:@(\S+))?(?:\s+([\s\S]*))?$/u.exec(text.trim());
+  if (!match) return undefined;
+  const [, sigil, word, target, rest] = match;
+  if (target && !botNames.some((name) => new RegExp(`^${escapeRegExp(name)}$`, "iu").test(target))) {
+    return { kind: "none" }; // a command addressed to another bot
+  }
+  const name = BY_ALIAS.get(word!.toLowerCase());
+  if (name) return { kind: "command", name, args: (rest ?? "").trim() };
+  if (sigil === "#") return undefined;
+  return { kind: "unknown_command", command: word! };
+}

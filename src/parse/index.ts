@@ -1,0 +1,24 @@
+/** The message parser: pure, no I/O. The foundation understands commands and "where I live"; issue 3 adds the rest. */
+import type { Intent, ParseContext, Parser } from "./intent.ts";
+import { parseCommand } from "./commands.ts";
+import { normalizeWidth, stripBotMentions } from "./normalize.ts";
+import { findPlace } from "./place.ts";
+
+export type * from "./intent.ts";
+
+const REGISTER_ZH = /^(?:我(?:家)?(?:住(?:在)?|在)|我的住址(?:是)?|住址[:：]?)\s*(.+)$/u;
+const REGISTER_EN = /^(?:i\s+live\s+(?:in|at)|my\s+(?:home|flat|address)\s+is)\s+(.+)$/iu;
+
+/** Text to Intent. Unclear text is `none`: precision first, the bot stays silent on chatter. */
+export const parse: Parser = (raw: string, context: ParseContext): Intent => {
+  const text = stripBotMentions(normalizeWidth(raw), context.botNames).text;
+  if (!text) return { kind: "none" };
+  const command = parseCommand(text, context.botNames);
+  if (command) return command;
+  const said = REGISTER_ZH.exec(text) ?? REGISTER_EN.exec(text);
+  if (said) {
+    const place = findPlace(said[1]!);
+    if (place?.room) return { kind: "register", place };
+  }
+  return { kind: "none" };
+};
