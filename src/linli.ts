@@ -28,6 +28,8 @@ export interface LinliOptions {
   parser?: Parser;
   handlers?: HandlerTable;
   jobHandlers?: ReadonlyMap<string, JobHandler>;
+  /** Wake the dispatcher after each commit (default true; tests drain by hand). */
+  autoDispatch?: boolean;
 }
 
 /** A running Linli. */
@@ -66,7 +68,7 @@ export async function createLinli(options: LinliOptions): Promise<Linli> {
     botNames: config.botNames,
     timeZone: config.timeZone,
     rateLimitPerMinute: config.rateLimitPerMinute,
-    onCommitted: () => dispatcher.poke(),
+    ...(options.autoDispatch === false ? {} : { onCommitted: () => dispatcher.poke() }),
   });
   const tick = async () => {
     await scheduler.runDue();

@@ -14,7 +14,7 @@ import { detectLang } from "../parse/normalize.ts";
 import { t } from "../i18n/index.ts";
 import { RateLimiter } from "./rate-limiter.ts";
 import { RecentSet } from "./recent-set.ts";
-import { numberedChoiceKey } from "./numbered-choices.ts";
+import { numberedChoiceKeys } from "./numbered-choices.ts";
 
 /** What happened to one message. */
 export type Outcome = "handled" | "ignored" | "duplicate" | "rate-limited" | "failed";
@@ -154,11 +154,15 @@ export class Pipeline {
     if (message.action) return message.action.data;
     const number = /^\s*(\d{1,2})\s*$/u.exec(message.text);
     if (!number) return message.text;
-    const stored = await this.#deps.uow.run((repos) => repos.states.get(numberedChoiceKey(message)));
-    if (!stored) return message.text;
-    const { replies, expiresAt } = JSON.parse(stored) as { replies: string[]; expiresAt: string };
-    const choice = replies[Number(number[1]) - 1];
-    return choice && new Date(expiresAt) > this.#deps.clock.now() ? choice : message.text;
+    const stored = await this.#deps.uow.run((repos) =>
+      Promise.all(numberedChoiceKeys(message).map((key) => repos.states.get(key))),
+    );
+    const offers = stored
+      .filter((value): value is string => value !== null)
+      .map((value) => JSON.parse(value) as { replies: string[]; expiresAt: string; sentAt: string })
+      .filter((offer) => new Date(offer.expiresAt) > this.#deps.clock.now())
+      .sort((a, b) => b.sentAt.localeCompare(a.sentAt));
+    return offers[0]?.replies[Number(number[1]) - 1] ?? message.text;
   }
 
   /** Tell the sender something went wrong, when the message was meant for the bot. Never throws. */

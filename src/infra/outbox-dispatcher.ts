@@ -176,7 +176,8 @@ export class OutboxDispatcher {
         ? { kind: "user", platform: row.platform as Platform, userId: row.targetId, displayName: "" }
         : { kind: "chat", platform: row.platform as Platform, chatId: row.targetId },
     );
-    const value = JSON.stringify({ replies, expiresAt: new Date(now.getTime() + CHOICES_TTL_MS).toISOString() });
+    const expiresAt = new Date(now.getTime() + CHOICES_TTL_MS).toISOString();
+    const value = JSON.stringify({ replies, expiresAt, sentAt: now.toISOString() });
     await this.#deps.prisma.appState.upsert({ where: { key }, create: { key, value }, update: { value } });
   }
 }

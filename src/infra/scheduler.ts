@@ -17,6 +17,8 @@ export interface RunSummary {
   done: number;
   dropped: number;
   failed: number;
+  /** Claimed first by another process. */
+  taken: number;
 }
 
 /** The scheduler's collaborators. */
@@ -39,7 +41,7 @@ export class Scheduler {
 
   /** Run every job due at the clock's time (including jobs that become due as others run). Never throws. */
   async runDue(): Promise<RunSummary> {
-    const summary: RunSummary = { done: 0, dropped: 0, failed: 0 };
+    const summary: RunSummary = { done: 0, dropped: 0, failed: 0, taken: 0 };
     const tried = new Set<number>();
     for (;;) {
       const due = await this.#deps.prisma.scheduledJob.findMany({
@@ -95,7 +97,7 @@ export class Scheduler {
           where: { id: job.id, state: "pending" },
           data: { state: "running", claimedAt: now, attempts: { increment: 1 } },
         });
-        if (claim.count !== 1) return "done"; // another process had it
+        if (claim.count !== 1) return "taken";
         if (job.staleAt && job.staleAt <= now) {
           await tx.scheduledJob.update({ where: { id: job.id }, data: { state: "dropped", finishedAt: now } });
           this.#deps.log.info({ jobId: job.id, kind: job.kind }, "stale job dropped");

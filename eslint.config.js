@@ -1,0 +1,21 @@
+// Lint: ESLint's and typescript-eslint's recommended rules (syntax-based, fast), plus a few project habits.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["node_modules/", "src/infra/generated/", "tools/", "data/", ".scratch/", "coverage/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly" } },
+    rules: {
+      "no-console": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/consistent-type-imports": "error",
+    },
+  },
+  {
+    files: ["test/**", "bench/**", "scripts/**"],
+    rules: { "no-console": "off" },
+  },
+);

@@ -1,0 +1,68 @@
+/** Builds a real Linli (real SQLite file, real pipeline, outbox and scheduler) for tests, on a virtual clock. */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ChatAdapter, InboundMessage } from "../../src/chat/types.ts";
+import type { HandlerTable } from "../../src/app/message-context.ts";
+import type { JobHandler } from "../../src/domain/ports.ts";
+import { VirtualClock } from "../../src/domain/clock.ts";
+import { loadConfig } from "../../src/config.ts";
+import { createLinli, type Linli } from "../../src/linli.ts";
+import { silentLogger } from "../../src/logger.ts";
+
+/** The time tests start at: a Wednesday morning in Shanghai. */
+export const T0 = new Date("2026-11-25T10:00:00+08:00");
+
+/** A fresh temporary database URL; `cleanup` removes its folder. */
+export function tempDatabase(): { url: string; cleanup: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), "linli-test-"));
+  return { url: `file:${join(dir, "linli.db")}`, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Options for a test app. */
+export interface TestAppOptions {
+  url: string;
+  clock?: VirtualClock;
+  adapters: ChatAdapter[];
+  handlers?: HandlerTable;
+  jobHandlers?: ReadonlyMap<string, JobHandler>;
+  env?: Record<string, string>;
+  /** Start adapters and run the start-up tick (default true). */
+  start?: boolean;
+}
+
+/** A Linli on a temp database; timers off: tests drive the clock and call drain()/tick(). */
+export async function testApp(options: TestAppOptions): Promise<Linli & { clock: VirtualClock }> {
+  const clock = options.clock ?? new VirtualClock(T0);
+  const config = loadConfig({ DATABASE_URL: options.url, LOG_LEVEL: "silent", ...options.env });
+  const linli = await createLinli({
+    config,
+    clock,
+    log: silentLogger(),
+    adapters: options.adapters,
+    ...(options.handlers ? { handlers: options.handlers } : {}),
+    ...(options.jobHandlers ? { jobHandlers: options.jobHandlers } : {}),
+    autoDispatch: false,
+  });
+  if (options.start !== false) await linli.start({ timers: false });
+  return Object.assign(linli, { clock });
+}
+
+let counter = 0;
+
+/** A group message from `person` in `chat` (ids derived from names), or a private one when chat is null. */
+export function message(chat: string | null, person: string, text: string, extra: Partial<InboundMessage> = {}): InboundMessage {
+  counter += 1;
+  return {
+    id: `m${counter}-${Date.now()}`,
+    chat: chat
+      ? { platform: "console", id: chat, kind: "group", title: chat }
+      : { platform: "console", id: `dm:${person}`, kind: "private", title: person },
+    sender: { platform: "console", id: person, displayName: person },
+    text,
+    addressedToBot: chat === null,
+    mentions: [],
+    sentAt: T0,
+    ...extra,
+  };
+}

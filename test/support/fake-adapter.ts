@@ -1,0 +1,66 @@
+/** A scriptable chat adapter for tests: records what it is asked to send and answers with queued results. */
+import type {
+  AdapterCapabilities,
+  ChatAdapter,
+  InboundHandler,
+  Platform,
+  RenderedMessage,
+  SendResult,
+} from "../../src/chat/types.ts";
+
+/** One recorded send. */
+export interface Sent {
+  to: "chat" | "user";
+  id: string;
+  message: RenderedMessage;
+}
+
+/** A fake adapter; `results` are answered in order, then `{ ok: true }`. */
+export class FakeAdapter implements ChatAdapter {
+  readonly sent: Sent[] = [];
+  readonly attempts: Sent[] = [];
+  readonly results: Array<SendResult | ((sent: Sent) => SendResult)> = [];
+  readonly capabilities: AdapterCapabilities;
+  onMessage: InboundHandler | undefined;
+
+  constructor(readonly platform: Platform = "console", capabilities: Partial<AdapterCapabilities> = {}) {
+    this.capabilities = {
+      buttons: false,
+      privateToNonContacts: true,
+      mentions: true,
+      edits: false,
+      maxTextLength: 4096,
+      format: "plain",
+      ...capabilities,
+    };
+  }
+
+  async start(onMessage: InboundHandler): Promise<void> {
+    this.onMessage = onMessage;
+  }
+
+  async stop(): Promise<void> {
+    this.onMessage = undefined;
+  }
+
+  send(chatId: string, message: RenderedMessage): Promise<SendResult> {
+    return this.#answer({ to: "chat", id: chatId, message });
+  }
+
+  sendPrivate(userId: string, message: RenderedMessage): Promise<SendResult> {
+    return this.#answer({ to: "user", id: userId, message });
+  }
+
+  /** Texts sent, in order. */
+  texts(): string[] {
+    return this.sent.map((sent) => sent.message.text);
+  }
+
+  async #answer(sent: Sent): Promise<SendResult> {
+    this.attempts.push(sent);
+    const next = this.results.shift();
+    const result = typeof next === "function" ? next(sent) : (next ?? { ok: true });
+    if (result.ok) this.sent.push(sent);
+    return result;
+  }
+}
