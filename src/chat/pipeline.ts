@@ -89,14 +89,14 @@ export class Pipeline {
     const learned: Array<() => void> = [];
     try {
       const outcome = await this.#deps.uow.run(async (repos): Promise<Outcome> => {
-        if (await repos.processed.has(message.chat.platform, message.id)) return "duplicate";
         const chat = await this.#resolveChat(repos, message, text, learned);
+        // Recorded first: a redelivery fails on the unique key here and the whole transaction rolls back.
+        await repos.processed.record(message.chat.platform, message.id, chat.id, intent.kind);
         const person = await this.#resolvePerson(repos, message, chat, learned);
         const isAdmin = await this.#resolveMembership(repos, message, chat, person, learned);
         const lang: Lang = detectLang(text) ?? person.lang ?? chat.lang;
         const context: MessageContext = { message, intent, chat, person, isAdmin, lang, now, botName: this.#deps.botName };
         await handler(context, repos);
-        await repos.processed.record(message.chat.platform, message.id, chat.id, intent.kind);
         return "handled";
       });
       if (outcome === "handled") for (const learn of learned) learn();

@@ -61,9 +61,8 @@ export interface Outboxes {
   enqueue(target: OutboundTarget, message: OutboundMessage, options: EnqueueOptions): Promise<void>;
 }
 
-/** The record of inbound messages that have had their effect. */
+/** The record of inbound messages that have had their effect; recording one twice fails on its unique key. */
 export interface ProcessedMessages {
-  has(platform: Platform, externalId: string): Promise<boolean>;
   record(platform: Platform, externalId: string, chatId: number | null, intent: string): Promise<void>;
 }
 
@@ -104,8 +103,26 @@ export interface AppStates {
   set(key: string, value: string): Promise<void>;
 }
 
+/** A new help request (issue 4 builds matching and pings on top). */
+export interface NewHelpRequest {
+  communityId: number;
+  requesterId: number;
+  chatId: number | null;
+  buildingId: number | null;
+  category: string;
+  what: string;
+  urgent: boolean;
+  sourceText: string;
+}
+
+/** Help requests. */
+export interface HelpRequests {
+  open(request: NewHelpRequest): Promise<{ id: number }>;
+}
+
 /** Every port, bound to one transaction. */
 export interface Repositories {
+  requests: HelpRequests;
   directories: Directories;
   outboxes: Outboxes;
   processed: ProcessedMessages;

@@ -7,6 +7,7 @@ import { PrismaDirectories } from "./repositories/prisma-directories.ts";
 import {
   PrismaAppStates,
   PrismaAuditLogs,
+  PrismaHelpRequests,
   PrismaJobs,
   PrismaOutboxes,
   PrismaProcessedMessages,
@@ -15,6 +16,7 @@ import {
 /** Every repository bound to `tx`, reading the time once. */
 export function repositoriesFor(tx: Tx, now: Date): Repositories {
   return {
+    requests: new PrismaHelpRequests(tx, now),
     directories: new PrismaDirectories(tx, now),
     outboxes: new PrismaOutboxes(tx, now),
     processed: new PrismaProcessedMessages(tx, now),

@@ -5,7 +5,9 @@ import type {
   AuditEntry,
   AuditLogs,
   EnqueueOptions,
+  HelpRequests,
   Jobs,
+  NewHelpRequest,
   NewJob,
   Outboxes,
   ProcessedMessages,
@@ -51,14 +53,6 @@ export class PrismaOutboxes implements Outboxes {
 /** Prisma implementation of `ProcessedMessages`. */
 export class PrismaProcessedMessages implements ProcessedMessages {
   constructor(private readonly tx: Tx, private readonly now: Date) {}
-
-  async has(platform: Platform, externalId: string): Promise<boolean> {
-    const found = await this.tx.processedMessage.findUnique({
-      where: { platform_externalId: { platform, externalId } },
-      select: { id: true },
-    });
-    return found !== null;
-  }
 
   async record(platform: Platform, externalId: string, chatId: number | null, intent: string): Promise<void> {
     await this.tx.processedMessage.create({ data: { platform, externalId, chatId, intent, processedAt: this.now } });
@@ -116,5 +110,14 @@ export class PrismaAppStates implements AppStates {
 
   async set(key: string, value: string): Promise<void> {
     await this.tx.appState.upsert({ where: { key }, create: { key, value }, update: { value } });
+  }
+}
+
+/** Prisma implementation of `HelpRequests`. */
+export class PrismaHelpRequests implements HelpRequests {
+  constructor(private readonly tx: Tx, private readonly now: Date) {}
+
+  async open(request: NewHelpRequest): Promise<{ id: number }> {
+    return this.tx.helpRequest.create({ data: { ...request, createdAt: this.now }, select: { id: true } });
   }
 }
