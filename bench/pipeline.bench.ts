@@ -1,0 +1,150 @@
+/**
+ * `npm run bench`: throughput and latency of the inbound pipeline on the embedded default (SQLite file, WAL).
+ *   (a) actionable messages (a help request) through the whole pipeline into the outbox
+ *   (b) a mixed stream: 80% chatter, 20% actionable
+ *   (c) a minimal raw better-sqlite3 transaction doing the same writes as (a)
+ * Prints a table, then one JSON line with the figures (later issues add keys to it).
+ * The request handler here writes what a help request writes until issue 4's use case replaces it:
+ * the request row, the processed-message record and one outbox confirmation, in one transaction.
+ */
+import Database from "better-sqlite3";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { InboundMessage } from "../src/chat/types.ts";
+import type { Intent, ParseContext } from "../src/parse/intent.ts";
+import type { Handler, HandlerTable } from "../src/app/message-context.ts";
+import { reply } from "../src/app/message-context.ts";
+import { defaultHandlers } from "../src/app/handlers.ts";
+import { parse } from "../src/parse/index.ts";
+import { systemClock } from "../src/domain/clock.ts";
+import { loadConfig } from "../src/config.ts";
+import { createLinli } from "../src/linli.ts";
+import { silentLogger } from "../src/logger.ts";
+import { sqlitePath } from "../src/infra/database.ts";
+
+const N = Number(process.env.BENCH_MESSAGES ?? 3000);
+const REQUEST = /^(?:求助|谁家有|有没有)/u;
+
+/** Until issue 3's parser lands: texts starting with 求助/谁家有/有没有 are requests. */
+const benchParser = (text: string, context: ParseContext): Intent =>
+  REQUEST.test(text) ? ({ kind: "request" } as unknown as Intent) : parse(text, context);
+
+const openRequest: Handler = async (context, repos) => {
+  await repos.requests.open({
+    communityId: context.person.communityId,
+    requesterId: context.person.id,
+    chatId: context.chat.id,
+    buildingId: context.person.buildingId,
+    category: "borrow",
+    what: context.message.text,
+    urgent: false,
+    sourceText: context.message.text,
+  });
+  await reply(context, repos, "收到，正在帮您找邻居。");
+};
+
+const CHATTER = ["大家早上好", "今天天气真好", "谢谢分享[强]", "楼下快递到了", "哈哈哈", "有人知道几点停水吗"];
+let seq = 0;
+function msg(text: string, sender: number): InboundMessage {
+  seq += 1;
+  return {
+    id: `bench-${seq}`,
+    chat: { platform: "console", id: "3栋邻里群", kind: "group", title: "3栋邻里群" },
+    sender: { platform: "console", id: `居民${sender}`, displayName: `居民${sender}` },
+    text,
+    addressedToBot: false,
+    mentions: [],
+    sentAt: new Date(),
+  };
+}
+
+function stats(latencies: number[], seconds: number) {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  return { perS: Math.round(latencies.length / seconds), p50: at(0.5), p99: at(0.99) };
+}
+
+async function pipelineRun(url: string, texts: string[]) {
+  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: "silent", RATE_LIMIT_PER_MINUTE: "1000000" });
+  const handlers: HandlerTable = { ...defaultHandlers(), request: openRequest };
+  const linli = await createLinli({ config, clock: systemClock, log: silentLogger(), adapters: [], parser: benchParser, handlers, autoDispatch: false });
+  for (let i = 0; i < 50; i += 1) await linli.pipeline.handle(msg("求助：谁家有梯子", i)); // warm-up: people, chat, caches
+  const latencies: number[] = [];
+  const start = performance.now();
+  for (const [i, text] of texts.entries()) {
+    const t0 = performance.now();
+    const outcome = await linli.pipeline.handle(msg(text, i % 50));
+    latencies.push(performance.now() - t0);
+    if (outcome === "failed") throw new Error(`message failed: ${text}`);
+  }
+  const seconds = (performance.now() - start) / 1000;
+  const outbox = await linli.prisma.outboxMessage.count();
+  await linli.close();
+  return { ...stats(latencies, seconds), outbox };
+}
+
+function rawRun(url: string) {
+  const db = new Database(sqlitePath(url));
+  db.pragma("journal_mode = WAL");
+  db.pragma("synchronous = NORMAL");
+  const insertRequest = db.prepare(
+    `INSERT INTO "HelpRequest" ("communityId","requesterId","chatId","buildingId","category","what","urgent","sourceText","state","createdAt") VALUES (?,?,?,?,?,?,?,?,'open',?)`,
+  );
+  const insertProcessed = db.prepare(
+    `INSERT INTO "ProcessedMessage" ("platform","externalId","chatId","intent","processedAt") VALUES (?,?,?,?,?)`,
+  );
+  const insertOutbox = db.prepare(
+    `INSERT INTO "OutboxMessage" ("platform","targetKind","targetId","lane","priority","body","state","attempts","partsSent","nextAttemptAt","createdAt") VALUES (?,?,?,?,?,?,'pending',0,0,?,?)`,
+  );
+  const tx = db.transaction((i: number) => {
+    const now = new Date().toISOString();
+    insertRequest.run(1, 1, 1, null, "borrow", "求助：谁家有梯子", 0, "求助：谁家有梯子", now);
+    insertProcessed.run("console", `raw-${i}`, 1, "request", now);
+    const body = JSON.stringify({ message: { text: "收到，正在帮您找邻居。" }, lang: "zh-CN" });
+    insertOutbox.run("console", "chat", "3栋邻里群", "console:chat:3栋邻里群", 5, body, now, now);
+  });
+  const latencies: number[] = [];
+  const start = performance.now();
+  for (let i = 0; i < N; i += 1) {
+    const t0 = performance.now();
+    tx(i);
+    latencies.push(performance.now() - t0);
+  }
+  const result = stats(latencies, (performance.now() - start) / 1000);
+  db.close();
+  return result;
+}
+
+const dir = mkdtempSync(join(tmpdir(), "linli-bench-"));
+try {
+  const actionable = await pipelineRun(`file:${join(dir, "a.db")}`, Array.from({ length: N }, () => "求助：谁家有梯子借用一下"));
+  const mixedTexts = Array.from({ length: N * 2 }, (_, i) => (i % 5 === 0 ? "有没有邻居能帮忙搬个柜子" : CHATTER[i % CHATTER.length]!));
+  const mixed = await pipelineRun(`file:${join(dir, "b.db")}`, mixedTexts);
+  const raw = rawRun(`file:${join(dir, "a.db")}`);
+  const row = (name: string, r: { perS: number; p50: number; p99: number }) =>
+    `${name.padEnd(34)} ${String(r.perS).padStart(8)}/s   p50 ${r.p50.toFixed(3)} ms   p99 ${r.p99.toFixed(3)} ms`;
+  console.log(`Linli pipeline benchmark: ${N} actionable, ${N * 2} mixed, ${N} raw; SQLite WAL in ${tmpdir()}`);
+  console.log(row("(a) actionable through pipeline", actionable));
+  console.log(row("(b) mixed 80% chatter / 20% action", mixed));
+  console.log(row("(c) raw better-sqlite3 transaction", raw));
+  console.log(`outbox rows written: (a) ${actionable.outbox}, (b) ${mixed.outbox}`);
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  console.log(
+    JSON.stringify({
+      actionable_per_s: actionable.perS,
+      actionable_p50_ms: round(actionable.p50),
+      actionable_p99_ms: round(actionable.p99),
+      mixed_per_s: mixed.perS,
+      mixed_p50_ms: round(mixed.p50),
+      mixed_p99_ms: round(mixed.p99),
+      raw_per_s: raw.perS,
+      raw_p50_ms: round(raw.p50),
+      raw_p99_ms: round(raw.p99),
+      actionable_ratio: round(actionable.perS / raw.perS),
+      mixed_ratio: round(mixed.perS / raw.perS),
+    }),
+  );
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
