@@ -4,6 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import { z } from "zod";
+import cron from "node-cron";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
@@ -25,11 +26,14 @@ const schema = z.object({
     .refine(isTimeZone, { message: 'must be an IANA time zone such as "Asia/Shanghai"' }),
   DEFAULT_LOCALE: z.enum(["zh-CN", "en"], { message: 'must be "zh-CN" or "en"' }).default("zh-CN"),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(", ")}` }).default("info"),
-  SCHEDULER_CRON: z.string().default("* * * * *"),
-  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive("must be a positive whole number").default(20),
-  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().positive("must be a positive whole number").default(8),
-  OUTBOX_POLL_MS: z.coerce.number().int().positive("must be a positive whole number").default(1000),
-  CONSOLE_MAX_TEXT_LENGTH: z.coerce.number().int().min(20, "must be at least 20").default(4096),
+  SCHEDULER_CRON: z
+    .string()
+    .default("* * * * *")
+    .refine((expression) => cron.validate(expression), { message: 'must be a cron expression such as "* * * * *"' }),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: "must be a positive whole number" }).int("must be a positive whole number").positive("must be a positive whole number").default(20),
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number({ error: "must be a positive whole number" }).int("must be a positive whole number").positive("must be a positive whole number").default(8),
+  OUTBOX_POLL_MS: z.coerce.number({ error: "must be a positive whole number" }).int("must be a positive whole number").positive("must be a positive whole number").default(1000),
+  CONSOLE_MAX_TEXT_LENGTH: z.coerce.number({ error: "must be a whole number of at least 20" }).int("must be a whole number of at least 20").min(20, "must be a whole number of at least 20").default(4096),
 });
 
 /** Linli's validated configuration. */

@@ -53,9 +53,9 @@ function parseDirective(rest: string): ScriptLine {
     }
     case "time": {
       const at = new Date(arg);
-      return /^\d{4}-\d{2}-\d{2}T/u.test(arg) && !Number.isNaN(at.getTime())
+      return /^\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:\d{2})$/u.test(arg) && !Number.isNaN(at.getTime())
         ? { kind: "time", at }
-        : { kind: "error", message: `usage: !time <ISO 8601 datetime>, e.g. !time 2026-11-25T10:00:00+08:00 (got "${arg}")` };
+        : { kind: "error", message: `usage: !time <ISO 8601 datetime with its offset>, e.g. !time 2026-11-25T10:00:00+08:00 (got "${arg}")` };
     }
     case "advance": {
       const match = /^(\d+(?:\.\d+)?)\s*([mhd])$/u.exec(args.join(""));
@@ -73,6 +73,7 @@ function parseDirective(rest: string): ScriptLine {
 function splitTitle(text: string): { title: string; rest: string } | undefined {
   const quoted = /^"([^"]+)"\s+([\s\S]*)$/u.exec(text);
   if (quoted) return { title: quoted[1]!, rest: quoted[2]! };
+  if (text.startsWith('"')) return undefined; // an unclosed quote is an error, not a title
   const plain = /^(\S+)\s+([\s\S]*)$/u.exec(text);
   return plain ? { title: plain[1]!, rest: plain[2]! } : undefined;
 }

@@ -41,7 +41,7 @@ export function numberedOptions(options: MessageOption[], lang: Lang): string {
 
 /**
  * Split text into chunks of at most `max` characters (code points), preferring line breaks, then spaces,
- * then a hard cut. Nothing is lost: the chunks joined with the removed separators give the text back.
+ * then a hard cut. Only the separator at each cut is dropped (and a separator that would be alone in the last chunk).
  */
 export function splitText(text: string, max: number): string[] {
   if (max < 1) throw new RangeError("max must be at least 1");

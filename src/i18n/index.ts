@@ -47,7 +47,7 @@ const en: Texts = {
   somethingWentWrong: "Sorry, something went wrong on my side. Please try again later.",
   privateFallback: (name) =>
     `@${name} I have a private message for you. Please start a private chat with me (press Start or add me), then I can send it.`,
-  chooseByNumber: "Reply with a number:",
+  chooseByNumber: "Reply with a number: ",
 };
 
 /** The texts for a language. */

@@ -6,7 +6,7 @@ import { findPlace } from "./place.ts";
 
 export type * from "./intent.ts";
 
-const REGISTER_ZH = /^(?:我(?:家)?(?:住(?:在)?|在)|我的住址(?:是)?|住址[:：]?)\s*(.+)$/u;
+const REGISTER_ZH = /^(?:我(?:家)?住(?:在)?|我家在|我的住址(?:是)?|住址[:：]?)\s*(.+)$/u;
 const REGISTER_EN = /^(?:i\s+live\s+(?:in|at)|my\s+(?:home|flat|address)\s+is)\s+(.+)$/iu;
 
 /** Text to Intent. Unclear text is `none`: precision first, the bot stays silent on chatter. */

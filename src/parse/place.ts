@@ -40,10 +40,10 @@ export function findPlace(text: string): Place | undefined {
       return clean({ building: String(building), unit: unit === undefined ? undefined : String(unit), room: zh[3] });
     }
   }
-  const en = EN_PLACE.exec(text);
-  if (en) return clean({ building: String(Number(en[1])), unit: en[2], room: en[3] });
   const roomFirst = EN_ROOM_FIRST.exec(text);
   if (roomFirst) return clean({ building: String(Number(roomFirst[2])), room: roomFirst[1] });
+  const en = EN_PLACE.exec(text);
+  if (en) return clean({ building: String(Number(en[1])), unit: en[2], room: en[3] });
   const dash = DASH_PLACE.exec(text);
   if (dash) return clean({ building: String(Number(dash[1])), unit: dash[2], room: dash[3] });
   return undefined;

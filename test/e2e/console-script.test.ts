@@ -1,0 +1,179 @@
+/**
+ * End to end through the real entry point: `node --import tsx src/main.ts --script -`, a script on stdin,
+ * the bot's messages on stdout, the database checked after the process exits.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
+import { demoCommunity } from "../../prisma/demo.ts";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const TIMEOUT = 60_000;
+
+const ZH_HELP = [
+  "我是邻里小助手，帮邻里互相搭把手。常用命令：",
+  "  /帮助 (/help) — 看这份说明",
+  "  /登记 3-502 (/register) — 登记住址（只有网格长和协调员能看到）",
+  "  也可以直接说：“我住3栋502”。",
+];
+const EN_HELP = [
+  "I'm 邻里小助手, helping neighbours help each other. Commands:",
+  "  /help — this guide",
+  "  /register 3-502 — register where you live (only grid captains and coordinators can see it)",
+  '  You can also just say: "I live in building 3 room 502".',
+];
+
+/** Help as printed: the first line after the label, the others indented. */
+const helpIn = (label: string, help: string[]): string[] => [`[${label}] 邻里小助手: ${help[0]}`, ...help.slice(1)];
+
+let dir: string;
+let dbFile: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), "linli-e2e-"));
+  dbFile = join(dir, "linli.db");
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Run a script through the real entry point on this test's database. */
+function runScript(lines: string[], extraArgs: string[] = []) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts", "--script", "-", ...extraArgs], {
+    cwd: ROOT,
+    input: `${lines.join("\n")}\n`,
+    encoding: "utf8",
+    timeout: TIMEOUT - 5_000,
+    // Only what the process needs: no setting of the test runner's environment leaks into Linli's config.
+    env: { ...pick(process.env, ["PATH", "HOME", "TMPDIR"]), DATABASE_URL: `file:${dbFile}`, LOG_LEVEL: "silent" },
+  });
+  if (result.error) throw result.error;
+  const stdout = result.stdout.split("\n");
+  if (stdout.at(-1) === "") stdout.pop();
+  return { code: result.status, stdout, stderr: result.stderr };
+}
+
+function pick(env: NodeJS.ProcessEnv, keys: string[]): Record<string, string> {
+  return Object.fromEntries(keys.flatMap((key) => (env[key] === undefined ? [] : [[key, env[key]]])));
+}
+
+/** Read the database after the process has exited. */
+function query<T>(sql: string): T[] {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    return db.prepare(sql).all() as T[];
+  } finally {
+    db.close();
+  }
+}
+const count = (table: string): number => query<{ n: number }>(`SELECT COUNT(*) AS n FROM "${table}"`)[0]!.n;
+const virtualNow = (): string | undefined =>
+  query<{ value: string }>(`SELECT value FROM "AppState" WHERE key = 'clock.virtualNow'`)[0]?.value;
+
+describe("the console script mode", () => {
+  it(
+    "prints the Chinese help for a private /help, and nothing on stderr at LOG_LEVEL=silent",
+    () => {
+      const run = runScript(["@dm 王秀英: /help"]);
+      expect(run.stdout).toEqual(helpIn("dm 王秀英", ZH_HELP));
+      expect(run.stderr).toBe("");
+      expect(run.code).toBe(0);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "runs a conversation: silent on chatter, private in groups, in each chat's language, once per message",
+    () => {
+      const run = runScript([
+        "# a morning in the building group",
+        "!time 2026-11-25T10:00:00+08:00",
+        "@3栋邻里群 张阿姨: 大家早上好",
+        "@3栋邻里群 李奶奶: 3栋502的快递到了",
+        "@3栋邻里群 张阿姨: #接龙 周六包饺子",
+        "",
+        "@3栋邻里群 王秀英: 我住3栋502",
+        "!redeliver",
+        "王秀英 forgot the @",
+        "@GardenClub Emma: /help",
+        "@3栋邻里群 王秀英: /foo",
+        "@dm 王秀英: /登记 3-502",
+      ]);
+      expect(run.stdout).toEqual([
+        "[3栋邻里群] 邻里小助手: 已登记，谢谢！住址只有网格长和协调员能看到。",
+        ...helpIn("GardenClub", EN_HELP),
+        "[3栋邻里群] 邻里小助手: 没有“/foo”这个命令。发 /帮助 看看我能做什么。",
+        "[dm 王秀英] 邻里小助手: 已登记住址：3栋502。只有网格长和协调员能看到。",
+      ]);
+      expect(run.stdout.filter((line) => line.startsWith("[3栋邻里群]")).join("\n")).not.toContain("502");
+      expect(run.stderr).toBe(
+        "script: line 9: a line starts with @ (a message), ! (a directive) or # (a comment): 王秀英 forgot the @\n",
+      );
+      expect(run.code).toBe(2);
+      // Only the people who said something the bot acted on were recorded; chatter wrote nothing.
+      expect(query<{ displayName: string }>(`SELECT displayName FROM "Person" ORDER BY displayName`)).toEqual([
+        { displayName: "Emma" },
+        { displayName: "王秀英" },
+      ]);
+      expect(query<{ room: string }>(`SELECT room FROM "Person" WHERE displayName = '王秀英'`)).toEqual([{ room: "502" }]);
+      expect(count("ProcessedMessage")).toBe(4);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "seeds the demo community into an empty database with --demo, once",
+    () => {
+      const first = runScript(
+        ["!time 2026-11-25T10:00:00+08:00", "@3栋邻里群 王师傅: /help", "@花园兴趣群 Emma: /help"],
+        ["--demo"],
+      );
+      expect(first.stdout).toEqual([...helpIn("3栋邻里群", ZH_HELP), ...helpIn("花园兴趣群", EN_HELP)]); // Emma reads English
+      expect(first.stderr).toBe("");
+      expect(first.code).toBe(0);
+      expect(count("Person")).toBe(demoCommunity.residents.length);
+      expect(count("Person")).toBe(12);
+      expect(count("Community")).toBe(1);
+      expect(query<{ title: string }>(`SELECT title FROM "Chat" ORDER BY id`)).toEqual(
+        demoCommunity.chats.map((chat) => ({ title: chat.title })),
+      );
+      const names = query<{ displayName: string }>(`SELECT displayName FROM "Person"`).map((row) => row.displayName);
+      expect(names.sort()).toEqual(demoCommunity.residents.map((resident) => resident.name).sort());
+
+      const again = runScript(["@dm 孙主任: /help"], ["--demo"]);
+      expect(again.stdout).toEqual(helpIn("dm 孙主任", ZH_HELP));
+      expect(again.code).toBe(0);
+      expect(count("Person")).toBe(12);
+      expect(count("Community")).toBe(1);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "leaves an empty database without the demo when --demo is not given",
+    () => {
+      const run = runScript(["!time 2026-11-25T10:00:00+08:00", "@花园兴趣群 Emma: /help"]);
+      expect(run.stdout).toEqual(helpIn("花园兴趣群", ZH_HELP)); // a stranger named Emma, in a Chinese group
+      expect(run.code).toBe(0);
+      expect(query<{ displayName: string }>(`SELECT displayName FROM "Person"`)).toEqual([{ displayName: "Emma" }]);
+      expect(count("Building")).toBe(0);
+      expect(count("Chat")).toBe(1);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "keeps the virtual clock in the database: a script without !time continues where the last one stopped",
+    () => {
+      const first = runScript(["!time 2026-11-25T10:00:00+08:00", "!advance 2h"]);
+      expect(first).toMatchObject({ code: 0, stdout: [], stderr: "" });
+      expect(virtualNow()).toBe(new Date("2026-11-25T12:00:00+08:00").toISOString());
+
+      const second = runScript(["# no !time here", "!advance 1h"]);
+      expect(second).toMatchObject({ code: 0, stdout: [], stderr: "" });
+      expect(virtualNow()).toBe(new Date("2026-11-25T13:00:00+08:00").toISOString());
+    },
+    TIMEOUT,
+  );
+});

@@ -1,0 +1,161 @@
+import { describe, expect, it } from "vitest";
+import { RateLimiter } from "../../src/chat/rate-limiter.ts";
+import { RecentSet } from "../../src/chat/recent-set.ts";
+import { ConfigError, loadConfig } from "../../src/config.ts";
+
+const T = Date.parse("2026-11-25T10:00:00+08:00");
+const SECOND = 1000;
+
+describe("RateLimiter", () => {
+  it("allows a burst up to the per-minute limit, then refuses", () => {
+    const limiter = new RateLimiter(3);
+    expect([1, 2, 3, 4, 5].map(() => limiter.allow("console:王秀英", T))).toEqual([true, true, true, false, false]);
+  });
+
+  it("refills one message per (60 s / limit) of time passed, up to the burst", () => {
+    const limiter = new RateLimiter(3); // one token every 20 s
+    for (let i = 0; i < 3; i += 1) limiter.allow("a", T);
+    expect(limiter.allow("a", T + 19 * SECOND)).toBe(false);
+    expect(limiter.allow("a", T + 20 * SECOND)).toBe(true);
+    expect(limiter.allow("a", T + 20 * SECOND)).toBe(false);
+    expect(limiter.allow("a", T + 60 * SECOND)).toBe(true);
+    expect(limiter.allow("a", T + 60 * SECOND)).toBe(true);
+    expect(limiter.allow("a", T + 60 * SECOND)).toBe(false);
+  });
+
+  it("does not save up more than one burst, however long a sender was quiet", () => {
+    const limiter = new RateLimiter(2);
+    limiter.allow("a", T);
+    const later = T + 24 * 3600 * SECOND;
+    expect([1, 2, 3].map(() => limiter.allow("a", later))).toEqual([true, true, false]);
+  });
+
+  it("refused messages do not use up the allowance", () => {
+    const limiter = new RateLimiter(60); // one a second
+    for (let i = 0; i < 60; i += 1) limiter.allow("a", T);
+    for (let i = 0; i < 100; i += 1) expect(limiter.allow("a", T + 500)).toBe(false);
+    expect(limiter.allow("a", T + SECOND)).toBe(true);
+  });
+
+  it("keeps each sender's allowance apart", () => {
+    const limiter = new RateLimiter(1);
+    expect(limiter.allow("console:刷屏的人", T)).toBe(true);
+    expect(limiter.allow("console:刷屏的人", T)).toBe(false);
+    expect(limiter.allow("console:别人", T)).toBe(true);
+    expect(limiter.allow("telegram:刷屏的人", T)).toBe(true);
+  });
+});
+
+describe("RecentSet", () => {
+  it("remembers up to its limit and forgets the oldest first", () => {
+    const set = new RecentSet(3);
+    for (const key of ["a", "b", "c"]) set.add(key);
+    expect(["a", "b", "c"].map((key) => set.has(key))).toEqual([true, true, true]);
+    set.add("d");
+    expect(["a", "b", "c", "d"].map((key) => set.has(key))).toEqual([false, true, true, true]);
+  });
+
+  it("counts a key added again as new, so it is kept longer", () => {
+    const set = new RecentSet(3);
+    for (const key of ["a", "b", "c", "a", "d"]) set.add(key);
+    expect(["a", "b", "c", "d"].map((key) => set.has(key))).toEqual([true, false, true, true]);
+  });
+
+  it("does not grow when the same key is added many times", () => {
+    const set = new RecentSet(2);
+    for (let i = 0; i < 10; i += 1) set.add("same");
+    set.add("other");
+    expect(set.has("same")).toBe(true);
+    expect(set.has("other")).toBe(true);
+  });
+
+  it("knows nothing it was not told", () => {
+    expect(new RecentSet(5).has("console:m1")).toBe(false);
+  });
+});
+
+describe("loadConfig", () => {
+  it("has a default for everything", () => {
+    expect(loadConfig({})).toEqual({
+      databaseUrl: "file:./data/linli.db",
+      botName: "邻里小助手",
+      botNames: ["邻里小助手"],
+      timeZone: "Asia/Shanghai",
+      defaultLocale: "zh-CN",
+      logLevel: "info",
+      schedulerCron: "* * * * *",
+      rateLimitPerMinute: 20,
+      outboxMaxAttempts: 8,
+      outboxPollMs: 1000,
+      consoleMaxTextLength: 4096,
+    });
+  });
+
+  it("reads the variables, treating empty ones as unset", () => {
+    const config = loadConfig({
+      DATABASE_URL: "file:/tmp/x.db",
+      BOT_NAME: " Linli ",
+      BOT_ALIASES: " linli_bot, ,邻里 ",
+      TIME_ZONE: "",
+      DEFAULT_LOCALE: "en",
+      LOG_LEVEL: "silent",
+      RATE_LIMIT_PER_MINUTE: "5",
+      CONSOLE_MAX_TEXT_LENGTH: "",
+    });
+    expect(config).toMatchObject({
+      databaseUrl: "file:/tmp/x.db",
+      botName: "Linli",
+      botNames: ["Linli", "linli_bot", "邻里"],
+      timeZone: "Asia/Shanghai",
+      defaultLocale: "en",
+      logLevel: "silent",
+      rateLimitPerMinute: 5,
+      consoleMaxTextLength: 4096,
+    });
+  });
+
+  it("lists every bad variable with how to fix it", () => {
+    const env = { TIME_ZONE: "Mars/Olympus", DATABASE_URL: "postgres://x", RATE_LIMIT_PER_MINUTE: "abc", DEFAULT_LOCALE: "fr" };
+    const error = configErrorOf(env);
+    expect(error).toBeInstanceOf(ConfigError);
+    const { problems, message } = error!;
+    expect([...problems].sort()).toEqual([
+      'DATABASE_URL: must be a SQLite file URL such as "file:./data/linli.db" (PostgreSQL is not wired in yet)',
+      'DEFAULT_LOCALE: must be "zh-CN" or "en"',
+      "RATE_LIMIT_PER_MINUTE: must be a positive whole number",
+      'TIME_ZONE: must be an IANA time zone such as "Asia/Shanghai"',
+    ]);
+    expect(message.split("\n")[0]).toBe("Linli's configuration needs fixing:");
+    for (const problem of problems) expect(message).toContain(`\n  - ${problem}\n`);
+    expect(message.split("\n").at(-1)).toBe("See .env.example for every setting.");
+  });
+
+  it.each<[Record<string, string>, string]>([
+    [{ RATE_LIMIT_PER_MINUTE: "0" }, "RATE_LIMIT_PER_MINUTE: must be a positive whole number"],
+    [{ RATE_LIMIT_PER_MINUTE: "1.5" }, "RATE_LIMIT_PER_MINUTE: must be a positive whole number"],
+    [{ OUTBOX_POLL_MS: "-1" }, "OUTBOX_POLL_MS: must be a positive whole number"],
+    [{ OUTBOX_MAX_ATTEMPTS: "many" }, "OUTBOX_MAX_ATTEMPTS: must be a positive whole number"],
+    [{ CONSOLE_MAX_TEXT_LENGTH: "10" }, "CONSOLE_MAX_TEXT_LENGTH: must be a whole number of at least 20"],
+    [{ LOG_LEVEL: "verbose" }, "LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent"],
+    [{ BOT_NAME: "   " }, "BOT_NAME: must not be empty"],
+    [{ DATABASE_URL: "linli.db" }, 'DATABASE_URL: must be a SQLite file URL such as "file:./data/linli.db" (PostgreSQL is not wired in yet)'],
+  ])("explains %j", (env, problem) => {
+    expect(problemsOf(env)).toEqual([problem]);
+  });
+});
+
+/** The ConfigError `env` gives, or undefined when it loads. */
+function configErrorOf(env: Record<string, string>): ConfigError | undefined {
+  try {
+    loadConfig(env);
+    return undefined;
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+}
+
+/** The problems a ConfigError lists for `env`, or [] when it loads. */
+function problemsOf(env: Record<string, string>): string[] {
+  return configErrorOf(env)?.problems ?? [];
+}
