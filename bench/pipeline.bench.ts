@@ -3,6 +3,7 @@
  *   (a) actionable messages (a help request) through the whole pipeline into the outbox
  *   (b) a mixed stream: 80% chatter, 20% actionable
  *   (c) a minimal raw better-sqlite3 transaction doing the same writes as (a)
+ *   (d) Prisma's floor: the same three inserts in a bare Prisma interactive transaction, no pipeline around them
  * Prints a table, then one JSON line with the figures (later issues add keys to it).
  * The request handler here writes what a help request writes until issue 4's use case replaces it:
  * the request row, the processed-message record and one outbox confirmation, in one transaction.
@@ -116,18 +117,41 @@ function rawRun(url: string) {
   return result;
 }
 
+async function prismaFloorRun(url: string) {
+  const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: "silent" });
+  const linli = await createLinli({ config, clock: systemClock, log: silentLogger(), adapters: [], autoDispatch: false });
+  const body = JSON.stringify({ message: { text: "收到，正在帮您找邻居。" }, lang: "zh-CN" });
+  const latencies: number[] = [];
+  const start = performance.now();
+  for (let i = 0; i < N; i += 1) {
+    const t0 = performance.now();
+    await linli.prisma.$transaction(async (tx) => {
+      const now = new Date();
+      await tx.processedMessage.create({ data: { platform: "console", externalId: `floor-${i}`, chatId: 1, intent: "request", processedAt: now } });
+      await tx.helpRequest.create({ data: { communityId: 1, requesterId: 1, chatId: 1, category: "borrow", what: "梯子", sourceText: "梯子", createdAt: now } });
+      await tx.outboxMessage.create({ data: { platform: "console", targetKind: "chat", targetId: "3栋邻里群", lane: "console:chat:3栋邻里群", body, nextAttemptAt: now, createdAt: now } });
+    });
+    latencies.push(performance.now() - t0);
+  }
+  const result = stats(latencies, (performance.now() - start) / 1000);
+  await linli.close();
+  return result;
+}
+
 const dir = mkdtempSync(join(tmpdir(), "linli-bench-"));
 try {
   const actionable = await pipelineRun(`file:${join(dir, "a.db")}`, Array.from({ length: N }, () => "求助：谁家有梯子借用一下"));
   const mixedTexts = Array.from({ length: N * 2 }, (_, i) => (i % 5 === 0 ? "有没有邻居能帮忙搬个柜子" : CHATTER[i % CHATTER.length]!));
   const mixed = await pipelineRun(`file:${join(dir, "b.db")}`, mixedTexts);
   const raw = rawRun(`file:${join(dir, "a.db")}`);
+  const floor = await prismaFloorRun(`file:${join(dir, "a.db")}`);
   const row = (name: string, r: { perS: number; p50: number; p99: number }) =>
     `${name.padEnd(34)} ${String(r.perS).padStart(8)}/s   p50 ${r.p50.toFixed(3)} ms   p99 ${r.p99.toFixed(3)} ms`;
   console.log(`Linli pipeline benchmark: ${N} actionable, ${N * 2} mixed, ${N} raw; SQLite WAL in ${tmpdir()}`);
   console.log(row("(a) actionable through pipeline", actionable));
   console.log(row("(b) mixed 80% chatter / 20% action", mixed));
   console.log(row("(c) raw better-sqlite3 transaction", raw));
+  console.log(row("(d) same writes, bare Prisma tx", floor));
   console.log(`outbox rows written: (a) ${actionable.outbox}, (b) ${mixed.outbox}`);
   const round = (x: number) => Math.round(x * 1000) / 1000;
   console.log(
@@ -141,6 +165,7 @@ try {
       raw_per_s: raw.perS,
       raw_p50_ms: round(raw.p50),
       raw_p99_ms: round(raw.p99),
+      prisma_tx_per_s: floor.perS,
       actionable_ratio: round(actionable.perS / raw.perS),
       mixed_ratio: round(mixed.perS / raw.perS),
     }),
