@@ -6,6 +6,12 @@ import { existsSync } from "node:fs";
 import { z } from "zod";
 import cron from "node-cron";
 
+/** A whole number of at least `min`, with one message for every way it can be wrong. */
+function wholeNumber(min: number, fallback: number) {
+  const message = min === 1 ? "must be a positive whole number" : `must be a whole number of at least ${min}`;
+  return z.coerce.number({ error: message }).int(message).min(min, message).default(fallback);
+}
+
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 
 const schema = z.object({
@@ -30,10 +36,10 @@ const schema = z.object({
     .string()
     .default("* * * * *")
     .refine((expression) => cron.validate(expression), { message: 'must be a cron expression such as "* * * * *"' }),
-  RATE_LIMIT_PER_MINUTE: z.coerce.number({ error: "must be a positive whole number" }).int("must be a positive whole number").positive("must be a positive whole number").default(20),
-  OUTBOX_MAX_ATTEMPTS: z.coerce.number({ error: "must be a positive whole number" }).int("must be a positive whole number").positive("must be a positive whole number").default(8),
-  OUTBOX_POLL_MS: z.coerce.number({ error: "must be a positive whole number" }).int("must be a positive whole number").positive("must be a positive whole number").default(1000),
-  CONSOLE_MAX_TEXT_LENGTH: z.coerce.number({ error: "must be a whole number of at least 20" }).int("must be a whole number of at least 20").min(20, "must be a whole number of at least 20").default(4096),
+  RATE_LIMIT_PER_MINUTE: wholeNumber(1, 20),
+  OUTBOX_MAX_ATTEMPTS: wholeNumber(1, 8),
+  OUTBOX_POLL_MS: wholeNumber(1, 1000),
+  CONSOLE_MAX_TEXT_LENGTH: wholeNumber(20, 4096),
 });
 
 /** Linli's validated configuration. */

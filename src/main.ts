@@ -10,7 +10,6 @@ import { loadConfig, ConfigError, type Config } from "./config.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { systemClock, VirtualClock } from "./domain/clock.ts";
 import { createLinli } from "./linli.ts";
-import { openDatabase } from "./infra/database.ts";
 import { seedDemoIfEmpty } from "./infra/demo-seed.ts";
 import { loadVirtualNow } from "./infra/persisted-clock.ts";
 import { ConsoleAdapter } from "../adapters/console/console-adapter.ts";
@@ -39,11 +38,7 @@ function parseArgs(argv: string[]): Args {
 async function runScript(config: Config, log: Logger, args: Args & { script: string }): Promise<number> {
   const text = readFileSync(args.script === "-" ? 0 : args.script, "utf8");
   const lines = text.split(/\r?\n/u);
-  const prisma = await openDatabase(config.databaseUrl, { log: (message) => log.info(message) });
-  const start = leadingTime(lines) ?? (await loadVirtualNow(prisma)) ?? new Date();
-  if (args.demo) await seedDemoIfEmpty(prisma, start);
-  await prisma.$disconnect();
-  const clock = new VirtualClock(start);
+  const clock = new VirtualClock(new Date());
   const adapter = new ConsoleAdapter({
     botName: config.botName,
     write: (line) => process.stdout.write(`${line}\n`),
@@ -52,6 +47,9 @@ async function runScript(config: Config, log: Logger, args: Args & { script: str
   });
   const linli = await createLinli({ config, clock, log, adapters: [adapter] });
   try {
+    const start = leadingTime(lines) ?? (await loadVirtualNow(linli.prisma)) ?? clock.now();
+    clock.set(start); // before any job runs
+    if (args.demo) await seedDemoIfEmpty(linli.prisma, start);
     await linli.start({ timers: false });
     const session = new ConsoleSession(adapter, linli, clock, (line) => process.stderr.write(`script: ${line}\n`));
     await session.advanceTo(start);

@@ -7,7 +7,7 @@ import type { Handler, MessageContext } from "./message-context.ts";
 import type { Repositories } from "../domain/ports.ts";
 import { reply } from "./message-context.ts";
 import { findPlace, buildingName } from "../parse/place.ts";
-import { formatAddress, roomOf } from "../domain/community/building-key.ts";
+import { formatAddress, roomOf } from "../domain/community/address.ts";
 import { t } from "../i18n/index.ts";
 
 /** Natural-language registration. */

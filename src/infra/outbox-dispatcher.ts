@@ -12,15 +12,14 @@ import type { Logger } from "../logger.ts";
 import type { PrismaClient } from "./generated/prisma/client.ts";
 import type { OutboxBody } from "./repositories/prisma-small-ports.ts";
 import { render } from "../chat/render.ts";
-import { numberedChoiceKeyForTarget } from "../chat/numbered-choices.ts";
+import { choicesKey } from "../chat/numbered-choices.ts";
 import { t } from "../i18n/index.ts";
+import { backoffMs } from "./backoff.ts";
 
 type Row = Awaited<ReturnType<PrismaClient["outboxMessage"]["findMany"]>>[number];
 
 /** How long numbered options stay answerable. */
 const CHOICES_TTL_MS = 7 * 24 * 3600_000;
-/** Backoff after the n-th failed attempt: 2^n seconds, at most 15 minutes. */
-export const backoffMs = (attempts: number): number => Math.min(2 ** attempts * 1000, 15 * 60_000);
 
 /** The dispatcher's collaborators. */
 export interface DispatcherDeps {
@@ -171,11 +170,7 @@ export class OutboxDispatcher {
   }
 
   async #rememberChoices(row: Row, replies: string[], now: Date): Promise<void> {
-    const key = numberedChoiceKeyForTarget(
-      row.targetKind === "user"
-        ? { kind: "user", platform: row.platform as Platform, userId: row.targetId, displayName: "" }
-        : { kind: "chat", platform: row.platform as Platform, chatId: row.targetId },
-    );
+    const key = choicesKey(row.lane);
     const expiresAt = new Date(now.getTime() + CHOICES_TTL_MS).toISOString();
     const value = JSON.stringify({ replies, expiresAt, sentAt: now.toISOString() });
     await this.#deps.prisma.appState.upsert({ where: { key }, create: { key, value }, update: { value } });

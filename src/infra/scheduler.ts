@@ -10,7 +10,7 @@ import type { JobHandler } from "../domain/ports.ts";
 import type { Logger } from "../logger.ts";
 import type { PrismaClient } from "./generated/prisma/client.ts";
 import { repositoriesFor } from "./unit-of-work.ts";
-import { backoffMs } from "./outbox-dispatcher.ts";
+import { backoffMs } from "./backoff.ts";
 
 /** What one run of due jobs did. */
 export interface RunSummary {

@@ -15,6 +15,19 @@ export interface Sent {
   message: RenderedMessage;
 }
 
+/** Capabilities of a plain-text platform with private messages and mentions, with `overrides`. */
+export function capabilities(overrides: Partial<AdapterCapabilities> = {}): AdapterCapabilities {
+  return {
+    buttons: false,
+    privateToNonContacts: true,
+    mentions: true,
+    edits: false,
+    maxTextLength: 4096,
+    format: "plain",
+    ...overrides,
+  };
+}
+
 /** A fake adapter; `results` are answered in order, then `{ ok: true }`. */
 export class FakeAdapter implements ChatAdapter {
   readonly sent: Sent[] = [];
@@ -23,16 +36,8 @@ export class FakeAdapter implements ChatAdapter {
   readonly capabilities: AdapterCapabilities;
   onMessage: InboundHandler | undefined;
 
-  constructor(readonly platform: Platform = "console", capabilities: Partial<AdapterCapabilities> = {}) {
-    this.capabilities = {
-      buttons: false,
-      privateToNonContacts: true,
-      mentions: true,
-      edits: false,
-      maxTextLength: 4096,
-      format: "plain",
-      ...capabilities,
-    };
+  constructor(readonly platform: Platform = "console", overrides: Partial<AdapterCapabilities> = {}) {
+    this.capabilities = capabilities(overrides);
   }
 
   async start(onMessage: InboundHandler): Promise<void> {

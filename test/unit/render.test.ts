@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { AdapterCapabilities, MessageOption, UserRef } from "../../src/chat/types.ts";
+import type { MessageOption, UserRef } from "../../src/chat/types.ts";
 import { render, splitText } from "../../src/chat/render.ts";
+import { capabilities } from "../support/fake-adapter.ts";
 
-function caps(overrides: Partial<AdapterCapabilities> = {}): AdapterCapabilities {
-  return {
-    buttons: false,
-    privateToNonContacts: true,
-    mentions: true,
-    edits: false,
-    maxTextLength: 4096,
-    format: "plain",
-    ...overrides,
-  };
-}
+const caps = capabilities;
 
 const zhOptions: MessageOption[] = [
   { label: "接单", reply: "/accept 12" },

@@ -13,6 +13,7 @@ import type {
   ProcessedMessages,
 } from "../../domain/ports.ts";
 import type { Tx } from "./tx.ts";
+import { laneOf } from "../../chat/numbered-choices.ts";
 
 /** The body stored in an outbox row. */
 export interface OutboxBody {
@@ -20,11 +21,6 @@ export interface OutboxBody {
   lang: EnqueueOptions["lang"];
   /** For private messages: the name to mention if it falls back to a group. */
   displayName?: string;
-}
-
-/** The ordering lane of a target: messages to the same chat or person go out in order. */
-export function laneOf(target: OutboundTarget): string {
-  return target.kind === "chat" ? `${target.platform}:chat:${target.chatId}` : `${target.platform}:user:${target.userId}`;
 }
 
 /** Prisma implementation of `Outboxes`. */
