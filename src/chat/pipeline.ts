@@ -7,6 +7,7 @@ import type { InboundMessage } from "./types.ts";
 import type { Intent, Lang, Parser } from "../parse/intent.ts";
 import type { Clock } from "../domain/clock.ts";
 import type { KnownChat, KnownPerson, Repositories, UnitOfWork } from "../domain/ports.ts";
+import { AlreadyProcessed } from "../domain/ports.ts";
 import type { HandlerTable, MessageContext } from "../app/message-context.ts";
 import type { Logger } from "../logger.ts";
 import { routeOf } from "../app/message-context.ts";
@@ -102,7 +103,7 @@ export class Pipeline {
       if (outcome === "handled") for (const learn of learned) learn();
       return outcome;
     } catch (error) {
-      if (isUniqueViolation(error)) return "duplicate"; // a concurrent redelivery committed first
+      if (error instanceof AlreadyProcessed) return "duplicate"; // redelivered, or a concurrent copy committed first
       throw error;
     }
   }
@@ -187,9 +188,4 @@ export class Pipeline {
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {
   return (value === undefined ? {} : { [key]: value }) as { [P in K]?: V };
-}
-
-/** Prisma's unique-constraint error (P2002), without importing Prisma here. */
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
 }

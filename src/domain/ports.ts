@@ -61,7 +61,15 @@ export interface Outboxes {
   enqueue(target: OutboundTarget, message: OutboundMessage, options: EnqueueOptions): Promise<void>;
 }
 
-/** The record of inbound messages that have had their effect; recording one twice fails on its unique key. */
+/** Thrown by `ProcessedMessages.record` for a message already recorded: the redelivery's transaction rolls back. */
+export class AlreadyProcessed extends Error {
+  constructor(platform: string, externalId: string) {
+    super(`message ${platform}:${externalId} was already processed`);
+    this.name = "AlreadyProcessed";
+  }
+}
+
+/** The record of inbound messages that have had their effect; recording one twice throws `AlreadyProcessed`. */
 export interface ProcessedMessages {
   record(platform: Platform, externalId: string, chatId: number | null, intent: string): Promise<void>;
 }
