@@ -11,6 +11,7 @@ import type { HandlerTable } from "./app/message-context.ts";
 import type { JobHandler } from "./domain/ports.ts";
 import type { PrismaClient } from "./infra/database.ts";
 import { openDatabase } from "./infra/database.ts";
+import { Db } from "./infra/db.ts";
 import { PrismaUnitOfWork } from "./infra/unit-of-work.ts";
 import { OutboxDispatcher } from "./infra/outbox-dispatcher.ts";
 import { Scheduler } from "./infra/scheduler.ts";
@@ -34,6 +35,9 @@ export interface LinliOptions {
 
 /** A running Linli. */
 export interface Linli {
+  /** The database, one use at a time: everything the app does goes through it. */
+  db: Db;
+  /** The raw client, for reading when nothing else runs (tests, benchmarks). */
   prisma: PrismaClient;
   pipeline: Pipeline;
   dispatcher: OutboxDispatcher;
@@ -49,17 +53,18 @@ export interface Linli {
 export async function createLinli(options: LinliOptions): Promise<Linli> {
   const { config, clock, log } = options;
   const prisma = await openDatabase(config.databaseUrl, { log: (message) => log.info(message) });
+  const db = new Db(prisma);
   const adapters = new Map<Platform, ChatAdapter>(options.adapters.map((adapter) => [adapter.platform, adapter]));
-  const dispatcher = new OutboxDispatcher({ prisma, adapters, clock, log, maxAttempts: config.outboxMaxAttempts });
+  const dispatcher = new OutboxDispatcher({ db, adapters, clock, log, maxAttempts: config.outboxMaxAttempts });
   const scheduler = new Scheduler({
-    prisma,
+    db,
     clock,
     log,
     handlers: options.jobHandlers ?? defaultJobHandlers(),
     maxAttempts: 5,
   });
   const pipeline = new Pipeline({
-    uow: new PrismaUnitOfWork(prisma, clock),
+    uow: new PrismaUnitOfWork(db, clock),
     parser: options.parser ?? parse,
     handlers: options.handlers ?? defaultHandlers(),
     clock,
@@ -75,6 +80,7 @@ export async function createLinli(options: LinliOptions): Promise<Linli> {
     await dispatcher.drain();
   };
   return {
+    db,
     prisma,
     pipeline,
     dispatcher,

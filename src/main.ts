@@ -47,9 +47,9 @@ async function runScript(config: Config, log: Logger, args: Args & { script: str
   });
   const linli = await createLinli({ config, clock, log, adapters: [adapter] });
   try {
-    const start = leadingTime(lines) ?? (await loadVirtualNow(linli.prisma)) ?? clock.now();
+    const start = leadingTime(lines) ?? (await linli.db.use(loadVirtualNow)) ?? clock.now();
     clock.set(start); // before any job runs
-    if (args.demo) await seedDemoIfEmpty(linli.prisma, start);
+    if (args.demo) await linli.db.use((prisma) => seedDemoIfEmpty(prisma, start));
     await linli.start({ timers: false });
     const session = new ConsoleSession(adapter, linli, clock, (line) => process.stderr.write(`script: ${line}\n`));
     await session.advanceTo(start);
@@ -68,7 +68,7 @@ async function runInteractive(config: Config, log: Logger): Promise<void> {
     now: () => systemClock.now(),
   });
   const linli = await createLinli({ config, clock: systemClock, log, adapters: [adapter] });
-  if (await seedDemoIfEmpty(linli.prisma, systemClock.now())) log.info("demo community created");
+  if (await linli.db.use((prisma) => seedDemoIfEmpty(prisma, systemClock.now()))) log.info("demo community created");
   await linli.start();
   const session = new ConsoleSession(adapter, linli, null, (line) => process.stdout.write(`(${line})\n`));
   session.last = { chat: "3栋邻里群", person: "王秀英" };

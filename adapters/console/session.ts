@@ -71,7 +71,7 @@ export class ConsoleSession {
     }
     clock.set(target);
     await this.linli.tick();
-    await saveVirtualNow(this.linli.prisma, target);
+    await this.linli.db.use((prisma) => saveVirtualNow(prisma, target));
   }
 
   /** Run a whole script; returns the number of lines in error. A leading !time applies before any job runs. */

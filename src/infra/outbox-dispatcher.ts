@@ -9,7 +9,8 @@
 import type { ChatAdapter, Platform, RenderedMessage, SendResult } from "../chat/types.ts";
 import type { Clock } from "../domain/clock.ts";
 import type { Logger } from "../logger.ts";
-import type { PrismaClient } from "./generated/prisma/client.ts";
+import type { Prisma, PrismaClient } from "./generated/prisma/client.ts";
+import type { Db } from "./db.ts";
 import type { OutboxBody } from "./repositories/prisma-small-ports.ts";
 import { render } from "../chat/render.ts";
 import { choicesKey } from "../chat/numbered-choices.ts";
@@ -23,7 +24,7 @@ const CHOICES_TTL_MS = 7 * 24 * 3600_000;
 
 /** The dispatcher's collaborators. */
 export interface DispatcherDeps {
-  prisma: PrismaClient;
+  db: Db;
   adapters: ReadonlyMap<Platform, ChatAdapter>;
   clock: Clock;
   log: Logger;
@@ -82,11 +83,9 @@ export class OutboxDispatcher {
 
   /** One pass over pending rows in (priority desc, id asc) order; a lane whose head must wait is blocked. */
   async #pass(): Promise<number> {
-    const rows = await this.#deps.prisma.outboxMessage.findMany({
-      where: { state: "pending" },
-      orderBy: [{ priority: "desc" }, { id: "asc" }],
-      take: 500,
-    });
+    const rows = await this.#deps.db.use((prisma) =>
+      prisma.outboxMessage.findMany({ where: { state: "pending" }, orderBy: [{ priority: "desc" }, { id: "asc" }], take: 500 }),
+    );
     const blocked = new Set<string>();
     let finished = 0;
     for (const row of rows) {
@@ -117,29 +116,20 @@ export class OutboxDispatcher {
     }
     const now = this.#deps.clock.now();
     if (result.ok) {
-      await this.#deps.prisma.outboxMessage.update({
-        where: { id: row.id },
-        data: { state: "sent", sentAt: now, partsSent: rendered.parts.length, lastError: note },
-      });
+      await this.#update(row.id, { state: "sent", sentAt: now, partsSent: rendered.parts.length, lastError: note });
       if (rendered.numbered && !note) await this.#rememberChoices(row, rendered.numbered, now);
       return true;
     }
     if (result.reason === "rate-limited") {
-      await this.#deps.prisma.outboxMessage.update({
-        where: { id: row.id },
-        data: { nextAttemptAt: new Date(now.getTime() + result.retryAfterMs), lastError: "rate-limited" },
-      });
+      await this.#update(row.id, { nextAttemptAt: new Date(now.getTime() + result.retryAfterMs), lastError: "rate-limited" });
       return false;
     }
     const attempts = row.attempts + 1;
     const permanent = result.reason !== "error" || attempts >= this.#deps.maxAttempts;
-    await this.#deps.prisma.outboxMessage.update({
-      where: { id: row.id },
-      data: {
-        attempts,
-        lastError: `${result.reason}${result.detail ? `: ${result.detail}` : ""}`,
-        ...(permanent ? { state: "failed" } : { nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) }),
-      },
+    await this.#update(row.id, {
+      attempts,
+      lastError: `${result.reason}${result.detail ? `: ${result.detail}` : ""}`,
+      ...(permanent ? { state: "failed" } : { nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)) }),
     });
     this.#deps.log.warn({ outboxId: row.id, reason: result.reason, attempts, permanent }, "outbox send failed");
     return permanent;
@@ -162,7 +152,7 @@ export class OutboxDispatcher {
       }
       if (!result.ok) return result;
       if (track && index < parts.length - 1) {
-        await this.#deps.prisma.outboxMessage.update({ where: { id: row.id }, data: { partsSent: index + 1 } });
+        await this.#update(row.id, { partsSent: index + 1 });
         row.partsSent = index + 1;
       }
     }
@@ -173,7 +163,11 @@ export class OutboxDispatcher {
     const key = choicesKey(row.lane);
     const expiresAt = new Date(now.getTime() + CHOICES_TTL_MS).toISOString();
     const value = JSON.stringify({ replies, expiresAt, sentAt: now.toISOString() });
-    await this.#deps.prisma.appState.upsert({ where: { key }, create: { key, value }, update: { value } });
+    await this.#deps.db.use((prisma) => prisma.appState.upsert({ where: { key }, create: { key, value }, update: { value } }));
+  }
+
+  #update(id: number, data: Prisma.OutboxMessageUpdateInput): Promise<unknown> {
+    return this.#deps.db.use((prisma) => prisma.outboxMessage.update({ where: { id }, data }));
   }
 }
 

@@ -8,7 +8,7 @@ import cron from "node-cron";
 import type { Clock } from "../domain/clock.ts";
 import type { JobHandler } from "../domain/ports.ts";
 import type { Logger } from "../logger.ts";
-import type { PrismaClient } from "./generated/prisma/client.ts";
+import type { Db } from "./db.ts";
 import { repositoriesFor } from "./unit-of-work.ts";
 import { backoffMs } from "./backoff.ts";
 
@@ -23,7 +23,7 @@ export interface RunSummary {
 
 /** The scheduler's collaborators. */
 export interface SchedulerDeps {
-  prisma: PrismaClient;
+  db: Db;
   clock: Clock;
   log: Logger;
   handlers: ReadonlyMap<string, JobHandler>;
@@ -44,11 +44,14 @@ export class Scheduler {
     const summary: RunSummary = { done: 0, dropped: 0, failed: 0, taken: 0 };
     const tried = new Set<number>();
     for (;;) {
-      const due = await this.#deps.prisma.scheduledJob.findMany({
-        where: { state: "pending", dueAt: { lte: this.#deps.clock.now() } },
-        orderBy: [{ dueAt: "asc" }, { id: "asc" }],
-        take: 100,
-      });
+      const now = this.#deps.clock.now();
+      const due = await this.#deps.db.use((prisma) =>
+        prisma.scheduledJob.findMany({
+          where: { state: "pending", dueAt: { lte: now } },
+          orderBy: [{ dueAt: "asc" }, { id: "asc" }],
+          take: 100,
+        }),
+      );
       const fresh = due.filter((job) => !tried.has(job.id));
       if (fresh.length === 0) return summary;
       for (const job of fresh) {
@@ -60,11 +63,9 @@ export class Scheduler {
 
   /** The earliest pending job's due time, for stepping a virtual clock. */
   async nextDueAt(): Promise<Date | null> {
-    const next = await this.#deps.prisma.scheduledJob.findFirst({
-      where: { state: "pending" },
-      orderBy: { dueAt: "asc" },
-      select: { dueAt: true },
-    });
+    const next = await this.#deps.db.use((prisma) =>
+      prisma.scheduledJob.findFirst({ where: { state: "pending" }, orderBy: { dueAt: "asc" }, select: { dueAt: true } }),
+    );
     return next?.dueAt ?? null;
   }
 
@@ -92,7 +93,7 @@ export class Scheduler {
   async #runOne(job: { id: number; kind: string; dueAt: Date; staleAt: Date | null; payload: string; attempts: number }) {
     const now = this.#deps.clock.now();
     try {
-      return await this.#deps.prisma.$transaction(async (tx): Promise<keyof RunSummary> => {
+      return await this.#deps.db.transaction(async (tx): Promise<keyof RunSummary> => {
         const claim = await tx.scheduledJob.updateMany({
           where: { id: job.id, state: "pending" },
           data: { state: "running", claimedAt: now, attempts: { increment: 1 } },
@@ -113,14 +114,16 @@ export class Scheduler {
       const attempts = job.attempts + 1;
       const failed = attempts >= this.#deps.maxAttempts;
       this.#deps.log.error({ err: error, jobId: job.id, kind: job.kind, attempts }, "job failed");
-      await this.#deps.prisma.scheduledJob.updateMany({
-        where: { id: job.id, state: "pending" },
-        data: {
-          attempts,
-          lastError: error instanceof Error ? error.message : String(error),
-          ...(failed ? { state: "failed", finishedAt: now } : { dueAt: new Date(now.getTime() + backoffMs(attempts)) }),
-        },
-      });
+      await this.#deps.db.use((prisma) =>
+        prisma.scheduledJob.updateMany({
+          where: { id: job.id, state: "pending" },
+          data: {
+            attempts,
+            lastError: error instanceof Error ? error.message : String(error),
+            ...(failed ? { state: "failed", finishedAt: now } : { dueAt: new Date(now.getTime() + backoffMs(attempts)) }),
+          },
+        }),
+      );
       return "failed";
     }
   }

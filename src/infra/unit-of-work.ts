@@ -1,7 +1,7 @@
 /** Runs a use case in one Prisma interactive transaction, with every repository bound to it. */
 import type { Repositories, UnitOfWork } from "../domain/ports.ts";
 import type { Clock } from "../domain/clock.ts";
-import type { PrismaClient } from "./generated/prisma/client.ts";
+import type { Db } from "./db.ts";
 import type { Tx } from "./repositories/tx.ts";
 import { PrismaDirectories } from "./repositories/prisma-directories.ts";
 import {
@@ -28,12 +28,9 @@ export function repositoriesFor(tx: Tx, now: Date): Repositories {
 
 /** Prisma implementation of `UnitOfWork`. */
 export class PrismaUnitOfWork implements UnitOfWork {
-  constructor(private readonly prisma: PrismaClient, private readonly clock: Clock) {}
+  constructor(private readonly db: Db, private readonly clock: Clock) {}
 
   run<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    return this.prisma.$transaction((tx) => work(repositoriesFor(tx, this.clock.now())), {
-      maxWait: 10_000,
-      timeout: 30_000,
-    });
+    return this.db.transaction((tx) => work(repositoriesFor(tx, this.clock.now())));
   }
 }

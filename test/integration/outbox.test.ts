@@ -14,7 +14,7 @@ type App = Awaited<ReturnType<typeof testApp>>;
 const group = (chatId: string): OutboundTarget => ({ kind: "chat", platform: "console", chatId });
 
 async function enqueue(app: App, target: OutboundTarget, body: OutboundMessage | string, priority?: number) {
-  await new PrismaUnitOfWork(app.prisma, app.clock).run((repos) =>
+  await new PrismaUnitOfWork(app.db, app.clock).run((repos) =>
     repos.outboxes.enqueue(target, typeof body === "string" ? { text: body } : body, {
       lang: "zh-CN",
       ...(priority === undefined ? {} : { priority }),
@@ -36,6 +36,33 @@ describe("the outbox dispatcher", () => {
     expect(adapter.sent[0]).toMatchObject({ to: "chat", id: "dm:王秀英" });
     expect(await after.prisma.outboxMessage.findFirstOrThrow()).toMatchObject({ state: "sent" });
     await after.close();
+  });
+
+  it("never sends a message of a transaction that is still open, nor one that rolls back", async () => {
+    const adapter = new FakeAdapter();
+    const app = await testApp({ url: db.url, adapters: [adapter] });
+    let release!: () => void;
+    let written!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const inserted = new Promise<void>((resolve) => (written = resolve));
+    const failing = new PrismaUnitOfWork(app.db, app.clock)
+      .run(async (repos) => {
+        await repos.outboxes.enqueue(group("A"), { text: "from a use case that fails" }, { lang: "zh-CN" });
+        written();
+        await held; // the transaction stays open while the dispatcher drains
+        throw new Error("the use case failed after writing its reply");
+      })
+      .catch((error: Error) => error.message);
+    await inserted;
+    const drained = app.dispatcher.drain();
+    for (let turn = 0; turn < 50; turn += 1) await new Promise((resolve) => setImmediate(resolve)); // let it run
+    release();
+    expect(await failing).toBe("the use case failed after writing its reply");
+    await drained;
+    await app.dispatcher.drain();
+    expect(adapter.attempts).toEqual([]);
+    expect(await app.prisma.outboxMessage.count()).toBe(0);
+    await app.close();
   });
 
   it("keeps order per chat, and lets an emergency overtake queued bulk messages", async () => {

@@ -19,7 +19,7 @@ type App = Awaited<ReturnType<typeof testApp>>;
 const HOUR = 3_600_000;
 
 function schedule(app: App, job: NewJob) {
-  return new PrismaUnitOfWork(app.prisma, app.clock).run((repos) => repos.jobs.schedule(job));
+  return new PrismaUnitOfWork(app.db, app.clock).run((repos) => repos.jobs.schedule(job));
 }
 
 const say = (text: string, dueAt: Date, extra: Partial<NewJob> = {}): NewJob => ({
