@@ -5,17 +5,7 @@ import { pino } from "pino";
 export type Logger = pino.Logger;
 
 /** Keys whose values never reach a log line. */
-export const REDACTED_KEYS = [
-  "token",
-  "*.token",
-  "secret",
-  "*.secret",
-  "password",
-  "*.password",
-  "config.telegramBotToken",
-  "config.wechatyPuppetServiceToken",
-  "config.databaseUrl",
-];
+export const REDACTED_KEYS = ["token", "*.token", "secret", "*.secret", "password", "*.password", "databaseUrl", "*.databaseUrl"];
 
 /** A logger writing JSON lines to stderr at `level`. */
 export function createLogger(level: string): Logger {
