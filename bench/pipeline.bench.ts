@@ -4,12 +4,14 @@
  *   (b) a mixed stream: 80% chatter, 20% actionable
  *   (c) a minimal raw better-sqlite3 transaction doing the same writes as (a)
  *   (d) Prisma's floor: the same three inserts in a bare Prisma interactive transaction, no pipeline around them
+ *   (e) the parser alone: per-message time over the dev corpus (p50, p99) and the worst adversarial message
  * Prints a table, then one JSON line with the figures (later issues add keys to it).
  * The request handler here writes what a help request writes until issue 4's use case replaces it:
  * the request row, the processed-message record and one outbox confirmation, in one transaction.
  */
 import Database from "better-sqlite3";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { InboundMessage } from "../src/chat/types.ts";
@@ -23,6 +25,7 @@ import { loadConfig } from "../src/config.ts";
 import { createLinli } from "../src/linli.ts";
 import { silentLogger } from "../src/logger.ts";
 import { sqlitePath } from "../src/infra/database.ts";
+import { adversarialTexts } from "./adversarial-texts.ts";
 
 const N = Number(process.env.BENCH_MESSAGES ?? 3000);
 const REQUEST = /^(?:求助|谁家有|有没有)/u;
@@ -138,6 +141,40 @@ async function prismaFloorRun(url: string) {
   return result;
 }
 
+function parseRun() {
+  const context = { now: new Date("2026-11-25T10:00:00+08:00"), timeZone: "Asia/Shanghai", botNames: ["邻里小助手"] };
+  const corpusFile = fileURLToPath(new URL("../../shared/corpus/dev.jsonl", import.meta.url));
+  const fallback = fileURLToPath(new URL("../test/fixtures/held-out.jsonl", import.meta.url));
+  const texts = readFileSync(existsSync(corpusFile) ? corpusFile : fallback, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => (JSON.parse(line) as { text: string }).text);
+  for (const text of texts) parse(text, context); // warm-up
+  const micros: number[] = [];
+  for (let round = 0; round < 50; round += 1) {
+    for (const text of texts) {
+      const t0 = performance.now();
+      parse(text, context);
+      micros.push((performance.now() - t0) * 1000);
+    }
+  }
+  micros.sort((a, b) => a - b);
+  const adversarial = adversarialTexts(300);
+  const worstOf = () => {
+    let worst = 0;
+    for (const text of adversarial) {
+      const t0 = performance.now();
+      parse(text, context);
+      worst = Math.max(worst, performance.now() - t0);
+    }
+    return worst;
+  };
+  const coldWorst = worstOf(); // first sight of these shapes: the regex engine compiles and tiers up
+  const worst = worstOf();
+  const p = (q: number) => micros[Math.floor(micros.length * q)]!;
+  return { p50: p(0.5), p99: p(0.99), worst, coldWorst, messages: texts.length };
+}
+
 const dir = mkdtempSync(join(tmpdir(), "linli-bench-"));
 try {
   const actionable = await pipelineRun(`file:${join(dir, "a.db")}`, Array.from({ length: N }, () => "求助：谁家有梯子借用一下"));
@@ -145,6 +182,7 @@ try {
   const mixed = await pipelineRun(`file:${join(dir, "b.db")}`, mixedTexts);
   const raw = rawRun(`file:${join(dir, "a.db")}`);
   const floor = await prismaFloorRun(`file:${join(dir, "a.db")}`);
+  const parsing = parseRun();
   const row = (name: string, r: { perS: number; p50: number; p99: number }) =>
     `${name.padEnd(34)} ${String(r.perS).padStart(8)}/s   p50 ${r.p50.toFixed(3)} ms   p99 ${r.p99.toFixed(3)} ms`;
   console.log(`Linli pipeline benchmark: ${N} actionable, ${N * 2} mixed, ${N} raw; SQLite WAL in ${tmpdir()}`);
@@ -153,6 +191,9 @@ try {
   console.log(row("(c) raw better-sqlite3 transaction", raw));
   console.log(row("(d) same writes, bare Prisma tx", floor));
   console.log(`outbox rows written: (a) ${actionable.outbox}, (b) ${mixed.outbox}`);
+  console.log(
+    `(e) parse: ${parsing.messages} corpus messages x 50: p50 ${parsing.p50.toFixed(1)} us, p99 ${parsing.p99.toFixed(1)} us; worst of 300 adversarial ${parsing.worst.toFixed(2)} ms (first pass ${parsing.coldWorst.toFixed(2)} ms)`,
+  );
   const round = (x: number) => Math.round(x * 1000) / 1000;
   console.log(
     JSON.stringify({
@@ -168,6 +209,10 @@ try {
       prisma_tx_per_s: floor.perS,
       actionable_ratio: round(actionable.perS / raw.perS),
       mixed_ratio: round(mixed.perS / raw.perS),
+      parse_p50_us: round(parsing.p50),
+      parse_p99_us: round(parsing.p99),
+      parse_worst_ms: round(parsing.worst),
+      parse_cold_worst_ms: round(parsing.coldWorst),
     }),
   );
 } finally {

@@ -1,17 +1,24 @@
-/** The message parser: pure, no I/O. The foundation understands commands and "where I live"; issue 3 adds the rest. */
+/** The message parser: pure, no I/O. Commands, "where I live", and the natural-language intents of residents. */
 import type { Intent, ParseContext, Parser } from "./intent.ts";
 import { parseCommand } from "./commands.ts";
-import { normalizeWidth, stripBotMentions } from "./normalize.ts";
+import { normalizeWidth, replyPart, stripBotMentions, stripEmojiCodes, toSimplified } from "./normalize.ts";
 import { findPlace } from "./place.ts";
+import { classify } from "./classify.ts";
 
 export type * from "./intent.ts";
 
 const REGISTER_ZH = /^(?:我(?:家)?住(?:在)?|我家在|我的住址(?:是)?|住址[:：]?)\s*(.+)$/u;
 const REGISTER_EN = /^(?:i\s+live\s+(?:in|at)|my\s+(?:home|flat|address)\s+is)\s+(.+)$/iu;
 
+/** Normalise a message before it is understood: the reply part of a quote, widths, scripts, emoji codes. */
+export function normalize(raw: string, botNames: string[]): string {
+  const text = stripBotMentions(toSimplified(normalizeWidth(replyPart(raw))), botNames).text;
+  return stripEmojiCodes(text);
+}
+
 /** Text to Intent. Unclear text is `none`: precision first, the bot stays silent on chatter. */
 export const parse: Parser = (raw: string, context: ParseContext): Intent => {
-  const text = stripBotMentions(normalizeWidth(raw), context.botNames).text;
+  const text = normalize(raw, context.botNames);
   if (!text) return { kind: "none" };
   const command = parseCommand(text, context.botNames);
   if (command) return command;
@@ -20,5 +27,5 @@ export const parse: Parser = (raw: string, context: ParseContext): Intent => {
     const place = findPlace(said[1]!);
     if (place?.room) return { kind: "register", place };
   }
-  return { kind: "none" };
+  return classify(text, context);
 };

@@ -38,8 +38,125 @@ export interface NoneIntent {
   kind: "none";
 }
 
-/** Everything the parser can return. Later issues add the natural-language intents here. */
-export type Intent = CommandIntent | UnknownCommandIntent | RegisterIntent | NoneIntent;
+/** What a help request is about. */
+export type RequestCategory =
+  | "borrow"
+  | "errand"
+  | "repair"
+  | "ride"
+  | "childcare"
+  | "care"
+  | "companionship"
+  | "medical"
+  | "other";
+
+/** A date a message refers to, in the community's zone; `start`/`end` only when a time of day is stated. */
+export interface When {
+  /** YYYY-MM-DD in the configured time zone. */
+  date: string;
+  start?: Date;
+  end?: Date;
+}
+
+/** Someone needs an item or a service from neighbours. */
+export interface RequestIntent {
+  kind: "request";
+  category: RequestCategory;
+  what: string;
+  when?: When;
+  place?: Place;
+  urgent?: boolean;
+}
+
+/** Someone offers an item, a service or a skill. */
+export interface OfferIntent {
+  kind: "offer";
+  what: string;
+  when?: When;
+}
+
+/** Which event a sign-up or cancellation means: by date and/or title words. */
+export interface EventRef {
+  when?: When;
+  title?: string;
+}
+
+/** Joining an event ("报名", "+2", "算我一个", a 接龙 entry). */
+export interface SignupIntent {
+  kind: "signup";
+  event: EventRef;
+  count: number;
+}
+
+/** Leaving an event. */
+export interface CancelSignupIntent {
+  kind: "cancel_signup";
+  event: EventRef;
+}
+
+/** Help already given, with how long it took (time-bank credit). */
+export interface ServiceLogIntent {
+  kind: "service_log";
+  hours?: number;
+  beneficiary?: string;
+  when?: When;
+}
+
+/** Thanks to a named neighbour (a good deed to record). */
+export interface ThanksIntent {
+  kind: "thanks";
+  /** A mention's name or the name as written. */
+  helper: string;
+  for?: string;
+}
+
+/** An emergency that needs people now. */
+export interface SosIntent {
+  kind: "sos";
+  place?: Place;
+  emergency: "fall" | "fire" | "unconscious" | "missing" | "medical" | "other";
+}
+
+/** A problem in the shared environment. */
+export interface ReportIntent {
+  kind: "report";
+  place?: Place;
+  problem: "light" | "blocked" | "rubbish" | "lift" | "hazard" | "other";
+}
+
+/** A conflict between neighbours that asks for mediation. */
+export interface DisputeIntent {
+  kind: "dispute";
+  issue: "noise" | "leak" | "pets" | "parking" | "other";
+}
+
+/** A resident living alone saying they are fine today. */
+export interface CheckinIntent {
+  kind: "checkin";
+}
+
+/** A question to the bot about its own records. */
+export interface QueryIntent {
+  kind: "query";
+  topic: "balance" | "events" | "my-requests" | "my-signups";
+}
+
+/** The natural-language intents (no command). */
+export type NaturalIntent =
+  | RequestIntent
+  | OfferIntent
+  | SignupIntent
+  | CancelSignupIntent
+  | ServiceLogIntent
+  | ThanksIntent
+  | SosIntent
+  | ReportIntent
+  | DisputeIntent
+  | CheckinIntent
+  | QueryIntent;
+
+/** Everything the parser can return. */
+export type Intent = CommandIntent | UnknownCommandIntent | RegisterIntent | NaturalIntent | NoneIntent;
 
 /** What the parser may use besides the text. No I/O: everything it needs is passed in. */
 export interface ParseContext {

@@ -65,7 +65,14 @@ describe("parse: commands", () => {
     expect(parse(text, context)).toEqual(expected);
   });
 
-  it.each(["#接龙 周六包饺子\n1. 张三\n2. 李四", "#接龙", "#话题", "#foo", "#今日菜价 白菜2元", "#3栋502的快递"])(
+  it("reads a 接龙 list as a sign-up, not a command", () => {
+    expect(parse("#接龙 周六包饺子\n1. 张三\n2. 李四", context)).toMatchObject({
+      kind: "signup",
+      event: { title: "周六包饺子", when: { date: "2026-11-28" } },
+    });
+  });
+
+  it.each(["#接龙", "#话题", "#foo", "#今日菜价 白菜2元", "#3栋502的快递"])(
     "treats the hashtag %j as chatter",
     (text) => {
       expect(parse(text, context)).toEqual(none);

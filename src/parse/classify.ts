@@ -1,0 +1,157 @@
+/**
+ * Natural-language intents from normalised text: a fixed order of precedence over the signals in `rules.ts`.
+ * Emergencies first (every "救命" must be caught), then the intents with the most specific words, then requests,
+ * reports and check-ins; anything without a clear signal is `none` (a bot that answers chatter gets removed).
+ */
+import type {
+  EventRef,
+  NaturalIntent,
+  NoneIntent,
+  ParseContext,
+  ReportIntent,
+  RequestCategory,
+  DisputeIntent,
+  SosIntent,
+} from "./intent.ts";
+import { findPlace } from "./place.ts";
+import { findWhen } from "./dates.ts";
+import { findHours } from "./durations.ts";
+import { findCount } from "./counts.ts";
+import { parseGroupNote } from "./group-note.ts";
+import * as R from "./rules.ts";
+
+const NONE: NoneIntent = { kind: "none" };
+
+/** Classify one message (already normalised, bot mention stripped, no command). */
+export function classify(text: string, context: ParseContext): NaturalIntent | NoneIntent {
+  if (R.FORWARD.test(text)) return NONE;
+  const ref = { now: context.now, timeZone: context.timeZone };
+  const when = () => findWhen(text, ref);
+  const withWhen = <T extends object>(intent: T): T => {
+    const date = when();
+    return date ? { ...intent, when: date } : intent;
+  };
+
+  const emergency =
+    R.SOS.strong.test(text) || R.SOS.missingPerson.test(text) || (R.SOS.weak.test(text) && R.SOS.urgentContext.test(text));
+  if (emergency && !R.SOS.joking.test(text)) return sos(text);
+
+  const note = parseGroupNote(text);
+  if (note) {
+    const event: EventRef = { title: note.title };
+    const date = findWhen(note.title, ref);
+    if (date) event.when = date;
+    return { kind: "signup", event, count: 1 };
+  }
+  if (R.CANCEL.test(text)) return { kind: "cancel_signup", event: eventRef(text, when()) };
+  for (const [topic, pattern] of R.QUERY) if (pattern.test(text)) return { kind: "query", topic };
+  if (R.THANKS.opener.test(text)) return R.THANKS.everyone.test(text) ? NONE : thanks(text);
+  if (R.DISPUTE.explicit.test(text) || (R.DISPUTE.ask.test(text) && R.DISPUTE.party.test(text))) return dispute(text);
+
+  const hours = findHours(text);
+  if (hours !== undefined && R.SERVICE_LOG.done.test(text) && !R.SERVICE_LOG.notYet.test(text)) {
+    const date = when();
+    // Service already given: a bare weekday ("周一帮…") means the last one, not the next.
+    const past = date && date.date > localDate(context.now, context.timeZone) ? { date: shiftDays(date.date, -7) } : date;
+    return { kind: "service_log", hours, ...(past ? { when: past } : {}) };
+  }
+  if (R.SIGNUP.test(text)) return { kind: "signup", event: eventRef(text, when()), count: findCount(text) ?? 1 };
+  const asks = R.ASK.test(text) && R.NEED.test(text);
+  if (R.OFFER.test(text) && !asks) return withWhen({ kind: "offer" as const, what: summary(text) });
+  if (asks) return request(text, when());
+  if ((R.REPORT.problem.test(text) && R.REPORT.shared.test(text)) || R.REPORT.standalone.test(text)) return report(text);
+  if (R.CHECKIN.test(text)) return { kind: "checkin" };
+  return NONE;
+}
+
+function request(text: string, when: ReturnType<typeof findWhen>): NaturalIntent {
+  const category = (R.CATEGORY.find(([, pattern]) => pattern.test(text))?.[0] ?? "other") as RequestCategory;
+  const place = findPlace(text);
+  return {
+    kind: "request",
+    category,
+    what: summary(text),
+    ...(when ? { when } : {}),
+    ...(place ? { place } : {}),
+    ...(R.URGENT.test(text) ? { urgent: true } : {}),
+  };
+}
+
+function sos(text: string): SosIntent {
+  const kinds: Array<[SosIntent["emergency"], RegExp]> = [
+    ["fire", R.SOS.fire],
+    ["unconscious", R.SOS.unconscious],
+    ["fall", R.SOS.fall],
+    ["missing", R.SOS.missing],
+    ["medical", R.SOS.medical],
+  ];
+  const place = findPlace(text);
+  return { kind: "sos", emergency: kinds.find(([, p]) => p.test(text))?.[0] ?? "other", ...(place ? { place } : {}) };
+}
+
+function report(text: string): ReportIntent {
+  const kinds: Array<[ReportIntent["problem"], RegExp]> = [
+    ["blocked", R.REPORT.blocked],
+    ["lift", R.REPORT.lift],
+    ["rubbish", R.REPORT.rubbish],
+    ["light", R.REPORT.light],
+  ];
+  const place = findPlace(text);
+  const problem = kinds.find(([, p]) => p.test(text))?.[0] ?? (/危险|hazard|dangerous|抛物/iu.test(text) ? "hazard" : "other");
+  return { kind: "report", problem, ...(place ? { place } : {}) };
+}
+
+function dispute(text: string): DisputeIntent {
+  const kinds: Array<[DisputeIntent["issue"], RegExp]> = [
+    ["leak", R.DISPUTE.leak],
+    ["parking", R.DISPUTE.parking],
+    ["pets", R.DISPUTE.pets],
+    ["noise", R.DISPUTE.noise],
+  ];
+  return { kind: "dispute", issue: kinds.find(([, p]) => p.test(text))?.[0] ?? "other" };
+}
+
+/** Words after "谢谢"/"thanks" that are no helper's name ("谢谢提醒", "thanks for the info"). */
+const NOT_A_NAME =
+  /^(?:大家|各位|所有人|你|您|你们|您们|提醒|分享|关心|支持|帮助|帮忙|配合|理解|通知|信息|关注|啦|了|哈|呀|啊|all|everyone|everybody|guys|you|u|ya|for|so|a|the|again|very|much|lot|in advance)$/iu;
+const CUE = /帮|昨天|今天|前天|刚才|上次|这(?:一个|个)?(?:月|周|星期)|跑了|送|给|陪|替|的帮助|对|\bfor\b|\bin\b/iu;
+const HONORIFIC = /^((?:Mr|Mrs|Ms|Miss|Dr|Auntie|Uncle)\.?\s+[A-Z][\w-]*)/u;
+const ZH_NAME = /[\u4e00-\u9fff]{1,2}(?:师傅|阿姨|叔叔|大姐|大哥|姐姐|哥哥|姐|哥|老师|医生|护士|奶奶|爷爷|大爷|大妈|主任|书记)|[小老][\u4e00-\u9fff]/u;
+
+/** Who is thanked: a mention, "王师傅", "5栋的小陈", "Mr. Zhou", "Priya"; none when it is everyone. */
+function thanks(text: string): NaturalIntent | NoneIntent {
+  const opener = R.THANKS.opener.exec(text);
+  if (!opener) return NONE;
+  const rest = text.slice(opener.index + opener[0].length).replace(/^(?:\s*(?:to|一下)\s*|\s*@\s*|[\s，,]+)+/iu, "");
+  const honorific = HONORIFIC.exec(rest);
+  let helper = honorific ? honorific[1]! : (rest.split(/[\s，,。.!！?？、~～]/u)[0] ?? "");
+  const cue = CUE.exec(helper);
+  if (!honorific && cue && cue.index > 0) helper = helper.slice(0, cue.index);
+  helper = helper.replace(/^.*?\d+\s*(?:栋|号楼|楼)的?/u, "").split(/和|及|与/u)[0]!.trim();
+  if ([...helper].length > 4 && /[\u4e00-\u9fff]/u.test(helper)) helper = ZH_NAME.exec(helper)?.[0] ?? helper;
+  if (!helper || NOT_A_NAME.test(helper)) return NONE;
+  const reason = rest.slice(rest.indexOf(helper) + helper.length).replace(/^[\s，,]+/u, "").trim();
+  return reason ? { kind: "thanks", helper, for: reason } : { kind: "thanks", helper };
+}
+
+const ZH_TITLE = /(?:的|参加|报名)([^\s，。,.!！的]{1,12}?(?:活动|讲座|义诊|聚会|比赛|课))/u;
+const EN_TITLE = /(?:for|join)\s+(?:the\s+)?(?:[A-Z][a-z]{2}\s+\d{1,2}\s+)?([A-Za-z][A-Za-z\s'-]{2,40}?)(?=[!.,]|$)|'s\s+([a-z][a-z\s-]{2,30}?)(?=[!.,]|$)/u;
+
+function eventRef(text: string, when: ReturnType<typeof findWhen>): EventRef {
+  const title = (ZH_TITLE.exec(text)?.[1] ?? EN_TITLE.exec(text)?.slice(1).find(Boolean))?.trim();
+  return { ...(title ? { title } : {}), ...(when ? { when } : {}) };
+}
+
+function summary(text: string): string {
+  const flat = text.replace(/\s+/gu, " ").trim();
+  return [...flat].length > 80 ? `${[...flat].slice(0, 79).join("")}…` : flat;
+}
+
+function localDate(now: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
+
+function shiftDays(date: string, days: number): string {
+  const [y, m, d] = date.split("-").map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10);
+}
