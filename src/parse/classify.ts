@@ -34,7 +34,8 @@ export function classify(text: string, context: ParseContext): NaturalIntent | N
 
   const emergency =
     R.SOS.strong.test(text) || R.SOS.missingPerson.test(text) || (R.SOS.weak.test(text) && R.SOS.urgentContext.test(text));
-  if (emergency && !R.SOS.joking.test(text)) return sos(text);
+  const hearsay = R.SOS.reported.test(text) && !R.SOS.immediate.test(text);
+  if (emergency && !R.SOS.joking.test(text) && !hearsay) return sos(text);
 
   const note = parseGroupNote(text);
   if (note) {
@@ -46,9 +47,11 @@ export function classify(text: string, context: ParseContext): NaturalIntent | N
   if (R.CANCEL.test(text)) return { kind: "cancel_signup", event: eventRef(text, when()) };
   for (const [topic, pattern] of R.QUERY) if (pattern.test(text)) return { kind: "query", topic };
   if (R.THANKS.opener.test(text)) return R.THANKS.everyone.test(text) ? NONE : thanks(text);
+  const praised = PRAISE.exec(text) ?? NAME_THEN_THANKS.exec(text);
+  if (praised) return { kind: "thanks", helper: stripBuilding(praised[1]!) };
   if (R.DISPUTE.explicit.test(text) || (R.DISPUTE.ask.test(text) && R.DISPUTE.party.test(text))) return dispute(text);
 
-  const hours = findHours(text);
+  const hours = findHours(text) ?? clockSpanHours(text);
   if (hours !== undefined && R.SERVICE_LOG.done.test(text) && !R.SERVICE_LOG.notYet.test(text)) {
     const date = when();
     // Service already given: a bare weekday ("周一帮…") means the last one, not the next.
@@ -57,9 +60,10 @@ export function classify(text: string, context: ParseContext): NaturalIntent | N
   }
   if (R.SIGNUP.test(text)) return { kind: "signup", event: eventRef(text, when()), count: findCount(text) ?? 1 };
   const asks = R.ASK.test(text) && R.NEED.test(text);
-  if (R.OFFER.test(text) && !asks) return withWhen({ kind: "offer" as const, what: summary(text) });
+  if (R.OFFER_STRONG.test(text) || (R.OFFER.test(text) && !asks)) return withWhen({ kind: "offer" as const, what: summary(text) });
   if (asks) return request(text, when());
-  if ((R.REPORT.problem.test(text) && R.REPORT.shared.test(text)) || R.REPORT.standalone.test(text)) return report(text);
+  const problem = (R.REPORT.problem.test(text) && R.REPORT.shared.test(text)) || R.REPORT.standalone.test(text);
+  if (problem && !R.REPORT.resolved.test(text)) return report(text);
   if (R.CHECKIN.test(text)) return { kind: "checkin" };
   return NONE;
 }
@@ -111,6 +115,25 @@ function dispute(text: string): DisputeIntent {
   return { kind: "dispute", issue: kinds.find(([, p]) => p.test(text))?.[0] ?? "other" };
 }
 
+/** "给4栋老李点个赞": praise naming the helper first. */
+const PRAISE = /^给(.{1,10}?)点(?:个|一个)?(?:大大的|大)?赞/u;
+/** "赵大姐 拿到了 太谢谢您了": a name, then thanks to "you". */
+const NAME_THEN_THANKS = /^([\u4e00-\u9fff]{2,4})[\s，,].{0,20}?(?:谢谢|感谢)(?:您|你)/u;
+
+function stripBuilding(name: string): string {
+  return name.replace(/^.*?\d+\s*(?:栋|号楼|楼)的?/u, "").trim();
+}
+
+/** "上午9点到11点": the hours a clock span covers, for service logs that give no duration. */
+function clockSpanHours(text: string): number | undefined {
+  const span = /(\d{1,2})(?:[:：](\d{2})|点(半)?)\s*(?:到|至|-|~|～)\s*(\d{1,2})(?:[:：](\d{2})|点(半)?)/u.exec(text);
+  if (!span) return undefined;
+  const start = Number(span[1]) + (span[2] ? Number(span[2]) / 60 : span[3] ? 0.5 : 0);
+  const end = Number(span[4]) + (span[5] ? Number(span[5]) / 60 : span[6] ? 0.5 : 0);
+  const hours = Math.round((end > start ? end - start : end + 12 - start) * 100) / 100;
+  return hours > 0 && hours <= 12 ? hours : undefined;
+}
+
 /** Words after "谢谢"/"thanks" that are no helper's name ("谢谢提醒", "thanks for the info"). */
 const NOT_A_NAME =
   /^(?:大家|各位|所有人|你|您|你们|您们|提醒|分享|关心|支持|帮助|帮忙|配合|理解|通知|信息|关注|啦|了|哈|呀|啊|all|everyone|everybody|guys|you|u|ya|for|so|a|the|again|very|much|lot|in advance)$/iu;
@@ -127,7 +150,7 @@ function thanks(text: string): NaturalIntent | NoneIntent {
   let helper = honorific ? honorific[1]! : (rest.split(/[\s，,。.!！?？、~～]/u)[0] ?? "");
   const cue = CUE.exec(helper);
   if (!honorific && cue && cue.index > 0) helper = helper.slice(0, cue.index);
-  helper = helper.replace(/^.*?\d+\s*(?:栋|号楼|楼)的?/u, "").split(/和|及|与/u)[0]!.trim();
+  helper = stripBuilding(helper).split(/和|及|与/u)[0]!.trim();
   if ([...helper].length > 4 && /[\u4e00-\u9fff]/u.test(helper)) helper = ZH_NAME.exec(helper)?.[0] ?? helper;
   if (!helper || NOT_A_NAME.test(helper)) return NONE;
   const reason = rest.slice(rest.indexOf(helper) + helper.length).replace(/^[\s，,]+/u, "").trim();

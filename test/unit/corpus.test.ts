@@ -32,6 +32,7 @@ const SETS: Array<[string, string, number]> = [
   ["the dev corpus", "../../../shared/corpus/dev.jsonl", 100],
   ["the held-out set", "../fixtures/held-out.jsonl", 80],
   ["the blind set", "../fixtures/blind.jsonl", 150],
+  ["the second blind set", "../fixtures/blind2.jsonl", 150],
 ];
 
 describe.each(SETS)("%s", (_name, path, size) => {
