@@ -14,7 +14,7 @@ import type {
   SosIntent,
 } from "./intent.ts";
 import { findPlace } from "./place.ts";
-import { findWhen } from "./dates.ts";
+import { findWhen, zoneOffsetMinutes } from "./dates.ts";
 import { findHours } from "./durations.ts";
 import { findCount } from "./counts.ts";
 import { parseGroupNote } from "./group-note.ts";
@@ -23,7 +23,8 @@ import * as R from "./rules.ts";
 const NONE: NoneIntent = { kind: "none" };
 
 /** Classify one message (already normalised, bot mention stripped, no command). */
-export function classify(text: string, context: ParseContext): NaturalIntent | NoneIntent {
+export function classify(original: string, context: ParseContext): NaturalIntent | NoneIntent {
+  const text = R.lowerAscii(original);
   if (R.FORWARD.test(text)) return NONE;
   const ref = { now: context.now, timeZone: context.timeZone };
   const when = () => findWhen(text, ref);
@@ -44,10 +45,10 @@ export function classify(text: string, context: ParseContext): NaturalIntent | N
     if (date) event.when = date;
     return { kind: "signup", event, count: 1 };
   }
-  if (R.CANCEL.test(text)) return { kind: "cancel_signup", event: eventRef(text, when()) };
+  if (R.CANCEL.test(text)) return { kind: "cancel_signup", event: eventRef(original, when()) };
   for (const [topic, pattern] of R.QUERY) if (pattern.test(text)) return { kind: "query", topic };
-  if (R.THANKS.opener.test(text)) return R.THANKS.everyone.test(text) ? NONE : thanks(text);
-  const praised = PRAISE.exec(text) ?? NAME_THEN_THANKS.exec(text);
+  if (R.THANKS.opener.test(text)) return R.THANKS.everyone.test(text) ? NONE : thanks(original);
+  const praised = PRAISE.exec(original) ?? NAME_THEN_THANKS.exec(original);
   if (praised) return { kind: "thanks", helper: stripBuilding(praised[1]!) };
   if (R.DISPUTE.explicit.test(text) || (R.DISPUTE.ask.test(text) && R.DISPUTE.party.test(text))) return dispute(text);
 
@@ -58,23 +59,23 @@ export function classify(text: string, context: ParseContext): NaturalIntent | N
     const past = date && date.date > localDate(context.now, context.timeZone) ? { date: shiftDays(date.date, -7) } : date;
     return { kind: "service_log", hours, ...(past ? { when: past } : {}) };
   }
-  if (R.SIGNUP.test(text)) return { kind: "signup", event: eventRef(text, when()), count: findCount(text) ?? 1 };
+  if (R.SIGNUP.test(text)) return { kind: "signup", event: eventRef(original, when()), count: findCount(text) ?? 1 };
   const asks = R.ASK.test(text) && R.NEED.test(text);
-  if (R.OFFER_STRONG.test(text) || (R.OFFER.test(text) && !asks)) return withWhen({ kind: "offer" as const, what: summary(text) });
-  if (asks) return request(text, when());
+  if (R.OFFER_STRONG.test(text) || (R.OFFER.test(text) && !asks)) return withWhen({ kind: "offer" as const, what: summary(original) });
+  if (asks) return request(text, original, when());
   const problem = (R.REPORT.problem.test(text) && R.REPORT.shared.test(text)) || R.REPORT.standalone.test(text);
   if (problem && !R.REPORT.resolved.test(text)) return report(text);
   if (R.CHECKIN.test(text)) return { kind: "checkin" };
   return NONE;
 }
 
-function request(text: string, when: ReturnType<typeof findWhen>): NaturalIntent {
+function request(text: string, original: string, when: ReturnType<typeof findWhen>): NaturalIntent {
   const category = (R.CATEGORY.find(([, pattern]) => pattern.test(text))?.[0] ?? "other") as RequestCategory;
   const place = findPlace(text);
   return {
     kind: "request",
     category,
-    what: summary(text),
+    what: summary(original),
     ...(when ? { when } : {}),
     ...(place ? { place } : {}),
     ...(R.URGENT.test(text) ? { urgent: true } : {}),
@@ -101,7 +102,7 @@ function report(text: string): ReportIntent {
     ["light", R.REPORT.light],
   ];
   const place = findPlace(text);
-  const problem = kinds.find(([, p]) => p.test(text))?.[0] ?? (/危险|hazard|dangerous|抛物/iu.test(text) ? "hazard" : "other");
+  const problem = kinds.find(([, p]) => p.test(text))?.[0] ?? (/危险|hazard|dangerous|抛物/u.test(text) ? "hazard" : "other");
   return { kind: "report", problem, ...(place ? { place } : {}) };
 }
 
@@ -143,7 +144,7 @@ const ZH_NAME = /[\u4e00-\u9fff]{1,2}(?:师傅|阿姨|叔叔|大姐|大哥|姐�
 
 /** Who is thanked: a mention, "王师傅", "5栋的小陈", "Mr. Zhou", "Priya"; none when it is everyone. */
 function thanks(text: string): NaturalIntent | NoneIntent {
-  const opener = R.THANKS.opener.exec(text);
+  const opener = R.THANKS.opener.exec(R.lowerAscii(text));
   if (!opener) return NONE;
   const rest = text.slice(opener.index + opener[0].length).replace(/^(?:\s*(?:to|一下)\s*|\s*@\s*|[\s，,]+)+/iu, "");
   const honorific = HONORIFIC.exec(rest);
@@ -171,7 +172,7 @@ function summary(text: string): string {
 }
 
 function localDate(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+  return new Date(now.getTime() + zoneOffsetMinutes(now, timeZone) * 60_000).toISOString().slice(0, 10);
 }
 
 function shiftDays(date: string, days: number): string {
