@@ -13,7 +13,7 @@ import type {
   DisputeIntent,
   SosIntent,
 } from "./intent.ts";
-import { findPlace } from "./place.ts";
+import { chineseNumber, findPlace } from "./place.ts";
 import { findWhen, zoneOffsetMinutes } from "./dates.ts";
 import { findHours } from "./durations.ts";
 import { findCount } from "./counts.ts";
@@ -125,12 +125,15 @@ function stripBuilding(name: string): string {
   return name.replace(/^.*?\d+\s*(?:栋|号楼|楼)的?/u, "").trim();
 }
 
-/** "上午9点到11点": the hours a clock span covers, for service logs that give no duration. */
+const ZH_SPAN = /([\d一二两三四五六七八九十]{1,3})(?:[:：](\d{2})|点(半)?)\s*(?:到|至|-|~|～)\s*([\d一二两三四五六七八九十]{1,3})(?:[:：](\d{2})|点(半)?)/u;
+const EN_SPAN = /from (\d{1,2})(?::(\d{2}))?\s*(?:am|pm)?()\s*(?:to|till|until|-)\s*(\d{1,2})(?::(\d{2}))?\s*(?:am|pm)?()/u;
+
+/** "上午9点到11点", "从两点到五点半", "from 7 to 9pm": the hours a clock span covers, for logs with no duration. */
 function clockSpanHours(text: string): number | undefined {
-  const span = /(\d{1,2})(?:[:：](\d{2})|点(半)?)\s*(?:到|至|-|~|～)\s*(\d{1,2})(?:[:：](\d{2})|点(半)?)/u.exec(text);
+  const span = ZH_SPAN.exec(text) ?? EN_SPAN.exec(text);
   if (!span) return undefined;
-  const start = Number(span[1]) + (span[2] ? Number(span[2]) / 60 : span[3] ? 0.5 : 0);
-  const end = Number(span[4]) + (span[5] ? Number(span[5]) / 60 : span[6] ? 0.5 : 0);
+  const start = chineseNumber(span[1]!)! + (span[2] ? Number(span[2]) / 60 : span[3] ? 0.5 : 0);
+  const end = chineseNumber(span[4]!)! + (span[5] ? Number(span[5]) / 60 : span[6] ? 0.5 : 0);
   const hours = Math.round((end > start ? end - start : end + 12 - start) * 100) / 100;
   return hours > 0 && hours <= 12 ? hours : undefined;
 }
@@ -146,7 +149,9 @@ const ZH_NAME = /[\u4e00-\u9fff]{1,2}(?:师傅|阿姨|叔叔|大姐|大哥|姐�
 function thanks(text: string): NaturalIntent | NoneIntent {
   const opener = R.THANKS.opener.exec(R.lowerAscii(text));
   if (!opener) return NONE;
-  const rest = text.slice(opener.index + opener[0].length).replace(/^(?:\s*(?:to|一下)\s*|\s*@\s*|[\s，,]+)+/iu, "");
+  const rest = text
+    .slice(opener.index + opener[0].length)
+    .replace(/^(?:\s*(?:to|一下|so much|very much|a lot)\s*|\s*@\s*|[\s，,]+)+/iu, "");
   const honorific = HONORIFIC.exec(rest);
   let helper = honorific ? honorific[1]! : (rest.split(/[\s，,。.!！?？、~～]/u)[0] ?? "");
   const cue = CUE.exec(helper);

@@ -33,6 +33,7 @@ const SETS: Array<[string, string, number]> = [
   ["the held-out set", "../fixtures/held-out.jsonl", 80],
   ["the blind set", "../fixtures/blind.jsonl", 150],
   ["the second blind set", "../fixtures/blind2.jsonl", 150],
+  ["the third blind set", "../fixtures/blind3.jsonl", 150],
 ];
 
 describe.each(SETS)("%s", (_name, path, size) => {
