@@ -2,6 +2,7 @@
 import type { HandlerTable } from "./message-context.ts";
 import { showHelp } from "./show-help.ts";
 import { answerUnknownCommand } from "./answer-unknown-command.ts";
+import { askToClarify } from "./ask-to-clarify.ts";
 import { registerResidence, registerResidenceCommand } from "./register-residence.ts";
 
 /** The default handlers. An intent with no route (chatter) gets no reply and writes nothing. */
@@ -11,5 +12,6 @@ export function defaultHandlers(): HandlerTable {
     "command:register": registerResidenceCommand,
     register: registerResidence,
     unknown_command: answerUnknownCommand,
+    clarify: askToClarify,
   };
 }

@@ -11,6 +11,7 @@ type Texts = {
   somethingWentWrong: string;
   privateFallback: (name: string) => string;
   chooseByNumber: string;
+  clarify: string;
 };
 
 const zh: Texts = {
@@ -29,6 +30,7 @@ const zh: Texts = {
   somethingWentWrong: "抱歉，我这里出了点问题，请稍后再试。",
   privateFallback: (name) => `@${name} 我有一条消息要私下发给您，请先加我为好友或私聊我一句，我就能发给您了。`,
   chooseByNumber: "请回复数字：",
+  clarify: "我没太明白。您是想求助、报名活动，还是别的事？可以说得具体些，或发 /帮助 看看我能做什么。",
 };
 
 const en: Texts = {
@@ -48,6 +50,7 @@ const en: Texts = {
   privateFallback: (name) =>
     `@${name} I have a private message for you. Please start a private chat with me (press Start or add me), then I can send it.`,
   chooseByNumber: "Reply with a number: ",
+  clarify: "Sorry, I didn't quite get that. Do you need help, want to join an event, or something else? Say a bit more, or send /help.",
 };
 
 /** The texts for a language. */

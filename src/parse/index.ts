@@ -27,5 +27,6 @@ export const parse: Parser = (raw: string, context: ParseContext): Intent => {
     const place = findPlace(said[1]!);
     if (place?.room) return { kind: "register", place };
   }
-  return classify(text, context);
+  const intent = classify(text, context);
+  return intent.kind === "none" && context.addressedToBot ? { kind: "clarify" } : intent;
 };

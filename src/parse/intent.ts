@@ -155,8 +155,13 @@ export type NaturalIntent =
   | CheckinIntent
   | QueryIntent;
 
+/** A message addressed to the bot whose meaning is unclear: the bot asks one short question instead of guessing. */
+export interface ClarifyIntent {
+  kind: "clarify";
+}
+
 /** Everything the parser can return. */
-export type Intent = CommandIntent | UnknownCommandIntent | RegisterIntent | NaturalIntent | NoneIntent;
+export type Intent = CommandIntent | UnknownCommandIntent | RegisterIntent | NaturalIntent | ClarifyIntent | NoneIntent;
 
 /** What the parser may use besides the text. No I/O: everything it needs is passed in. */
 export interface ParseContext {

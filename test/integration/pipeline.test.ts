@@ -64,6 +64,20 @@ describe("the inbound pipeline", () => {
     await app.close();
   });
 
+  it("asks one short question when a message meant for the bot is unclear, and stays silent in the group otherwise", async () => {
+    const adapter = new FakeAdapter();
+    const app = await testApp({ url: db.url, adapters: [adapter] });
+    expect(await app.pipeline.handle(message("3栋邻里群", "王秀英", "那个事怎么样了"))).toBe("ignored");
+    expect(await app.pipeline.handle(message("3栋邻里群", "王秀英", "那个事怎么样了", { addressedToBot: true }))).toBe("handled");
+    expect(await app.pipeline.handle(message(null, "Emma", "hmm, about the thing"))).toBe("handled");
+    await app.dispatcher.drain();
+    expect(adapter.sent.map((sent) => [sent.id, sent.message.text])).toEqual([
+      ["3栋邻里群", "我没太明白。您是想求助、报名活动，还是别的事？可以说得具体些，或发 /帮助 看看我能做什么。"],
+      ["dm:Emma", "Sorry, I didn't quite get that. Do you need help, want to join an event, or something else? Say a bit more, or send /help."],
+    ]);
+    await app.close();
+  });
+
   it("keeps going after a handler fails: the failed message's writes roll back, the sender gets an apology", async () => {
     const adapter = new FakeAdapter();
     const failing: Handler<CommandIntent> = async (context, repos) => {
