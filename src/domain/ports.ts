@@ -128,9 +128,16 @@ export interface HelpRequests {
   open(request: NewHelpRequest): Promise<{ id: number }>;
 }
 
+/** The last copy of each 接龙 list seen in a chat, by title. */
+export interface GroupNotes {
+  lastCopy(chatId: number, title: string): Promise<Array<{ n: number; text: string }> | null>;
+  saveCopy(chatId: number, title: string, entries: Array<{ n: number; text: string }>): Promise<void>;
+}
+
 /** Every port, bound to one transaction. */
 export interface Repositories {
   requests: HelpRequests;
+  groupNotes: GroupNotes;
   directories: Directories;
   outboxes: Outboxes;
   processed: ProcessedMessages;

@@ -7,6 +7,7 @@ import { PrismaDirectories } from "./repositories/prisma-directories.ts";
 import {
   PrismaAppStates,
   PrismaAuditLogs,
+  PrismaGroupNotes,
   PrismaHelpRequests,
   PrismaJobs,
   PrismaOutboxes,
@@ -17,6 +18,7 @@ import {
 export function repositoriesFor(tx: Tx, now: Date): Repositories {
   return {
     requests: new PrismaHelpRequests(tx, now),
+    groupNotes: new PrismaGroupNotes(tx, now),
     directories: new PrismaDirectories(tx, now),
     outboxes: new PrismaOutboxes(tx, now),
     processed: new PrismaProcessedMessages(tx, now),

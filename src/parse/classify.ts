@@ -43,7 +43,7 @@ export function classify(original: string, context: ParseContext): NaturalIntent
     const event: EventRef = { title: note.title };
     const date = findWhen(note.title, ref);
     if (date) event.when = date;
-    return { kind: "signup", event, count: 1 };
+    return { kind: "signup", event, count: 1, list: { title: note.title, entries: note.entries } };
   }
   if (R.CANCEL.test(text)) return { kind: "cancel_signup", event: eventRef(original, when()) };
   for (const [topic, pattern] of R.QUERY) if (pattern.test(text)) return { kind: "query", topic };
@@ -57,16 +57,46 @@ export function classify(original: string, context: ParseContext): NaturalIntent
     const date = when();
     // Service already given: a bare weekday ("周一帮…") means the last one, not the next.
     const past = date && date.date > localDate(context.now, context.timeZone) ? { date: shiftDays(date.date, -7) } : date;
-    return { kind: "service_log", hours, ...(past ? { when: past } : {}) };
+    const beneficiary = BENEFICIARY.exec(original)?.slice(1).find(Boolean);
+    return {
+      kind: "service_log",
+      hours,
+      category: R.SERVICE_CATEGORY_C.test(text) ? "C" : R.SERVICE_CATEGORY_B.test(text) ? "B" : "A",
+      ...(beneficiary ? { beneficiary: stripBuilding(beneficiary) } : {}),
+      ...(past ? { when: past } : {}),
+    };
   }
   if (R.SIGNUP.test(text)) return { kind: "signup", event: eventRef(original, when()), count: findCount(text) ?? 1 };
   const asks = R.ASK.test(text) && R.NEED.test(text);
-  if (R.OFFER_STRONG.test(text) || (R.OFFER.test(text) && !asks)) return withWhen({ kind: "offer" as const, what: summary(original) });
+  if (R.OFFER_STRONG.test(text) || (R.OFFER.test(text) && !asks)) return withWhen(offer(original));
   if (asks) return request(text, original, when());
   const problem = (R.REPORT.problem.test(text) && R.REPORT.shared.test(text)) || R.REPORT.standalone.test(text);
   if (problem && !R.REPORT.resolved.test(text)) return report(text);
   if (R.CHECKIN.test(text)) return { kind: "checkin" };
   return NONE;
+}
+
+/** Who was helped: "帮李奶奶读报", "陪8栋王阿姨", "给6栋的张阿姨打扫", "Helped Mrs. Chen", "Sat with Mrs. Ho". */
+const BENEFICIARY =
+  /(?:帮|陪|给)(?:了)?((?:\d+\s*(?:栋|号楼)的?)?[\u4e00-\u9fff]{1,2}(?:奶奶|爷爷|大爷|大妈|阿姨|叔叔|师傅|老师|大姐|大哥|姐|哥))|(?:helped|sat with|visited|drove|tutored|walked)\s+((?:mr|mrs|ms|miss|dr)\.?\s+[a-z][\w-]*|[A-Z][\w-]*)/iu;
+
+const OFFER_ITEMS = /(?:我家有|家里有|有多余的?|有闲置的?|多了(?:一|几)?[个箱台把件]?|(?:got|have) (?:a )?spare|(?:table|chairs?) available)\s*([^，。,.!！?？]+)/iu;
+const OFFER_SKILLS = /(?:本人会|我会|我是[^，。,.]{1,8}?[，,]?\s*可以|可以(?:帮|教|陪)|i can|happy to|and can)\s*([^，。,.!！?？]+)/iu;
+
+function offer(original: string): NaturalIntent {
+  const list = (match: RegExpExecArray | null) =>
+    match?.[1]
+      ?.split(/和|、|及|以及|,|\band\b/u)
+      .map((part) => part.trim())
+      .filter(Boolean);
+  const items = list(OFFER_ITEMS.exec(original));
+  const skills = list(OFFER_SKILLS.exec(original));
+  return {
+    kind: "offer",
+    what: summary(original),
+    ...(items?.length ? { items } : {}),
+    ...(skills?.length ? { skills } : {}),
+  };
 }
 
 function request(text: string, original: string, when: ReturnType<typeof findWhen>): NaturalIntent {

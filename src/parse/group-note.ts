@@ -63,19 +63,31 @@ export function parseGroupNote(text: string): GroupNote | undefined {
   return note;
 }
 
-/** Entries added, removed and edited (same number, new text) between the last copy and this one. */
+/** The name an entry starts with ("刘洋 +1" → "刘洋"): an edit keeps it, a new entry brings another. */
+function nameOf(text: string): string {
+  return text.split(/[\s+＋(（,，:：]/u)[0] ?? text;
+}
+
+/**
+ * Entries added, removed and edited between the last copy and this one. An edit is a changed line of the same person
+ * (same leading name), or else a changed line at the same number.
+ */
 export function diffGroupNotes(previous: NoteEntry[], current: NoteEntry[]): NoteDiff {
   const before = new Set(previous.map((entry) => entry.text));
   const after = new Set(current.map((entry) => entry.text));
   const added = current.filter((entry) => !before.has(entry.text));
   const removed = previous.filter((entry) => !after.has(entry.text));
   const edited: NoteDiff["edited"] = [];
-  for (const gone of [...removed]) {
-    const replacement = added.find((entry) => entry.n === gone.n);
-    if (!replacement) continue;
-    edited.push({ from: gone.text, to: replacement.text });
-    removed.splice(removed.indexOf(gone), 1);
-    added.splice(added.indexOf(replacement), 1);
-  }
+  const pair = (same: (gone: NoteEntry, entry: NoteEntry) => boolean) => {
+    for (const gone of [...removed]) {
+      const replacement = added.find((entry) => same(gone, entry));
+      if (!replacement) continue;
+      edited.push({ from: gone.text, to: replacement.text });
+      removed.splice(removed.indexOf(gone), 1);
+      added.splice(added.indexOf(replacement), 1);
+    }
+  };
+  pair((gone, entry) => nameOf(gone.text) === nameOf(entry.text));
+  pair((gone, entry) => gone.n === entry.n);
   return { added: added.map((entry) => entry.text), removed: removed.map((entry) => entry.text), edited };
 }

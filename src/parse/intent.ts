@@ -72,6 +72,10 @@ export interface RequestIntent {
 export interface OfferIntent {
   kind: "offer";
   what: string;
+  /** Skills offered ("修电脑", "drive people to appointments"). */
+  skills?: string[];
+  /** Items offered to lend or give ("梯子", "工具箱"). */
+  items?: string[];
   when?: When;
 }
 
@@ -86,6 +90,8 @@ export interface SignupIntent {
   kind: "signup";
   event: EventRef;
   count: number;
+  /** When the sign-up is a 接龙 list: its entries, to compare with the last copy in that chat. */
+  list?: { title: string; entries: Array<{ n: number; text: string }> };
 }
 
 /** Leaving an event. */
@@ -100,6 +106,8 @@ export interface ServiceLogIntent {
   hours?: number;
   beneficiary?: string;
   when?: When;
+  /** Time-bank category: A daily-life care, B companionship, C emergency. */
+  category: "A" | "B" | "C";
 }
 
 /** Thanks to a named neighbour (a good deed to record). */

@@ -84,6 +84,10 @@ export const SERVICE_LOG = {
   notYet: /需要|谁|有没有|有冇|可唔可以|吗|[?？]|想找|求|need|anyone|could|looking for|can someone|will|tomorrow|明天|下周/u,
 };
 
+/** Time-bank categories of a service log: C emergency, B companionship; everything else A daily-life care. */
+export const SERVICE_CATEGORY_C = /急救|抢救|送医|急诊|emergency|first aid|ambulance/u;
+export const SERVICE_CATEGORY_B = /陪|聊|读报|散步|下棋|company|chat|sat with|visited|walk(?:ed)? with|read(?:ing)? to/u;
+
 /** Cancelling a sign-up. */
 export const CANCEL =
   /取消(?:一下)?(?:我的)?报名|(?:讲座|活动|报名|名额|课)[^，。]{0,8}取消|取消[^，。]{0,4}(?:讲座|活动|报名)|报名取消|去不了|去不成|参加不了|来不了|不去了|不参加了|退出(?:活动|报名)?|(?:名单|名字)[^，。]{0,4}(?:去掉|删掉|划掉)|把我[^，。]{0,14}(?:去掉|删掉|划掉)|take (?:my|our) names? off|off the list|can'?t make it|cannot make it|remove me|cancel my|drop out|count me out|won'?t be able to (?:come|make|join)/u;

@@ -5,6 +5,7 @@ import type {
   AuditEntry,
   AuditLogs,
   EnqueueOptions,
+  GroupNotes,
   HelpRequests,
   Jobs,
   NewHelpRequest,
@@ -123,4 +124,23 @@ export class PrismaHelpRequests implements HelpRequests {
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; meta?: { driverAdapterError?: { cause?: { kind?: string } } } } | null;
   return e?.code === "P2002" || e?.meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
+}
+
+/** Prisma implementation of `GroupNotes` (the ChatList table). */
+export class PrismaGroupNotes implements GroupNotes {
+  constructor(private readonly tx: Tx, private readonly now: Date) {}
+
+  async lastCopy(chatId: number, title: string): Promise<Array<{ n: number; text: string }> | null> {
+    const row = await this.tx.chatList.findUnique({ where: { chatId_title: { chatId, title } } });
+    return row ? (JSON.parse(row.entries) as Array<{ n: number; text: string }>) : null;
+  }
+
+  async saveCopy(chatId: number, title: string, entries: Array<{ n: number; text: string }>): Promise<void> {
+    const data = { entries: JSON.stringify(entries), updatedAt: this.now };
+    await this.tx.chatList.upsert({
+      where: { chatId_title: { chatId, title } },
+      create: { chatId, title, ...data },
+      update: data,
+    });
+  }
 }
