@@ -11,6 +11,7 @@ import type {
   ReportIntent,
   RequestCategory,
   DisputeIntent,
+  Place,
   SosIntent,
 } from "./intent.ts";
 import { chineseNumber, findPlace } from "./place.ts";
@@ -99,51 +100,59 @@ function offer(original: string): NaturalIntent {
   };
 }
 
-function request(text: string, original: string, when: ReturnType<typeof findWhen>): NaturalIntent {
-  const category = (R.CATEGORY.find(([, pattern]) => pattern.test(text))?.[0] ?? "other") as RequestCategory;
+/** The label of the first pattern in `table` that matches `text`, else `fallback`. */
+function firstMatch<L extends string>(table: ReadonlyArray<readonly [L, RegExp]>, text: string, fallback: L): L {
+  return table.find(([, pattern]) => pattern.test(text))?.[0] ?? fallback;
+}
+
+/** `{ place }` when the text names one. */
+function placeOf(text: string): { place?: Place } {
   const place = findPlace(text);
+  return place ? { place } : {};
+}
+
+function request(text: string, original: string, when: ReturnType<typeof findWhen>): NaturalIntent {
   return {
     kind: "request",
-    category,
+    category: firstMatch(R.CATEGORY as ReadonlyArray<readonly [RequestCategory, RegExp]>, text, "other"),
     what: summary(original),
     ...(when ? { when } : {}),
-    ...(place ? { place } : {}),
+    ...placeOf(text),
     ...(R.URGENT.test(text) ? { urgent: true } : {}),
   };
 }
 
+const SOS_KINDS: ReadonlyArray<readonly [SosIntent["emergency"], RegExp]> = [
+  ["fire", R.SOS.fire],
+  ["unconscious", R.SOS.unconscious],
+  ["fall", R.SOS.fall],
+  ["missing", R.SOS.missing],
+  ["medical", R.SOS.medical],
+];
+const REPORT_KINDS: ReadonlyArray<readonly [ReportIntent["problem"], RegExp]> = [
+  ["blocked", R.REPORT.blocked],
+  ["lift", R.REPORT.lift],
+  ["rubbish", R.REPORT.rubbish],
+  ["light", R.REPORT.light],
+  ["hazard", /危险|hazard|dangerous|抛物/u],
+];
+const DISPUTE_KINDS: ReadonlyArray<readonly [DisputeIntent["issue"], RegExp]> = [
+  ["leak", R.DISPUTE.leak],
+  ["parking", R.DISPUTE.parking],
+  ["pets", R.DISPUTE.pets],
+  ["noise", R.DISPUTE.noise],
+];
+
 function sos(text: string): SosIntent {
-  const kinds: Array<[SosIntent["emergency"], RegExp]> = [
-    ["fire", R.SOS.fire],
-    ["unconscious", R.SOS.unconscious],
-    ["fall", R.SOS.fall],
-    ["missing", R.SOS.missing],
-    ["medical", R.SOS.medical],
-  ];
-  const place = findPlace(text);
-  return { kind: "sos", emergency: kinds.find(([, p]) => p.test(text))?.[0] ?? "other", ...(place ? { place } : {}) };
+  return { kind: "sos", emergency: firstMatch(SOS_KINDS, text, "other"), ...placeOf(text) };
 }
 
 function report(text: string): ReportIntent {
-  const kinds: Array<[ReportIntent["problem"], RegExp]> = [
-    ["blocked", R.REPORT.blocked],
-    ["lift", R.REPORT.lift],
-    ["rubbish", R.REPORT.rubbish],
-    ["light", R.REPORT.light],
-  ];
-  const place = findPlace(text);
-  const problem = kinds.find(([, p]) => p.test(text))?.[0] ?? (/危险|hazard|dangerous|抛物/u.test(text) ? "hazard" : "other");
-  return { kind: "report", problem, ...(place ? { place } : {}) };
+  return { kind: "report", problem: firstMatch(REPORT_KINDS, text, "other"), ...placeOf(text) };
 }
 
 function dispute(text: string): DisputeIntent {
-  const kinds: Array<[DisputeIntent["issue"], RegExp]> = [
-    ["leak", R.DISPUTE.leak],
-    ["parking", R.DISPUTE.parking],
-    ["pets", R.DISPUTE.pets],
-    ["noise", R.DISPUTE.noise],
-  ];
-  return { kind: "dispute", issue: kinds.find(([, p]) => p.test(text))?.[0] ?? "other" };
+  return { kind: "dispute", issue: firstMatch(DISPUTE_KINDS, text, "other") };
 }
 
 /** "给4栋老李点个赞": praise naming the helper first. */
