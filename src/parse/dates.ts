@@ -1,17 +1,17 @@
 /**
  * Dates in residents' words: 明天, 周六上午9点, 下周二, 5号, 12月5日, this Sunday, Dec 5, 4pm today. Days are computed
- * here on the zone's local calendar (chrono-node put "周六上午" and "周日下午" on the reference day); chrono-node gives
- * clock times and English month-days, only when a cheap pre-check sees one. The machine's time zone is never read.
+ * here on the zone's local calendar; clock times and English month-days come from ./clock-times.ts (regular
+ * expressions: chrono-node cost 30-130 µs a message and put "周六上午" on the reference day). The machine's time
+ * zone is never read.
  */
-import { en, zh } from "chrono-node";
-import type { ParsedResult } from "chrono-node";
+import { enClockTimes, enMonthDays, zhClockTimes } from "./clock-times.ts";
 import { chineseNumber } from "./place.ts";
 
 /** The calendar day a message names, and the hours when it states them. */
 export interface When {
   /** YYYY-MM-DD in the reference time zone. */
   date: string;
-  /** Only when an hour is stated (chrono's `isCertain("hour")`), never for a bare 上午 or "morning". */
+  /** Only when an hour is stated (4点, 9:30, at 3, noon), never for a bare 上午 or "morning". */
   start?: Date;
   end?: Date;
 }
@@ -22,19 +22,21 @@ export interface WhenReference { now: Date; timeZone: string }
 const DAY_MS = 86_400_000;
 const BUCKET_MS = 15 * 60_000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsets = new Map<string, number>();
+const offsets = new Map<string, Map<number, number>>();
 
 /**
  * Minutes the zone is ahead of UTC at an instant (480 for Asia/Shanghai), from Intl, not from the machine.
  * Cached per zone and 15-minute slice of time (zone changes fall on quarter hours): Intl costs ~14 µs a call.
  */
 export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
-  const key = `${timeZone}|${Math.floor(instant.getTime() / BUCKET_MS)}`;
-  let minutes = offsets.get(key);
+  const bucket = Math.floor(instant.getTime() / BUCKET_MS);
+  let zone = offsets.get(timeZone);
+  if (!zone) offsets.set(timeZone, (zone = new Map()));
+  let minutes = zone.get(bucket);
   if (minutes === undefined) {
-    if (offsets.size > 4096) offsets.clear();
-    minutes = intlOffset(new Date(Math.floor(instant.getTime() / BUCKET_MS) * BUCKET_MS), timeZone);
-    offsets.set(key, minutes);
+    if (zone.size > 4096) zone.clear();
+    minutes = intlOffset(new Date(bucket * BUCKET_MS), timeZone);
+    zone.set(bucket, minutes);
   }
   return minutes;
 }
@@ -97,12 +99,15 @@ interface Mark {
   end: number;
   day?: number;
   weak?: boolean;
-  /** Clock time from chrono: hour 0-23, and the end of a range (下午4点到5点). */
+  /** A calendar date written out (12月5日, Dec 5, 12/5): it outranks a weekday beside it (Saturday, Dec 5). */
+  explicit?: boolean;
+  /** Clock time (a ClockTime from ./clock-times.ts): hour 0-24, and the end of a range (下午4点到5点). */
   hour?: number;
   minute?: number;
   meridiemCertain?: boolean;
   endHour?: number;
   endMinute?: number;
+  endCertain?: boolean;
   /** A habit (每周六, every Saturday, 周一到周五): the whole group it joins names no date. */
   blocked?: boolean;
 }
@@ -112,7 +117,7 @@ type Resolve = (m: RegExpExecArray, today: number) => number | undefined;
  * A pattern for a day. `range`: a weekday opening a span of weekdays (周一到周五) is a habit, not a date.
  * `cased`: matched against the text as written ("Sat", "Sun"); other rules see it lower-cased.
  */
-interface Rule { re: RegExp; resolve: Resolve; weak?: boolean; range?: boolean; cased?: boolean }
+interface Rule { re: RegExp; resolve: Resolve; weak?: boolean; explicit?: boolean; range?: boolean; cased?: boolean }
 
 const ZH_NUM = "(\\d{1,2}|[一二两三四五六七八九十]{1,3})";
 const ZH_WEEKDAY: Record<string, number> = { 一: 0, 二: 1, 三: 2, 四: 3, 五: 4, 六: 5, 日: 6, 天: 6, 末: 7 };
@@ -129,7 +134,7 @@ const ZH_RULES: Rule[] = [
   { re: /(?:(下下|(?<![一楼樓底地乡鄉天手名以之])下|(?<![楼樓早晚马馬路网網线線身班加以之天])上|本|这|這)\s*(?:个|個)?)?(?:周|週|星期|礼拜|禮拜)([一二三四五六日天末])(?![次气氣])/gu,
     resolve: (m, t) => weekday(t, ZH_WEEKDAY[m[2]!]!, m[1] ? MODES[m[1]]! : "ahead"), range: true },
   { re: new RegExp(`(?<!\\d)(?:(\\d{4})\\s*年\\s*)?${ZH_NUM}\\s*月\\s*${ZH_NUM}\\s*(?:日|号|號)?`, "gu"),
-    resolve: (m, t) => nearestMonthDay(t, num(m[2]!)!, num(m[3]!)!, m[1] ? Number(m[1]) : undefined) },
+    resolve: (m, t) => nearestMonthDay(t, num(m[2]!)!, num(m[3]!)!, m[1] ? Number(m[1]) : undefined), explicit: true },
   { re: new RegExp(`(下个?|下個?|这个?|這個?|本)月\\s*${ZH_NUM}\\s*(?:日|号|號)`, "gu"),
     resolve: (m, t) => { // 下个月3号, 本月20号
       const { year, month } = partsOf(t);
@@ -151,28 +156,25 @@ const EN_RULES: Rule[] = [
     resolve: (m, t) => enWeekday(t, m[1]?.toLowerCase(), m[2]!.slice(0, 3).toLowerCase()), range: true, cased: true },
   { re: /\bin\s+(\d{1,2}|a|two|three|four|five|six|seven|ten)\s+days?\b|\b(\d{1,2}|two|three|four|five|six|seven|ten)\s+days?\s+ago\b/gu,
     resolve: (m, t) => (m[1] ? t + num(m[1])! : t - num(m[2]!)!) },
-  { re: /\b(?:on|by|until|till|before|after|from)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:floor|fl\b|storey|story|grade|row|time|place|building|bldg|unit|apartment|of\s+(?:the|us|them|my)\b))/gu, resolve: (m, t) => dayOfMonthAhead(t, Number(m[1])) },
+  { re: /\b(?:on|by|until|till|before|after|from)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:floor|fl\b|storey|story|grade|row|time|place|building|bldg|unit|apartment|of\s+(?:(?:the|us|them|my)\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))/gu, resolve: (m, t) => dayOfMonthAhead(t, Number(m[1])) },
   { re: /\bin\s+the\s+(?:morning|afternoon|evening)\b/gu, resolve: (_m, t) => t, weak: true },
 ];
+
+const ALL_RULES = [...ZH_RULES, ...EN_RULES];
 
 /** next Saturday: next week's; last Friday: the latest one before today; this/coming/bare Saturday: the next one. */
 const enWeekday = (today: number, prefix: string | undefined, key: string): number =>
   weekday(today, EN_WEEKDAY[key]!, prefix === "next" ? "next" : prefix === "last" ? (key === "wee" ? "last" : "past") : "ahead");
 
-/** Cheap pre-check: any token a date or a time could start from. Texts without one never reach the rules or chrono. */
-const DATEISH = /[今明昨前后後周週星礼禮月号號天点點时時:：午晚早晨凌]|\d\s*(?:am|pm|a\.m|p\.m)|day|tonight|this\s+(?:morning|afternoon|evening)|tmrw?|tomor|weekend|noon|midnight|o'?clock|\bat\s+\d|\d\/\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:mon|tues?|wed|thu|thurs|fri|sat|sun)\b|\d(?:st|nd|rd|th)\b/u;
-/** Chrono is asked only when a clock time or an English month/slash date may be present. */
-const ZH_CLOCK = /[\d零〇一二两三四五六七八九十][点點时時]|\d[:：]\d\d/gu;
-const EN_GATE = /\d\s*(?:am|pm|a\.m|p\.m)\b|\d:\d\d|\bnoon\b|\bmidnight\b|o'?clock|\bat\s+\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*\d|\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b\d{1,2}\/\d{1,2}\b/gu;
-/** A clock time inside a chrono match (so "for 10 min", "2 hours", "now" are not taken as times). */
-const CLOCK = /\d\s*(?:a\.?m|p\.?m)\b|\d[:：]\d\d|\bnoon\b|\bmidnight\b|o'?clock|\bat\s+\d|[\d零〇一二两三四五六七八九十][点點时時]/u;
+/** Cheap pre-check: any token a date or a time could start from. Texts without one never reach the rules. */
+const DATEISH = /[今明昨前后後周週星礼禮月号號天点點时時:：午晚早晨凌]|\d\s*(?:am|pm|a\.m|p\.m)|day|tonight|this\s+(?:morning|afternoon|evening)|tmrw?|tomor|weekend|noon|midnight|o'?clock|\bat\s+\d|\d\s+(?:in\s+the\s+evening|at\s+night)|\d\/\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:mon|tues?|wed|thu|thurs|fri|sat|sun)\b|\d(?:st|nd|rd|th)\b/u;
 /** Words before a day that make it a habit, not a date: 每周六, 天天, every Saturday. */
 const RECURRING = /(?:每(?:个|個)?(?:天|日|晚|早|月|(?:周|週|星期|礼拜|禮拜)[一二三四五六日天末]?)?|天天|平时|平時|平常|通常|一般|经常|經常|工作日|every(?:\s+other)?\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?|each\s+)$/u;
-/** An English explicit date in a chrono match: a month name or a slash date (not "today", whose day we compute). */
-const EN_DATE_TEXT = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d\/\d/u;
 const RANGE_AFTER = /^\s*(?:到|至|-|~|～|—|–|to\b|through\b|thru\b)\s*(?:(?:周|週|星期|礼拜|禮拜)([一二三四五六日天])|(mon|tue|wed|thu|fri|sat|sun)[a-z]*)/u;
-const EVENING_BEFORE = /(?:傍晚|晚上|夜里|夜裡|夜间|夜間|晚|下午|evening|tonight)\s*$/u;
-const UNIT_AFTER_SLASH = /^\s*(?:hours?|hrs?|h\b|mins?|minutes?|of\b|cups?|price|off\b|miles?|km|kg)/u;
+/** Any sign of a clock time; texts without one skip the clock scanners. */
+const CLOCKISH = /[点點时時:：]|\d\s*[ap]\.?m|\bat\s+\d|o'?\s?clock|noon|midday|midnight|\d\s+in\s+the\s|\d\s+at\s+night/u;
+/** Any sign of an English month-day or a slash date. */
+const MONTHISH = /\d\/\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/u;
 
 /** ASCII letters lower-cased, length kept so indexes hold: English patterns then need no `i` flag (`iu` is ~10x slower). */
 const asciiLower = (text: string): string => text.replace(/[A-Z]+/gu, (s) => s.toLowerCase());
@@ -185,7 +187,8 @@ export function findWhen(text: string, ref: WhenReference): When | undefined {
   const today = Math.floor((ref.now.getTime() + offset * 60_000) / DAY_MS);
   const marks: Mark[] = [];
   const latin = /[a-z]/u.test(lower);
-  for (const rule of [...(/[\u3400-\u9fff]/u.test(text) ? ZH_RULES : []), ...(latin ? EN_RULES : [])]) {
+  const cjk = /[\u3400-\u9fff]/u.test(text);
+  for (const rule of cjk ? (latin ? ALL_RULES : ZH_RULES) : latin ? EN_RULES : []) {
     const source = rule.cased ? text : lower;
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(source); m; m = rule.re.exec(source)) {
@@ -194,16 +197,22 @@ export function findWhen(text: string, ref: WhenReference): When | undefined {
       const end = m.index + m[0].length;
       const range = rule.range ? RANGE_AFTER.exec(lower.slice(end)) : null;
       if ((range && isHabitSpan(day, range)) || isRecurring(lower, m.index)) marks.push({ index: m.index, end: end + (range?.[0].length ?? 0), blocked: true });
-      else marks.push({ index: m.index, end, day, weak: rule.weak });
+      else marks.push({ index: m.index, end, day, weak: rule.weak, explicit: rule.explicit });
     }
   }
-  const reference = { instant: ref.now, timezone: offset };
-  const hans = text.replace(/點/gu, "点").replace(/時/gu, "时").replace(/：/gu, ":"); // same length: indexes hold
-  for (const [from, to] of windows(hans, ZH_CLOCK)) {
-    for (const r of zh.hans.strict.parse(hans.slice(from, to), reference, { forwardDate: true })) addChrono(marks, r, from, lower, today);
+  if (CLOCKISH.test(lower)) {
+    const hans = cjk ? lower.replace(/[點時：]/gu, (c) => HANS[c]!) : undefined; // same length: indexes hold
+    const times = hans ? zhClockTimes(hans) : [];
+    if (latin || /\d/u.test(lower)) times.push(...enClockTimes(lower));
+    for (const time of times) {
+      marks.push(isRecurring(lower, time.index) ? { index: time.index, end: time.end, blocked: true } : time);
+    }
   }
-  for (const [from, to] of windows(lower, EN_GATE)) { // also 12/5 in a Chinese message
-    for (const r of en.casual.parse(text.slice(from, to), reference, { forwardDate: true })) addChrono(marks, r, from, lower, today);
+  if (MONTHISH.test(lower)) {
+    for (const md of enMonthDays(lower, text)) {
+      const day = nearestMonthDay(today, md.month, md.date, md.year); // Feb 30: no date, nor a time beside it
+      marks.push(day === undefined || isRecurring(lower, md.index) ? { index: md.index, end: md.end, blocked: true } : { index: md.index, end: md.end, day, explicit: true });
+    }
   }
   marks.sort((a, b) => a.index - b.index || b.end - a.end);
   for (let from = 0; from < marks.length; ) {
@@ -218,65 +227,18 @@ export function findWhen(text: string, ref: WhenReference): When | undefined {
 const isHabitSpan = (day: number, range: RegExpExecArray): boolean =>
   ((range[1] ? ZH_WEEKDAY[range[1]]! : EN_WEEKDAY[range[2]!]!) - weekdayOf(day) + 7) % 7 >= 2;
 
-/**
- * Where chrono should look: a little text around each clock or month-date token (at most four), so a long
- * 接龙 list costs no more than a short message. Chrono only supplies hours and month-days; days are ours.
- */
-function windows(text: string, gate: RegExp): [number, number][] {
-  const spans: [number, number][] = [];
-  gate.lastIndex = 0;
-  for (let m = gate.exec(text); m; m = gate.exec(text)) {
-    const [from, to] = [Math.max(0, m.index - 16), Math.min(text.length, m.index + m[0].length + 24)];
-    const last = spans.at(-1);
-    if (last && from <= last[1]) last[1] = to;
-    else if (spans.length === 4) break;
-    else spans.push([from, to]);
-  }
-  return spans;
-}
-
 const isRecurring = (lower: string, index: number): boolean => RECURRING.test(lower.slice(Math.max(0, index - 12), index));
 
-/** A chrono result becomes a mark when it states a clock time, or (English) a month and a day. `lower`: the text, lower-cased. */
-function addChrono(marks: Mark[], r: ParsedResult, base: number, lower: string, today: number): void {
-  const mark: Mark = { index: base + r.index, end: base + r.index + r.text.length };
-  if (isRecurring(lower, mark.index)) return void marks.push({ ...mark, blocked: true });
-  const s = r.start;
-  const said = lower.slice(mark.index, mark.end);
-  if (s.isCertain("month") && s.isCertain("day") && EN_DATE_TEXT.test(said)) {
-    if (/^may\b/u.test(r.text)) return; // the modal verb "may 5 people come" (the month is written "May")
-    if (r.text.includes("/") && UNIT_AFTER_SLASH.test(lower.slice(mark.end))) return; // 1/2 hour, 3/4 of
-    mark.day = nearestMonthDay(today, s.get("month")!, s.get("day")!, s.isCertain("year") ? s.get("year")! : undefined);
-  }
-  if (s.isCertain("hour") && CLOCK.test(said) && plausibleZhClock(lower, mark.index, r.text)) {
-    mark.hour = s.get("hour")!;
-    mark.minute = s.get("minute") ?? 0;
-    mark.meridiemCertain = s.isCertain("meridiem");
-    // chrono reads 傍晚6点 and 夜里11点 as "6点", "11点" without the evening, and 八点一刻 as 8:01.
-    if (!mark.meridiemCertain && mark.hour < 12 && EVENING_BEFORE.test(lower.slice(Math.max(0, mark.index - 8), mark.index))) {
-      [mark.hour, mark.meridiemCertain] = [mark.hour + 12, true];
-    }
-    const quarter = /[点:]([一三13])$/u.exec(said);
-    if (quarter && lower.charAt(mark.end) === "刻") mark.minute = /[一1]/u.test(quarter[1]!) ? 15 : 45;
-    if (r.end?.isCertain("hour")) [mark.endHour, mark.endMinute] = [r.end.get("hour")!, r.end.get("minute") ?? 0];
-  }
-  if (mark.day !== undefined || mark.hour !== undefined) marks.push(mark);
-}
+const HANS: Record<string, string> = { 點: "点", 時: "时", "：": ":" };
+/** What may stand between two marks of one group: spaces, commas, 的, at/on/from, a part of the day (tomorrow morning at 9). */
+const CLUSTER_GAP = /^[\s,，、的]*(?:(?:morning|afternoon|evening|night)\s*)?(?:at|on|from)?\s*$/u;
 
-/** 有两点建议, 第一点, 快一点: a Chinese numeral before 点 that is not a clock time. */
-function plausibleZhClock(text: string, index: number, said: string): boolean {
-  const head = /^([零〇一二两三四五六七八九十]+)点/u.exec(said);
-  if (!head) return true;
-  if (/[有这這那下第几幾的快慢早晚多少好大小高低差远近轻重再]$/u.test(text.slice(0, index))) return false;
-  return head[1] !== "一" || /[半钟鐘分整\d零一二三四五六七八九十]/u.test(text.charAt(index + 2));
-}
-
-/** The mark at `from` (marks sorted), joined by the marks that overlap it or follow with only spaces, commas, 的. */
+/** The mark at `from` (marks sorted), joined by the marks that overlap it or follow with only CLUSTER_GAP between. */
 function cluster(marks: Mark[], from: number, lower: string): Mark[] {
   const group = [marks[from]!];
   let end = marks[from]!.end;
   for (const m of marks.slice(from + 1)) {
-    if (m.index > end && !/^[\s,，、的]*(?:at|on|from)?\s*$/u.test(lower.slice(end, m.index))) break;
+    if (m.index > end && !CLUSTER_GAP.test(lower.slice(end, m.index))) break;
     group.push(m);
     end = Math.max(end, m.end);
   }
@@ -284,7 +246,7 @@ function cluster(marks: Mark[], from: number, lower: string): Mark[] {
 }
 
 function toWhen(group: Mark[], today: number, timeZone: string): When {
-  const day = (group.find((m) => m.day !== undefined && !m.weak) ?? group.find((m) => m.day !== undefined))?.day ?? today;
+  const day = (group.find((m) => m.explicit) ?? group.find((m) => m.day !== undefined && !m.weak) ?? group.find((m) => m.day !== undefined))?.day ?? today;
   const when: When = { date: isoDate(day) };
   const timed = group.find((m) => m.hour !== undefined);
   if (!timed) return when;
@@ -292,8 +254,11 @@ function toWhen(group: Mark[], today: number, timeZone: string): When {
   if (!timed.meridiemCertain && hour >= 1 && hour <= 6) hour += 12; // "3点集合", "at 3": afternoon, not 3 a.m.
   when.start = zonedInstant(day, hour * 60 + timed.minute!, timeZone);
   if (timed.endHour !== undefined) {
-    const endHour = timed.endHour + (timed.endHour < hour && timed.endHour + 12 > hour ? 12 : 0); // chrono: 下午4点到5点 ends 5 a.m.
-    const end = zonedInstant(day, endHour * 60 + timed.endMinute!, timeZone);
+    const later = !timed.endCertain && timed.endHour < hour && timed.endHour + 12 > hour; // 下午4点到5点 ends at 17:00
+    const endHour = timed.endHour + (later ? 12 : 0);
+    // 晚上10点到1点, 10pm-2am: an evening that runs past midnight ends the next day.
+    const endDay = endHour < hour && hour >= 18 && endHour < 12 ? day + 1 : day;
+    const end = zonedInstant(endDay, endHour * 60 + timed.endMinute!, timeZone);
     if (end > when.start) when.end = end;
   }
   return when;
