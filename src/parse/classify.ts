@@ -37,7 +37,7 @@ export function classify(original: string, context: ParseContext): NaturalIntent
   const emergency =
     R.SOS.strong.test(text) || R.SOS.missingPerson.test(text) || (R.SOS.weak.test(text) && R.SOS.urgentContext.test(text));
   const hearsay = R.SOS.reported.test(text) && !R.SOS.immediate.test(text);
-  if (emergency && !R.SOS.joking.test(text) && !hearsay) return sos(text);
+  if (emergency && !R.SOS.joking.test(text) && !hearsay && !R.SOS.notEmergency.test(text)) return sos(text);
 
   const note = parseGroupNote(text);
   if (note) {
@@ -68,7 +68,11 @@ export function classify(original: string, context: ParseContext): NaturalIntent
     };
   }
   if (R.SIGNUP.test(text)) return { kind: "signup", event: eventRef(original, when()), count: findCount(text) ?? 1 };
-  const asks = R.ASK.test(text) && R.NEED.test(text);
+  const asks =
+    R.ASK.test(text) &&
+    R.NEED.test(text) &&
+    !R.BANTER.test(text) &&
+    !(R.INFO_QUESTION.test(text) && !R.OUTRIGHT_ASK.test(text));
   if (R.OFFER_STRONG.test(text) || (R.OFFER.test(text) && !asks)) return withWhen(offer(original));
   if (asks) return request(text, original, when());
   const problem = (R.REPORT.problem.test(text) && R.REPORT.shared.test(text)) || R.REPORT.standalone.test(text);
@@ -158,13 +162,13 @@ function dispute(text: string): DisputeIntent {
 /** "给4栋老李点个赞": praise naming the helper first. */
 const PRAISE = /^给(.{1,10}?)点(?:个|一个)?(?:大大的|大)?赞/u;
 /** "赵大姐 拿到了 太谢谢您了": a name, then thanks to "you". */
-const NAME_THEN_THANKS = /^([\u4e00-\u9fff]{2,4})[\s，,].{0,20}?(?:谢谢|感谢)(?:您|你)/u;
+const NAME_THEN_THANKS = /^@?([\u4e00-\u9fff]{2,4}|[A-Za-z][\w-]{1,20})[\s，,].{0,20}?(?:谢谢|感谢|多亏|感激)(?:您|你|了|不尽)?/u;
 
 function stripBuilding(name: string): string {
   return name.replace(/^.*?\d+\s*(?:栋|号楼|楼)的?/u, "").trim();
 }
 
-const ZH_SPAN = /([\d一二两三四五六七八九十]{1,3})(?:[:：](\d{2})|点(半)?)\s*(?:到|至|-|~|～)\s*([\d一二两三四五六七八九十]{1,3})(?:[:：](\d{2})|点(半)?)/u;
+const ZH_SPAN = /([\d一二两三四五六七八九十]{1,3})(?:[:：](\d{2})|点(半)?)\s*(?:[弄干忙做]{1,2})?(?:到|至|-|~|～)\s*([\d一二两三四五六七八九十]{1,3})(?:[:：](\d{2})|点(半)?)/u;
 const EN_SPAN = /from (\d{1,2})(?::(\d{2}))?\s*(?:am|pm)?()\s*(?:to|till|until|-)\s*(\d{1,2})(?::(\d{2}))?\s*(?:am|pm)?()/u;
 
 /** "上午9点到11点", "从两点到五点半", "from 7 to 9pm": the hours a clock span covers, for logs with no duration. */
@@ -190,7 +194,7 @@ function thanks(text: string): NaturalIntent | NoneIntent {
   if (!opener) return NONE;
   const rest = text
     .slice(opener.index + opener[0].length)
-    .replace(/^(?:\s*(?:to|一下|so much|very much|a lot)\s*|\s*@\s*|[\s，,]+)+/iu, "");
+    .replace(/^(?:\s*(?:to|一下|so much|very much|a lot|a ton|a bunch|heaps|loads)\s*|\s*@\s*|[\s，,]+)+/iu, "");
   const honorific = HONORIFIC.exec(rest);
   let helper = honorific ? honorific[1]! : (rest.split(/[\s，,。.!！?？、~～]/u)[0] ?? "");
   const cue = CUE.exec(helper);

@@ -54,7 +54,7 @@ const ZH_KIN = "老伴|老公|老婆|爱人|愛人|媳妇|媳婦|妻子|丈夫|�
 const ZH_WITH = new RegExp(`我(?:和|跟|与|與|同|带着?|帶著?)((?:\\s*(?:我的?|我家)?(?:${ZH_KIN})\\s*[、,，和跟及与與]?)+)`, "u");
 const ZH_KIN_ONE = new RegExp(`(?:${ZH_KIN})`, "gu");
 /** 带孩子, 带俩孩子, 带上老伴: the sender plus those brought along. */
-const ZH_BRING = new RegExp(`(?:带|帶)(?:着|著|上)?\\s*(?:我(?:的|家)?)?\\s*(?:${ZH}\\s*(?:个|個)?\\s*)?(孩子|小孩|娃|宝宝|寶寶|儿子|兒子|女儿|女兒|孙子|孫子|孙女|孫女|老伴|老公|老婆|爱人|愛人|家属|家屬|朋友|父母|爸妈|爸媽)`, "u");
+const ZH_BRING = new RegExp(`(?:带|帶)(?:着|著|上)?\\s*(?:我(?:的|家)?)?\\s*(?:${ZH}\\s*(?:个|個)?\\s*)?(孩子|小孩|娃|宝宝|寶寶|儿子|兒子|女儿|女兒|孙子|孫子|孙女|孫女|老伴|老太太|老头子|老头|老公|老婆|爱人|愛人|家属|家屬|朋友|父母|爸妈|爸媽)`, "u");
 
 const EN_KIN_ONE = "husband|wife|partner|spouse|son|daughter|kid|child|baby|mom|mum|mother|dad|father|friend|neighbou?r|sister|brother|grandma|grandpa|grandmother|grandfather|grandson|granddaughter|boyfriend|girlfriend|roommate|fiancee?";
 const EN_KIN_MANY = "parents|kids|children|sons|daughters|friends|grandkids|grandchildren|twins";

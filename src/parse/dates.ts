@@ -148,12 +148,15 @@ const ZH_RULES: Rule[] = [
 ];
 
 const EN_RULES: Rule[] = [
-  { re: /\b(?:the\s+)?day\s+(after|before)\s+(?:tomorrow|yesterday)\b|\b(today|tonight|tomorrow|tmrw|tmr|tomorow|yesterday)\b|\b(this|later)\s+(?:morning|afternoon|evening|today)\b/gu,
+  { re: /\b(?:the\s+)?day\s+(after|before)\s+(?:tomorrow|yesterday)\b|\b(today|tonight|tomorrow|tmrw|tmr|tomorow|yesterday)\b|\b(this|later)\s+(?:morning|afternoon|evening|today|arvo)\b/gu,
     resolve: (m, t) => t + (m[1] ? (m[1].toLowerCase() === "after" ? 2 : -2) : EN_OFFSET[(m[2] ?? m[3])!.toLowerCase()]!) },
   { re: /\b(?:(this|next|last|coming|this\s+coming|the)\s+)?(mon|tues|tue|wed|wednes|thu|thurs|fri|sat|satur|sun)day(?!s\b)|\b(?:(this|next|last|coming|the)\s+)?weekend(?!s\b)/gu,
     resolve: (m, t) => enWeekday(t, (m[1] ?? m[3])?.toLowerCase(), m[2]?.slice(0, 3).toLowerCase() ?? "wee"), range: true },
   { re: /\b(?:([Tt]his|[Nn]ext|[Ll]ast)\s+)?(Mon|Tues?|Wed|Thu|Thurs?|Fri|Sat|Sun)\b\.?/gu,
     resolve: (m, t) => enWeekday(t, m[1]?.toLowerCase(), m[2]!.slice(0, 3).toLowerCase()), range: true, cased: true },
+  // lower-case "sat", "fri": a date only beside a preposition or a time of day ("on sat", "fri 8am"; not "I sat on")
+  { re: /\b(?:(this|next|last)\s+|(?:on|for|by|till|until|the)\s+)(mon|tues?|wed|thu|thurs?|fri|sat|sun)\b|\b(mon|tues?|wed|thu|thurs?|fri|sat|sun)(?=\s+(?:morning|afternoon|evening|night|arvo|\d))/gu,
+    resolve: (m, t) => enWeekday(t, m[1], (m[2] ?? m[3])!.slice(0, 3)), range: true },
   { re: /\bin\s+(\d{1,2}|a|two|three|four|five|six|seven|ten)\s+days?\b|\b(\d{1,2}|two|three|four|five|six|seven|ten)\s+days?\s+ago\b/gu,
     resolve: (m, t) => (m[1] ? t + num(m[1])! : t - num(m[2]!)!) },
   { re: /\b(?:on|by|until|till|before|after|from)\s+the\s+(\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:floor|fl\b|storey|story|grade|row|time|place|building|bldg|unit|apartment|of\s+(?:(?:the|us|them|my)\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))/gu, resolve: (m, t) => dayOfMonthAhead(t, Number(m[1])) },
@@ -167,7 +170,7 @@ const enWeekday = (today: number, prefix: string | undefined, key: string): numb
   weekday(today, EN_WEEKDAY[key]!, prefix === "next" ? "next" : prefix === "last" ? (key === "wee" ? "last" : "past") : "ahead");
 
 /** Cheap pre-check: any token a date or a time could start from. Texts without one never reach the rules. */
-const DATEISH = /[今明昨前后後周週星礼禮月号號天点點时時:：午晚早晨凌]|\d\s*(?:am|pm|a\.m|p\.m)|day|tonight|this\s+(?:morning|afternoon|evening)|tmrw?|tomor|weekend|noon|midnight|o'?clock|\bat\s+\d|\d\s+(?:in\s+the\s+evening|at\s+night)|\d\/\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:mon|tues?|wed|thu|thurs|fri|sat|sun)\b|\d(?:st|nd|rd|th)\b/u;
+const DATEISH = /[今明昨前后後周週星礼禮月号號天点點时時:：午晚早晨凌]|\d\s*(?:am|pm|a\.m|p\.m)|day|tonight|this\s+(?:morning|afternoon|evening|arvo)|tmrw?|tomor|weekend|noon|midnight|o'?clock|\bat\s+\d|\d\s+(?:in\s+the\s+evening|at\s+night)|\d\/\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b(?:mon|tues?|wed|thu|thurs|fri|sat|sun)\b|\d(?:st|nd|rd|th)\b/u;
 /** Words before a day that make it a habit, not a date: 每周六, 天天, every Saturday. */
 const RECURRING = /(?:每(?:个|個)?(?:天|日|晚|早|月|(?:周|週|星期|礼拜|禮拜)[一二三四五六日天末]?)?|天天|平时|平時|平常|通常|一般|经常|經常|工作日|every(?:\s+other)?\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\s+)?|each\s+)$/u;
 const RANGE_AFTER = /^\s*(?:到|至|-|~|～|—|–|to\b|through\b|thru\b)\s*(?:(?:周|週|星期|礼拜|禮拜)([一二三四五六日天])|(mon|tue|wed|thu|fri|sat|sun)[a-z]*)/u;

@@ -4,7 +4,7 @@
  */
 import { chineseNumber } from "./place.ts";
 
-const ZH = "(\\d+(?:\\.\\d+)?|[零〇一二两俩三四五六七八九十百]+)";
+const ZH = "(\\d+(?:\\.\\d+)?|[零〇一二两俩三仨四五六七八九十百]+)";
 const EN = "(\\d+(?:\\.\\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety)";
 const EN_WORDS: Record<string, number> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,

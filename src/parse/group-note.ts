@@ -26,7 +26,7 @@ export interface NoteDiff {
   edited: Array<{ from: string; to: string }>;
 }
 
-const HEADER = /#\s*接龙/u;
+const HEADER = /#\s*接龙|^\s*接龙(?=\s|$)/u;
 const ENTRY = /^\s*(\d{1,3})\s*[.．、)）:：]\s*(.*)$/u;
 
 /** Parse a 接龙 list, or undefined when the text is not one. */
@@ -35,7 +35,7 @@ export function parseGroupNote(text: string): GroupNote | undefined {
   const header = lines.findIndex((line) => HEADER.test(line));
   if (header < 0) return undefined;
   let index = header + 1;
-  let title = lines[header]!.replace(/^.*?#\s*接龙/u, "").trim();
+  let title = lines[header]!.replace(/^.*?#\s*接龙|^\s*接龙/u, "").trim();
   while (!title && index < lines.length && !ENTRY.test(lines[index]!)) title = lines[index++]!.trim();
   let example: string | undefined;
   if (index < lines.length && /^\s*例/u.test(lines[index]!)) example = lines[index++]!.trim().replace(/^例[:：\s]*/u, "");

@@ -21,6 +21,12 @@ export const parse: Parser = (raw: string, context: ParseContext): Intent => {
   const text = normalize(raw, context.botNames);
   if (!text) return { kind: "none" };
   const command = parseCommand(text, context.botNames);
+  if (command?.kind === "unknown_command") {
+    // "/request could someone grab my parcel": a slash word that is no command, then words that are understood
+    const words = text.replace(/^[/#]\s*/u, "");
+    const meant = words ? classify(words, context) : undefined;
+    return meant && meant.kind !== "none" ? meant : command;
+  }
   if (command) return command;
   const said = REGISTER_ZH.exec(text) ?? REGISTER_EN.exec(text);
   if (said) {

@@ -1,12 +1,12 @@
 /** Places in residents' words: 3栋502, 5号楼2单元302, 3-502, building 7 room 302. */
 import type { Place } from "./intent.ts";
 
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 俩: 2, 三: 3, 仨: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** "十二" → 12, "3" → 3; small Chinese numerals as building numbers are written. */
 export function chineseNumber(text: string): number | undefined {
   if (/^\d+$/.test(text)) return Number(text);
-  if (!/^[零〇一二两三四五六七八九十百]+$/u.test(text)) return undefined;
+  if (!/^[零〇一二两俩三仨四五六七八九十百]+$/u.test(text)) return undefined;
   let total = 0;
   let current = 0;
   for (const ch of text) {

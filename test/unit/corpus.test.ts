@@ -34,6 +34,8 @@ const SETS: Array<[string, string, number]> = [
   ["the blind set", "../fixtures/blind.jsonl", 150],
   ["the second blind set", "../fixtures/blind2.jsonl", 150],
   ["the third blind set", "../fixtures/blind3.jsonl", 150],
+  ["the fourth blind set (mostly Chinese)", "../fixtures/blind4.jsonl", 150],
+  ["the fifth blind set (mostly English)", "../fixtures/blind5.jsonl", 150],
 ];
 
 describe.each(SETS)("%s", (_name, path, size) => {

@@ -18,6 +18,9 @@ const CORPUS: [string, string][] = [
   ["谁家有电钻借我用一下，下午就还", "2026-11-25"],
   ["Anyone have a ladder I could borrow this afternoon?", "2026-11-25"],
   ["Drove Mr. Li to the hospital this morning, 2 hours", "2026-11-25"],
+  ["need a lift to the airport fri 5am", "2026-11-27"],
+  ["sorry guys gotta pull out of the sat cleanup", "2026-11-28"],
+  ["any legends free this arvo?", "2026-11-25"],
   ["Can anyone watch my kids for an hour this evening?", "2026-11-25"],
   ["Need someone to walk my dog tomorrow morning, I'm stuck at work", "2026-11-26"],
   ["Could someone give my mom a ride to the clinic on Saturday?", "2026-11-28"],
@@ -106,6 +109,8 @@ const MORE: [string, string][] = [
 
 /** Texts that name no date, though they hold numbers, day-like characters or time words. */
 const NONE: string[] = [
+  "I sat on the bench by the gate for an hour",
+  "she sat with grandma all afternoon",
   "快递放在驿站了，我在外地出差，谁能帮我取一下放门口，3栋502",
   "我家有梯子和工具箱，谁要用直接找我，2栋301",
   "5号楼的电梯坏了",
