@@ -7,17 +7,27 @@ export function normalizeWidth(text: string): string {
 
 /** Remove "@BotName" mentions (any of the names) wherever they stand; WeChat ends a mention with U+2005. */
 export function stripBotMentions(text: string, botNames: string[]): { text: string; mentioned: boolean } {
+  if (!text.includes("@")) return { text: text.trim(), mentioned: false };
   let mentioned = false;
-  let out = text;
-  for (const name of botNames) {
-    if (!name) continue;
-    const pattern = new RegExp(`@${escapeRegExp(name)}[\\u2005\\s]*`, "giu");
-    out = out.replace(pattern, () => {
-      mentioned = true;
-      return " ";
-    });
-  }
+  const out = text.replace(mentionPattern(botNames), () => {
+    mentioned = true;
+    return " ";
+  });
   return { text: out.trim(), mentioned };
+}
+
+const mentionPatterns = new Map<string, RegExp>();
+
+/** One compiled pattern for "@name" of any of the bot's names (kept: the parser runs on every message). */
+function mentionPattern(botNames: string[]): RegExp {
+  const key = botNames.join("\u0000");
+  let pattern = mentionPatterns.get(key);
+  if (!pattern) {
+    const names = botNames.filter(Boolean).map(escapeRegExp).join("|") || "(?!)";
+    pattern = new RegExp(`@(?:${names})[\\u2005\\s]*`, "giu");
+    mentionPatterns.set(key, pattern);
+  }
+  return pattern;
 }
 
 /** Escape a string for use inside a RegExp. */
