@@ -5,6 +5,7 @@
  *   (c) a minimal raw better-sqlite3 transaction doing the same writes as (a)
  *   (d) Prisma's floor: the same three inserts in a bare Prisma interactive transaction, no pipeline around them
  *   (e) the parser alone: per-message time over the dev corpus (p50, p99) and the worst adversarial message
+ *   (f) ranking 1,000 volunteers of 10,000 residents for a help request
  * Prints a table, then one JSON line with the figures (later issues add keys to it).
  * The request handler here writes what a help request writes until issue 4's use case replaces it:
  * the request row, the processed-message record and one outbox confirmation, in one transaction.
@@ -26,6 +27,7 @@ import { createLinli } from "../src/linli.ts";
 import { silentLogger } from "../src/logger.ts";
 import { sqlitePath } from "../src/infra/database.ts";
 import { adversarialTexts } from "./adversarial-texts.ts";
+import { matchFigures } from "./match-figures.ts";
 
 const N = Number(process.env.BENCH_MESSAGES ?? 3000);
 const REQUEST = /^(?:求助|谁家有|有没有)/u;
@@ -181,6 +183,7 @@ try {
   const raw = rawRun(`file:${join(dir, "a.db")}`);
   const floor = await prismaFloorRun(`file:${join(dir, "a.db")}`);
   const parsing = parseRun();
+  const matching = matchFigures();
   const row = (name: string, r: { perS: number; p50: number; p99: number }) =>
     `${name.padEnd(34)} ${String(r.perS).padStart(8)}/s   p50 ${r.p50.toFixed(3)} ms   p99 ${r.p99.toFixed(3)} ms`;
   console.log(`Linli pipeline benchmark: ${N} actionable, ${N * 2} mixed, ${N} raw; SQLite WAL in ${tmpdir()}`);
@@ -191,6 +194,9 @@ try {
   console.log(`outbox rows written: (a) ${actionable.outbox}, (b) ${mixed.outbox}`);
   console.log(
     `(e) parse: ${parsing.messages} corpus messages x 50: p50 ${parsing.p50.toFixed(1)} us, p99 ${parsing.p99.toFixed(1)} us; worst of 300 adversarial ${parsing.worst.toFixed(2)} ms (best of 3 runs each; first pass ${parsing.coldWorst.toFixed(2)} ms)`,
+  );
+  console.log(
+    `(f) match: ${matching.volunteers} volunteers of ${matching.residents} residents: median ${matching.medianMs.toFixed(3)} ms, worst ${matching.worstMs.toFixed(3)} ms`,
   );
   const round = (x: number) => Math.round(x * 1000) / 1000;
   console.log(
@@ -211,6 +217,8 @@ try {
       parse_p99_us: round(parsing.p99),
       parse_worst_ms: round(parsing.worst),
       parse_cold_worst_ms: round(parsing.coldWorst),
+      match_ms: round(matching.medianMs),
+      match_worst_ms: round(matching.worstMs),
     }),
   );
 } finally {
