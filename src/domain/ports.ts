@@ -46,6 +46,16 @@ export interface Directories {
   upsertMembership(chatId: number, personId: number, isAdmin: boolean | undefined): Promise<{ isAdmin: boolean }>;
   ensureBuilding(communityId: number, key: string, name: string): Promise<{ id: number }>;
   setResidence(personId: number, buildingId: number, room: string | null): Promise<void>;
+  /** The grid a building sits in. */
+  gridOfBuilding(buildingId: number): Promise<number | null>;
+  /** Give a community role (a grid captain's with their grid); giving it twice keeps one. */
+  assignRole(communityId: number, personId: number, role: "grid_captain" | "coordinator" | "mediator", gridId: number | null): Promise<void>;
+}
+
+/** Volunteer profiles. */
+export interface Volunteers {
+  /** Opt a person in (again), adding skills to those they had. */
+  enroll(personId: number, skills: string[]): Promise<void>;
 }
 
 /** Options for an outbox message. */
@@ -137,6 +147,7 @@ export interface GroupNotes {
 /** Every port, bound to one transaction. */
 export interface Repositories {
   requests: HelpRequests;
+  volunteers: Volunteers;
   groupNotes: GroupNotes;
   directories: Directories;
   outboxes: Outboxes;

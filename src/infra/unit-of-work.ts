@@ -12,12 +12,14 @@ import {
   PrismaJobs,
   PrismaOutboxes,
   PrismaProcessedMessages,
+  PrismaVolunteers,
 } from "./repositories/prisma-small-ports.ts";
 
 /** Every repository bound to `tx`, reading the time once. */
 export function repositoriesFor(tx: Tx, now: Date): Repositories {
   return {
     requests: new PrismaHelpRequests(tx, now),
+    volunteers: new PrismaVolunteers(tx, now),
     groupNotes: new PrismaGroupNotes(tx, now),
     directories: new PrismaDirectories(tx, now),
     outboxes: new PrismaOutboxes(tx, now),

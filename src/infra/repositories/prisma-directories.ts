@@ -89,6 +89,21 @@ export class PrismaDirectories implements Directories {
   async setResidence(personId: number, buildingId: number, room: string | null): Promise<void> {
     await this.tx.person.update({ where: { id: personId }, data: { buildingId, room } });
   }
+
+  async gridOfBuilding(buildingId: number): Promise<number | null> {
+    const building = await this.tx.building.findUnique({ where: { id: buildingId }, select: { gridId: true } });
+    return building?.gridId ?? null;
+  }
+
+  async assignRole(
+    communityId: number,
+    personId: number,
+    role: "grid_captain" | "coordinator" | "mediator",
+    gridId: number | null,
+  ): Promise<void> {
+    const existing = await this.tx.roleAssignment.findFirst({ where: { personId, role, gridId } });
+    if (!existing) await this.tx.roleAssignment.create({ data: { communityId, personId, role, gridId, createdAt: this.now } });
+  }
 }
 
 function toKnownChat(chat: {

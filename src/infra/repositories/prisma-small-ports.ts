@@ -7,6 +7,7 @@ import type {
   EnqueueOptions,
   GroupNotes,
   HelpRequests,
+  Volunteers,
   Jobs,
   NewHelpRequest,
   NewJob,
@@ -141,6 +142,21 @@ export class PrismaGroupNotes implements GroupNotes {
       where: { chatId_title: { chatId, title } },
       create: { chatId, title, ...data },
       update: data,
+    });
+  }
+}
+
+/** Prisma implementation of `Volunteers`. */
+export class PrismaVolunteers implements Volunteers {
+  constructor(private readonly tx: Tx, private readonly now: Date) {}
+
+  async enroll(personId: number, skills: string[]): Promise<void> {
+    const existing = await this.tx.volunteerProfile.findUnique({ where: { personId } });
+    const merged = [...new Set([...(existing ? (JSON.parse(existing.skills) as string[]) : []), ...skills])];
+    await this.tx.volunteerProfile.upsert({
+      where: { personId },
+      create: { personId, skills: JSON.stringify(merged), createdAt: this.now, updatedAt: this.now },
+      update: { active: true, skills: JSON.stringify(merged), updatedAt: this.now },
     });
   }
 }
