@@ -41,7 +41,7 @@ const openRequest: Handler = async (context, repos) => {
     communityId: context.person.communityId,
     requesterId: context.person.id,
     chatId: context.chat.id,
-    buildingId: context.person.buildingId,
+    buildingId: null,
     category: "borrow",
     what: context.message.text,
     urgent: false,

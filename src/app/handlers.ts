@@ -3,6 +3,8 @@ import type { HandlerTable } from "./message-context.ts";
 import { showHelp } from "./show-help.ts";
 import { answerUnknownCommand } from "./answer-unknown-command.ts";
 import { askToClarify } from "./ask-to-clarify.ts";
+import { assignCaptain, assignGrid, bindChat, bindInterest } from "./community-setup.ts";
+import { setQuietHours, volunteerCommand, volunteerFromOffer } from "./volunteering.ts";
 import { registerResidence, registerResidenceCommand } from "./register-residence.ts";
 
 /** The default handlers. An intent with no route (chatter) gets no reply and writes nothing. */
@@ -13,5 +15,12 @@ export function defaultHandlers(): HandlerTable {
     register: registerResidence,
     unknown_command: answerUnknownCommand,
     clarify: askToClarify,
+    "command:bind": bindChat,
+    "command:interest": bindInterest,
+    "command:grid": assignGrid,
+    "command:captain": assignCaptain,
+    "command:volunteer": volunteerCommand,
+    "command:quiet": setQuietHours,
+    offer: volunteerFromOffer,
   };
 }

@@ -5,7 +5,10 @@
 import type { ChatRef, OutboundMessage, OutboundTarget, Platform, UserRef } from "../chat/types.ts";
 import type { Lang } from "../parse/intent.ts";
 
-/** A chat as Linli knows it. */
+/**
+ * A chat as Linli knows it: identity and language only. The pipeline caches these for the life of the process, so
+ * anything that changes (its building, grid or interest binding) is read fresh by the use cases that need it.
+ */
 export interface KnownChat {
   id: number;
   communityId: number;
@@ -14,16 +17,13 @@ export interface KnownChat {
   kind: "group" | "private";
   title: string;
   lang: Lang;
-  buildingId: number | null;
-  gridId: number | null;
 }
 
-/** A person as Linli knows them, through the identity they wrote from. */
+/** A person as Linli knows them, through the identity they wrote from (cached like `KnownChat`: no residence). */
 export interface KnownPerson {
   id: number;
   communityId: number;
   displayName: string;
-  buildingId: number | null;
   lang: Lang | null;
 }
 
@@ -48,14 +48,23 @@ export interface Directories {
   setResidence(personId: number, buildingId: number, room: string | null): Promise<void>;
   /** The grid a building sits in. */
   gridOfBuilding(buildingId: number): Promise<number | null>;
+  /** Whether the person holds a community role (a coordinator's commands need it). */
+  hasRole(personId: number, role: "grid_captain" | "coordinator" | "mediator"): Promise<boolean>;
+  /** A grid by name, created when new. */
+  ensureGrid(communityId: number, name: string): Promise<{ id: number }>;
+  moveBuildingToGrid(buildingId: number, gridId: number): Promise<void>;
+  /** Bind a chat to a building or an interest (one at a time). */
+  bindChat(chatId: number, binding: { buildingId: number } | { interest: string }): Promise<void>;
   /** Give a community role (a grid captain's with their grid); giving it twice keeps one. */
   assignRole(communityId: number, personId: number, role: "grid_captain" | "coordinator" | "mediator", gridId: number | null): Promise<void>;
 }
 
 /** Volunteer profiles. */
 export interface Volunteers {
-  /** Opt a person in (again), adding skills to those they had. */
-  enroll(personId: number, skills: string[]): Promise<void>;
+  /** Opt a person in (again), adding skills and items to those they had. */
+  enroll(personId: number, skills: string[], items?: string[]): Promise<void>;
+  /** Quiet hours in minutes after local midnight, or null for none. */
+  setQuietHours(personId: number, quiet: { from: number; to: number } | null): Promise<void>;
 }
 
 /** Options for an outbox message. */

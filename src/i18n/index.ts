@@ -12,6 +12,19 @@ type Texts = {
   privateFallback: (name: string) => string;
   chooseByNumber: string;
   clarify: string;
+  needAdmin: string;
+  needCoordinator: string;
+  onlyInGroups: string;
+  bound: (what: string) => string;
+  bindHowTo: string;
+  gridSet: (grid: string, buildings: string) => string;
+  gridHowTo: string;
+  captainSet: (name: string, grid: string) => string;
+  captainHowTo: string;
+  volunteered: (what: string) => string;
+  quietSet: (from: string, to: string) => string;
+  quietOff: string;
+  quietHowTo: string;
 };
 
 const zh: Texts = {
@@ -20,6 +33,9 @@ const zh: Texts = {
       `我是${botName}，帮邻里互相搭把手。常用命令：`,
       "/帮助 (/help) — 看这份说明",
       "/登记 3-502 (/register) — 登记住址（只有网格长和协调员能看到）",
+      "/志愿者 修水管 梯子 (/volunteer) — 当志愿者，写上会做的事和能借的东西",
+      "/免打扰 22:00-07:00 (/quiet) — 这段时间不打扰您（紧急求救除外）",
+      "群管理员：/绑定 3栋 (/bind)、/兴趣群 花园 (/interest)；协调员：/网格 东区 1 2 3 (/grid)、/网格长 @某人 东区 (/captain)",
       "也可以直接说：“我住3栋502”。",
     ].join("\n"),
   registered: (place) => `已登记住址：${place}。只有网格长和协调员能看到。`,
@@ -31,6 +47,19 @@ const zh: Texts = {
   privateFallback: (name) => `@${name} 我有一条消息要私下发给您，请先加我为好友或私聊我一句，我就能发给您了。`,
   chooseByNumber: "请回复数字：",
   clarify: "我没太明白。您是想求助、报名活动，还是别的事？可以说得具体些，或发 /帮助 看看我能做什么。",
+  needAdmin: "这个命令需要群管理员或协调员来发。",
+  needCoordinator: "这个命令需要社区协调员来发。",
+  onlyInGroups: "这个命令要在群里发。",
+  bound: (what) => `好的，本群已设为${what}的群。`,
+  bindHowTo: "请这样设置：/绑定 3栋，或 /兴趣群 社区花园。",
+  gridSet: (grid, buildings) => `已把 ${buildings} 划入${grid}。`,
+  gridHowTo: "请这样划分网格：/网格 东区 1 2 3（网格名，再写楼栋号）。",
+  captainSet: (name, grid) => `${name} 现在是${grid}的网格长。`,
+  captainHowTo: "请这样设置网格长：/网格长 @某人 东区。",
+  volunteered: (what) => `谢谢您当志愿者${what ? `（${what}）` : ""}！有邻居需要时我会私信问您，方便再接。`,
+  quietSet: (from, to) => `好的，${from} 到 ${to} 不打扰您（紧急求救除外）。`,
+  quietOff: "好的，已取消免打扰。",
+  quietHowTo: "请这样设置免打扰：/免打扰 22:00-07:00，取消发 /免打扰 关。",
 };
 
 const en: Texts = {
@@ -39,6 +68,9 @@ const en: Texts = {
       `I'm ${botName}, helping neighbours help each other. Commands:`,
       "/help — this guide",
       "/register 3-502 — register where you live (only grid captains and coordinators can see it)",
+      "/volunteer plumbing ladder — volunteer, with what you can do and lend",
+      "/quiet 22:00-07:00 — no pings then (emergencies excepted)",
+      "Group admins: /bind 3, /interest gardening; coordinators: /grid East 1 2 3, /captain @name East",
       'You can also just say: "I live in building 3 room 502".',
     ].join("\n"),
   registered: (place) => `Registered: ${place}. Only grid captains and coordinators can see it.`,
@@ -51,6 +83,19 @@ const en: Texts = {
     `@${name} I have a private message for you. Please start a private chat with me (press Start or add me), then I can send it.`,
   chooseByNumber: "Reply with a number: ",
   clarify: "Sorry, I didn't quite get that. Do you need help, want to join an event, or something else? Say a bit more, or send /help.",
+  needAdmin: "Only a group admin or a coordinator can use this command.",
+  needCoordinator: "Only a community coordinator can use this command.",
+  onlyInGroups: "Please use this command in a group.",
+  bound: (what) => `Done: this group is now the group of ${what}.`,
+  bindHowTo: "To set it up: /bind 3 (a building), or /interest gardening.",
+  gridSet: (grid, buildings) => `${buildings} now belong to ${grid}.`,
+  gridHowTo: "To set up a grid: /grid East 1 2 3 (the grid's name, then building numbers).",
+  captainSet: (name, grid) => `${name} is now a grid captain of ${grid}.`,
+  captainHowTo: "To name a grid captain: /captain @name East.",
+  volunteered: (what) => `Thank you for volunteering${what ? ` (${what})` : ""}! When a neighbour needs help I'll ask you privately.`,
+  quietSet: (from, to) => `Done: no pings from ${from} to ${to} (emergencies excepted).`,
+  quietOff: "Done: quiet hours are off.",
+  quietHowTo: "To set quiet hours: /quiet 22:00-07:00; to turn them off: /quiet off.",
 };
 
 /** The texts for a language. */

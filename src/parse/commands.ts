@@ -6,6 +6,12 @@ import { escapeRegExp } from "./normalize.ts";
 export const COMMANDS: ReadonlyArray<{ name: CommandName; aliases: readonly string[] }> = [
   { name: "help", aliases: ["help", "start", "帮助", "help me", "菜单", "说明"] },
   { name: "register", aliases: ["register", "注册", "登记", "住址"] },
+  { name: "bind", aliases: ["bind", "绑定", "本群楼栋"] },
+  { name: "interest", aliases: ["interest", "兴趣群"] },
+  { name: "grid", aliases: ["grid", "网格"] },
+  { name: "captain", aliases: ["captain", "网格长"] },
+  { name: "volunteer", aliases: ["volunteer", "志愿者", "当志愿者"] },
+  { name: "quiet", aliases: ["quiet", "免打扰"] },
 ];
 
 const BY_ALIAS = new Map<string, CommandName>();

@@ -12,7 +12,7 @@ export interface Place {
 }
 
 /** The commands Linli knows, by canonical name. */
-export type CommandName = "help" | "register";
+export type CommandName = "help" | "register" | "bind" | "interest" | "grid" | "captain" | "volunteer" | "quiet";
 
 /** A slash or hash command, with its arguments as typed. */
 export interface CommandIntent {

@@ -57,6 +57,7 @@ describe("roster import", () => {
       const flaky: Repositories = {
         ...repos,
         volunteers: {
+          ...repos.volunteers,
           enroll: async (personId, skills) => {
             if (++written === 2) throw new Error("disk full");
             await repos.volunteers.enroll(personId, skills);

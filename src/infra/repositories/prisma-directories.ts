@@ -95,6 +95,31 @@ export class PrismaDirectories implements Directories {
     return building?.gridId ?? null;
   }
 
+  async hasRole(personId: number, role: "grid_captain" | "coordinator" | "mediator"): Promise<boolean> {
+    return (await this.tx.roleAssignment.count({ where: { personId, role } })) > 0;
+  }
+
+  async ensureGrid(communityId: number, name: string): Promise<{ id: number }> {
+    const grid = await this.tx.grid.upsert({
+      where: { communityId_name: { communityId, name } },
+      create: { communityId, name, createdAt: this.now },
+      update: {},
+    });
+    return { id: grid.id };
+  }
+
+  async moveBuildingToGrid(buildingId: number, gridId: number): Promise<void> {
+    await this.tx.building.update({ where: { id: buildingId }, data: { gridId } });
+  }
+
+  async bindChat(chatId: number, binding: { buildingId: number } | { interest: string }): Promise<void> {
+    const data =
+      "buildingId" in binding
+        ? { buildingId: binding.buildingId, gridId: await this.gridOfBuilding(binding.buildingId), interest: null }
+        : { buildingId: null, gridId: null, interest: binding.interest };
+    await this.tx.chat.update({ where: { id: chatId }, data });
+  }
+
   async assignRole(
     communityId: number,
     personId: number,
@@ -114,8 +139,6 @@ function toKnownChat(chat: {
   kind: string;
   title: string;
   locale: string;
-  buildingId: number | null;
-  gridId: number | null;
 }): KnownChat {
   return {
     id: chat.id,
@@ -125,8 +148,6 @@ function toKnownChat(chat: {
     kind: chat.kind === "private" ? "private" : "group",
     title: chat.title,
     lang: toLang(chat.locale),
-    buildingId: chat.buildingId,
-    gridId: chat.gridId,
   };
 }
 
@@ -134,14 +155,12 @@ function toKnownPerson(person: {
   id: number;
   communityId: number;
   displayName: string;
-  buildingId: number | null;
   locale: string | null;
 }): KnownPerson {
   return {
     id: person.id,
     communityId: person.communityId,
     displayName: person.displayName,
-    buildingId: person.buildingId,
     lang: person.locale ? toLang(person.locale) : null,
   };
 }

@@ -150,13 +150,23 @@ export class PrismaGroupNotes implements GroupNotes {
 export class PrismaVolunteers implements Volunteers {
   constructor(private readonly tx: Tx, private readonly now: Date) {}
 
-  async enroll(personId: number, skills: string[]): Promise<void> {
+  async enroll(personId: number, skills: string[], items: string[] = []): Promise<void> {
     const existing = await this.tx.volunteerProfile.findUnique({ where: { personId } });
-    const merged = [...new Set([...(existing ? (JSON.parse(existing.skills) as string[]) : []), ...skills])];
+    const merge = (before: string | undefined, added: string[]) =>
+      JSON.stringify([...new Set([...(before ? (JSON.parse(before) as string[]) : []), ...added])]);
+    const lists = { skills: merge(existing?.skills, skills), items: merge(existing?.items, items) };
     await this.tx.volunteerProfile.upsert({
       where: { personId },
-      create: { personId, skills: JSON.stringify(merged), createdAt: this.now, updatedAt: this.now },
-      update: { active: true, skills: JSON.stringify(merged), updatedAt: this.now },
+      create: { personId, ...lists, createdAt: this.now, updatedAt: this.now },
+      update: { active: true, ...lists, updatedAt: this.now },
+    });
+  }
+
+  async setQuietHours(personId: number, quiet: { from: number; to: number } | null): Promise<void> {
+    await this.enroll(personId, []);
+    await this.tx.volunteerProfile.update({
+      where: { personId },
+      data: { quietFrom: quiet?.from ?? null, quietTo: quiet?.to ?? null, updatedAt: this.now },
     });
   }
 }
