@@ -7,15 +7,8 @@ import type { CommandIntent } from "../parse/intent.ts";
 import type { Handler, MessageContext } from "./message-context.ts";
 import type { Repositories } from "../domain/ports.ts";
 import { reply } from "./message-context.ts";
-import { buildingName, chineseNumber } from "../parse/place.ts";
+import { buildingKeyOf as buildingKey, buildingName } from "../parse/place.ts";
 import { t } from "../i18n/index.ts";
-
-/** A building number as admins type it: 3, 3栋, 3号楼, 三栋, building 3. */
-function buildingKey(word: string): string | undefined {
-  const match = /^(?:building)?\s*(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:栋|幢|号楼|号|楼)?$/iu.exec(word.trim());
-  const number = match ? chineseNumber(match[1]!) : undefined;
-  return number === undefined ? undefined : String(number);
-}
 
 async function allowed(context: MessageContext, repos: Repositories, who: "admin" | "coordinator"): Promise<boolean> {
   if (who === "admin" && context.isAdmin) return true;

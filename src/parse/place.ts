@@ -60,3 +60,10 @@ function clean(place: Place): Place {
 export function buildingName(key: string, lang: "zh-CN" | "en"): string {
   return lang === "en" ? `Building ${key}` : `${key}栋`;
 }
+
+/** A building as admins and rosters name it on its own: 3, 3栋, 3号楼, 三栋, building 3 → "3"; else undefined. */
+export function buildingKeyOf(word: string): string | undefined {
+  const match = /^(?:building\s*)?(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:栋|幢|号楼|号|楼)?$/iu.exec(word.trim());
+  const number = match ? chineseNumber(match[1]!) : undefined;
+  return number === undefined ? undefined : String(number);
+}

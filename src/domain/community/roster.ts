@@ -4,7 +4,7 @@
  * ";" (or "、"). Pure: the import use case writes the rows.
  */
 import type { Platform } from "../../chat/types.ts";
-import { chineseNumber } from "../../parse/place.ts";
+import { buildingKeyOf } from "../../parse/place.ts";
 
 /** A role a roster can give. */
 export type RosterRole = "resident" | "volunteer" | "grid_captain" | "coordinator" | "mediator";
@@ -56,7 +56,7 @@ export function parseRoster(csv: string): { rows: RosterRow[]; errors: string[] 
     const key = `${platform}:${externalId}`;
     if (externalId && seen.has(key)) problems.push(`${platform} id ${externalId} is already on line ${seen.get(key)}`);
     else seen.set(key, line);
-    const building = buildingKey(cell("building"));
+    const building = cell("building") ? buildingKeyOf(cell("building")) : undefined;
     if (cell("building") && building === undefined) problems.push(`building "${cell("building")}" is not a building number such as 3, 3栋 or 3号楼`);
     const room = cell("room") || null;
     if (room && !/^\d{1,2}-?\d{2,4}$|^\d{2,4}$/u.test(room)) problems.push(`room "${room}" should look like 502 or 2-502`);
@@ -72,13 +72,6 @@ export function parseRoster(csv: string): { rows: RosterRow[]; errors: string[] 
     else rows.push({ line, name, platform, externalId, building: building ?? null, room, roles, skills: list(cell("skills")) });
   });
   return { rows, errors };
-}
-
-function buildingKey(text: string): string | undefined {
-  if (!text) return undefined;
-  const match = /^(?:building\s*)?(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:栋|幢|号楼|号|楼)?$/iu.exec(text);
-  const number = match ? chineseNumber(match[1]!) : undefined;
-  return number === undefined ? undefined : String(number);
 }
 
 function list(text: string): string[] {
