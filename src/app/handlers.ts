@@ -5,6 +5,7 @@ import { answerUnknownCommand } from "./answer-unknown-command.ts";
 import { askToClarify } from "./ask-to-clarify.ts";
 import { assignCaptain, assignGrid, bindChat, bindInterest } from "./community-setup.ts";
 import { setQuietHours, volunteerCommand, volunteerFromOffer } from "./volunteering.ts";
+import { registerPhone, setDailyLimit, showContactCard } from "./contact-card.ts";
 import { registerResidence, registerResidenceCommand } from "./register-residence.ts";
 
 /** The default handlers. An intent with no route (chatter) gets no reply and writes nothing. */
@@ -22,5 +23,8 @@ export function defaultHandlers(): HandlerTable {
     "command:volunteer": volunteerCommand,
     "command:quiet": setQuietHours,
     offer: volunteerFromOffer,
+    "command:phone": registerPhone,
+    "command:limit": setDailyLimit,
+    "command:card": showContactCard,
   };
 }

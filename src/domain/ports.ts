@@ -41,6 +41,8 @@ export interface Directories {
   findChat(platform: Platform, externalId: string): Promise<KnownChat | null>;
   createChat(ref: ChatRef, communityId: number, lang: Lang): Promise<KnownChat>;
   findPerson(platform: Platform, externalId: string): Promise<KnownPerson | null>;
+  /** A person of the community by display name (exact), for commands that name someone without a mention. */
+  findPersonByName(communityId: number, name: string): Promise<KnownPerson | null>;
   createPerson(user: UserRef, communityId: number): Promise<KnownPerson>;
   /** Record membership; updates the admin flag when the platform says it changed. */
   upsertMembership(chatId: number, personId: number, isAdmin: boolean | undefined): Promise<{ isAdmin: boolean }>;
@@ -48,6 +50,9 @@ export interface Directories {
   setResidence(personId: number, buildingId: number, room: string | null): Promise<void>;
   /** The grid a building sits in. */
   gridOfBuilding(buildingId: number): Promise<number | null>;
+  /** The private emergency contact card of a person (captains and coordinators only may see it). */
+  contactCard(personId: number): Promise<ContactCard | null>;
+  setPhone(personId: number, phone: string): Promise<void>;
   /** Whether the person holds a community role (a coordinator's commands need it). */
   hasRole(personId: number, role: "grid_captain" | "coordinator" | "mediator"): Promise<boolean>;
   /** A grid by name, created when new. */
@@ -59,10 +64,24 @@ export interface Directories {
   assignRole(communityId: number, personId: number, role: "grid_captain" | "coordinator" | "mediator", gridId: number | null): Promise<void>;
 }
 
+/** Who someone is, where they live and what they can do in an emergency. Private. */
+export interface ContactCard {
+  displayName: string;
+  building: string | null;
+  room: string | null;
+  phone: string | null;
+  hasCar: boolean;
+  firstAid: boolean;
+  medicalTraining: boolean;
+  skills: string[];
+}
+
 /** Volunteer profiles. */
 export interface Volunteers {
   /** Opt a person in (again), adding skills and items to those they had. */
   enroll(personId: number, skills: string[], items?: string[]): Promise<void>;
+  /** How many pings a day at most. */
+  setDailyLimit(personId: number, limit: number): Promise<void>;
   /** Quiet hours in minutes after local midnight, or null for none. */
   setQuietHours(personId: number, quiet: { from: number; to: number } | null): Promise<void>;
 }

@@ -25,6 +25,16 @@ type Texts = {
   quietSet: (from: string, to: string) => string;
   quietOff: string;
   quietHowTo: string;
+  limitSet: (limit: number) => string;
+  limitHowTo: string;
+  phoneOnlyPrivately: string;
+  phoneSaved: string;
+  phoneHowTo: string;
+  needCaptain: string;
+  cardHowTo: string;
+  cardUnknown: (name: string) => string;
+  cardSentPrivately: string;
+  card: (card: { displayName: string; address: string; phone: string; abilities: string }) => string;
 };
 
 const zh: Texts = {
@@ -34,7 +44,8 @@ const zh: Texts = {
       "/帮助 (/help) — 看这份说明",
       "/登记 3-502 (/register) — 登记住址（只有网格长和协调员能看到）",
       "/志愿者 修水管 梯子 (/volunteer) — 当志愿者，写上会做的事和能借的东西",
-      "/免打扰 22:00-07:00 (/quiet) — 这段时间不打扰您（紧急求救除外）",
+      "/免打扰 22:00-07:00 (/quiet) — 这段时间不打扰您（紧急求救除外）；/每天最多 3 (/limit)",
+      "/电话 138… (/phone) — 私聊登记紧急联系电话；网格长和协调员可用 /联系卡 @某人 (/card)",
       "群管理员：/绑定 3栋 (/bind)、/兴趣群 花园 (/interest)；协调员：/网格 东区 1 2 3 (/grid)、/网格长 @某人 东区 (/captain)",
       "也可以直接说：“我住3栋502”。",
     ].join("\n"),
@@ -60,6 +71,17 @@ const zh: Texts = {
   quietSet: (from, to) => `好的，${from} 到 ${to} 不打扰您（紧急求救除外）。`,
   quietOff: "好的，已取消免打扰。",
   quietHowTo: "请这样设置免打扰：/免打扰 22:00-07:00，取消发 /免打扰 关。",
+  limitSet: (limit) => `好的，每天最多问您 ${limit} 次（紧急求救除外）。`,
+  limitHowTo: "请这样设置：/每天最多 3（1 到 20 次）。",
+  phoneOnlyPrivately: "电话号码请私聊我发，不要发在群里。",
+  phoneSaved: "已保存您的电话，只有网格长和协调员在紧急时能看到。",
+  phoneHowTo: "请这样登记电话：/电话 13800000000（请私聊发给我）。",
+  needCaptain: "应急联系卡只有网格长和协调员能查看。",
+  cardHowTo: "请这样查：/联系卡 @某人 或 /联系卡 姓名。",
+  cardUnknown: (name) => `没找到“${name}”。`,
+  cardSentPrivately: "已私信发给您。",
+  card: ({ displayName, address, phone, abilities }) =>
+    [`应急联系卡：${displayName}`, `住址：${address}`, `电话：${phone}`, `能力：${abilities}`].join("\n"),
 };
 
 const en: Texts = {
@@ -69,7 +91,8 @@ const en: Texts = {
       "/help — this guide",
       "/register 3-502 — register where you live (only grid captains and coordinators can see it)",
       "/volunteer plumbing ladder — volunteer, with what you can do and lend",
-      "/quiet 22:00-07:00 — no pings then (emergencies excepted)",
+      "/quiet 22:00-07:00 — no pings then (emergencies excepted); /limit 3 — pings a day at most",
+      "/phone 138… — your emergency phone, in a private chat; captains and coordinators: /card @name",
       "Group admins: /bind 3, /interest gardening; coordinators: /grid East 1 2 3, /captain @name East",
       'You can also just say: "I live in building 3 room 502".',
     ].join("\n"),
@@ -96,6 +119,17 @@ const en: Texts = {
   quietSet: (from, to) => `Done: no pings from ${from} to ${to} (emergencies excepted).`,
   quietOff: "Done: quiet hours are off.",
   quietHowTo: "To set quiet hours: /quiet 22:00-07:00; to turn them off: /quiet off.",
+  limitSet: (limit) => `Done: at most ${limit} pings a day (emergencies excepted).`,
+  limitHowTo: "To set it: /limit 3 (1 to 20 a day).",
+  phoneOnlyPrivately: "Please send me your phone number in a private chat, not in the group.",
+  phoneSaved: "Saved. Only grid captains and coordinators can see it, in an emergency.",
+  phoneHowTo: "To register your phone: /phone 13800000000 (in a private chat with me).",
+  needCaptain: "Only grid captains and coordinators can see emergency contact cards.",
+  cardHowTo: "To look someone up: /card @name or /card name.",
+  cardUnknown: (name) => `I couldn't find "${name}".`,
+  cardSentPrivately: "Sent to you privately.",
+  card: ({ displayName, address, phone, abilities }) =>
+    [`Emergency card: ${displayName}`, `Address: ${address}`, `Phone: ${phone}`, `Can help with: ${abilities}`].join("\n"),
 };
 
 /** The texts for a language. */

@@ -12,6 +12,9 @@ export const COMMANDS: ReadonlyArray<{ name: CommandName; aliases: readonly stri
   { name: "captain", aliases: ["captain", "网格长"] },
   { name: "volunteer", aliases: ["volunteer", "志愿者", "当志愿者"] },
   { name: "quiet", aliases: ["quiet", "免打扰"] },
+  { name: "limit", aliases: ["limit", "每天最多"] },
+  { name: "phone", aliases: ["phone", "电话"] },
+  { name: "card", aliases: ["card", "联系卡", "应急卡"] },
 ];
 
 const BY_ALIAS = new Map<string, CommandName>();

@@ -12,7 +12,18 @@ export interface Place {
 }
 
 /** The commands Linli knows, by canonical name. */
-export type CommandName = "help" | "register" | "bind" | "interest" | "grid" | "captain" | "volunteer" | "quiet";
+export type CommandName =
+  | "help"
+  | "register"
+  | "bind"
+  | "interest"
+  | "grid"
+  | "captain"
+  | "volunteer"
+  | "quiet"
+  | "limit"
+  | "phone"
+  | "card";
 
 /** A slash or hash command, with its arguments as typed. */
 export interface CommandIntent {

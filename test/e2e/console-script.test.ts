@@ -19,7 +19,8 @@ const ZH_HELP = [
   "  /帮助 (/help) — 看这份说明",
   "  /登记 3-502 (/register) — 登记住址（只有网格长和协调员能看到）",
   "  /志愿者 修水管 梯子 (/volunteer) — 当志愿者，写上会做的事和能借的东西",
-  "  /免打扰 22:00-07:00 (/quiet) — 这段时间不打扰您（紧急求救除外）",
+  "  /免打扰 22:00-07:00 (/quiet) — 这段时间不打扰您（紧急求救除外）；/每天最多 3 (/limit)",
+  "  /电话 138… (/phone) — 私聊登记紧急联系电话；网格长和协调员可用 /联系卡 @某人 (/card)",
   "  群管理员：/绑定 3栋 (/bind)、/兴趣群 花园 (/interest)；协调员：/网格 东区 1 2 3 (/grid)、/网格长 @某人 东区 (/captain)",
   "  也可以直接说：“我住3栋502”。",
 ];
@@ -28,7 +29,8 @@ const EN_HELP = [
   "  /help — this guide",
   "  /register 3-502 — register where you live (only grid captains and coordinators can see it)",
   "  /volunteer plumbing ladder — volunteer, with what you can do and lend",
-  "  /quiet 22:00-07:00 — no pings then (emergencies excepted)",
+  "  /quiet 22:00-07:00 — no pings then (emergencies excepted); /limit 3 — pings a day at most",
+  "  /phone 138… — your emergency phone, in a private chat; captains and coordinators: /card @name",
   "  Group admins: /bind 3, /interest gardening; coordinators: /grid East 1 2 3, /captain @name East",
   '  You can also just say: "I live in building 3 room 502".',
 ];

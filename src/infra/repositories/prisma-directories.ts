@@ -1,6 +1,6 @@
 /** Chats, people, identities, memberships and buildings on Prisma. */
 import type { ChatRef, Platform, UserRef } from "../../chat/types.ts";
-import type { Directories, KnownChat, KnownCommunity, KnownPerson } from "../../domain/ports.ts";
+import type { ContactCard, Directories, KnownChat, KnownCommunity, KnownPerson } from "../../domain/ports.ts";
 import type { Lang } from "../../parse/intent.ts";
 import type { Tx } from "./tx.ts";
 import { toLang } from "../../i18n/index.ts";
@@ -49,6 +49,11 @@ export class PrismaDirectories implements Directories {
     return identity && toKnownPerson(identity.person);
   }
 
+  async findPersonByName(communityId: number, name: string): Promise<KnownPerson | null> {
+    const person = await this.tx.person.findFirst({ where: { communityId, displayName: name }, orderBy: { id: "asc" } });
+    return person && toKnownPerson(person);
+  }
+
   async createPerson(user: UserRef, communityId: number): Promise<KnownPerson> {
     const person = await this.tx.person.create({
       data: {
@@ -93,6 +98,25 @@ export class PrismaDirectories implements Directories {
   async gridOfBuilding(buildingId: number): Promise<number | null> {
     const building = await this.tx.building.findUnique({ where: { id: buildingId }, select: { gridId: true } });
     return building?.gridId ?? null;
+  }
+
+  async contactCard(personId: number): Promise<ContactCard | null> {
+    const person = await this.tx.person.findUnique({ where: { id: personId }, include: { building: true, volunteer: true } });
+    if (!person) return null;
+    return {
+      displayName: person.displayName,
+      building: person.building?.name ?? null,
+      room: person.room,
+      phone: person.volunteer?.emergencyPhone ?? person.phone,
+      hasCar: person.volunteer?.hasCar ?? false,
+      firstAid: person.volunteer?.firstAid ?? false,
+      medicalTraining: person.volunteer?.medicalTraining ?? false,
+      skills: person.volunteer ? (JSON.parse(person.volunteer.skills) as string[]) : [],
+    };
+  }
+
+  async setPhone(personId: number, phone: string): Promise<void> {
+    await this.tx.person.update({ where: { id: personId }, data: { phone } });
   }
 
   async hasRole(personId: number, role: "grid_captain" | "coordinator" | "mediator"): Promise<boolean> {

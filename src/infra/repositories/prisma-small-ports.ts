@@ -162,6 +162,11 @@ export class PrismaVolunteers implements Volunteers {
     });
   }
 
+  async setDailyLimit(personId: number, limit: number): Promise<void> {
+    await this.enroll(personId, []);
+    await this.tx.volunteerProfile.update({ where: { personId }, data: { maxPingsPerDay: limit, updatedAt: this.now } });
+  }
+
   async setQuietHours(personId: number, quiet: { from: number; to: number } | null): Promise<void> {
     await this.enroll(personId, []);
     await this.tx.volunteerProfile.update({
