@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import { z } from "zod";
 import cron from "node-cron";
+import { DEFAULT_REQUEST_SETTINGS, type RequestSettings } from "./domain/requests/policy.ts";
 
 /** A whole number of at least `min`, with one message for every way it can be wrong. */
 function wholeNumber(min: number, fallback: number) {
@@ -40,6 +41,13 @@ const schema = z.object({
   OUTBOX_MAX_ATTEMPTS: wholeNumber(1, 8),
   OUTBOX_POLL_MS: wholeNumber(1, 1000),
   CONSOLE_MAX_TEXT_LENGTH: wholeNumber(20, 4096),
+  REQUEST_WAVE_SIZE: wholeNumber(1, DEFAULT_REQUEST_SETTINGS.waveSize),
+  REQUEST_WAVE_MINUTES_URGENT: wholeNumber(1, DEFAULT_REQUEST_SETTINGS.waveMinutesUrgent),
+  REQUEST_WAVE_MINUTES: wholeNumber(1, DEFAULT_REQUEST_SETTINGS.waveMinutes),
+  REQUEST_EXPIRY_HOURS: wholeNumber(1, DEFAULT_REQUEST_SETTINGS.expiryHours),
+  SOS_ALERT_SIZE: wholeNumber(1, DEFAULT_REQUEST_SETTINGS.sosAlertSize),
+  SOS_WIDEN_MINUTES: wholeNumber(1, DEFAULT_REQUEST_SETTINGS.sosWidenMinutes),
+  SOS_ROUNDS: wholeNumber(1, DEFAULT_REQUEST_SETTINGS.sosRounds),
 });
 
 /** Linli's validated configuration. */
@@ -55,6 +63,7 @@ export interface Config {
   outboxMaxAttempts: number;
   outboxPollMs: number;
   consoleMaxTextLength: number;
+  requests: RequestSettings;
 }
 
 /** A configuration problem, with one line per variable to fix. */
@@ -84,6 +93,15 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
     outboxMaxAttempts: value.OUTBOX_MAX_ATTEMPTS,
     outboxPollMs: value.OUTBOX_POLL_MS,
     consoleMaxTextLength: value.CONSOLE_MAX_TEXT_LENGTH,
+    requests: {
+      waveSize: value.REQUEST_WAVE_SIZE,
+      waveMinutesUrgent: value.REQUEST_WAVE_MINUTES_URGENT,
+      waveMinutes: value.REQUEST_WAVE_MINUTES,
+      expiryHours: value.REQUEST_EXPIRY_HOURS,
+      sosAlertSize: value.SOS_ALERT_SIZE,
+      sosWidenMinutes: value.SOS_WIDEN_MINUTES,
+      sosRounds: value.SOS_ROUNDS,
+    },
   };
 }
 

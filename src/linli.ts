@@ -60,13 +60,13 @@ export async function createLinli(options: LinliOptions): Promise<Linli> {
     db,
     clock,
     log,
-    handlers: options.jobHandlers ?? defaultJobHandlers(),
+    handlers: options.jobHandlers ?? defaultJobHandlers(config.requests),
     maxAttempts: 5,
   });
   const pipeline = new Pipeline({
     uow: new PrismaUnitOfWork(db, clock),
     parser: options.parser ?? parse,
-    handlers: options.handlers ?? defaultHandlers(),
+    handlers: options.handlers ?? defaultHandlers(config.requests),
     clock,
     log,
     botName: config.botName,

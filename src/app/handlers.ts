@@ -7,9 +7,18 @@ import { assignCaptain, assignGrid, bindChat, bindInterest } from "./community-s
 import { setQuietHours, volunteerCommand, volunteerFromOffer } from "./volunteering.ts";
 import { registerPhone, setDailyLimit, showContactCard } from "./contact-card.ts";
 import { registerResidence, registerResidenceCommand } from "./register-residence.ts";
+import type { RequestSettings } from "../domain/requests/policy.ts";
+import { DEFAULT_REQUEST_SETTINGS } from "../domain/requests/policy.ts";
+import { requestHelp } from "./request-help.ts";
+import { acceptRequest, declineRequest } from "./answer-ping.ts";
+import { cancelCommand, closeInWords, doneCommand } from "./close-request.ts";
+import { raiseSos } from "./raise-sos.ts";
+import { answerQuery, listRequestsCommand } from "./list-requests.ts";
+import { setAvailability } from "./volunteering.ts";
 
 /** The default handlers. An intent with no route (chatter) gets no reply and writes nothing. */
-export function defaultHandlers(): HandlerTable {
+export function defaultHandlers(settings: RequestSettings = DEFAULT_REQUEST_SETTINGS): HandlerTable {
+  const accept = acceptRequest(settings);
   return {
     "command:help": showHelp,
     "command:register": registerResidenceCommand,
@@ -26,5 +35,16 @@ export function defaultHandlers(): HandlerTable {
     "command:phone": registerPhone,
     "command:limit": setDailyLimit,
     "command:card": showContactCard,
+    "command:available": setAvailability,
+    request: requestHelp(settings),
+    sos: raiseSos(settings),
+    "command:accept": accept,
+    "command:ack": accept,
+    "command:decline": declineRequest(settings),
+    "command:done": doneCommand,
+    "command:cancel": cancelCommand,
+    closing: closeInWords,
+    "command:requests": listRequestsCommand,
+    query: answerQuery,
   };
 }

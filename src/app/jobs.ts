@@ -2,6 +2,11 @@
 import type { JobHandler } from "../domain/ports.ts";
 import type { OutboundTarget } from "../chat/types.ts";
 import type { Lang } from "../parse/intent.ts";
+import type { RequestSettings } from "../domain/requests/policy.ts";
+import { DEFAULT_REQUEST_SETTINGS } from "../domain/requests/policy.ts";
+import { EXPIRE_JOB, WAVE_JOB } from "./request-flow.ts";
+import { expireRequestJob, waveTimeoutJob } from "./request-jobs.ts";
+import { SOS_WIDEN_JOB, widenSosJob } from "./raise-sos.ts";
 
 /** Payload of a "say" job: a message to send at a given time (used by announcements and tests). */
 export interface SayPayload {
@@ -18,6 +23,11 @@ export const sayJob: JobHandler = async (payload, repos) => {
 };
 
 /** The job handlers by kind. */
-export function defaultJobHandlers(): ReadonlyMap<string, JobHandler> {
-  return new Map([["say", sayJob]]);
+export function defaultJobHandlers(settings: RequestSettings = DEFAULT_REQUEST_SETTINGS): ReadonlyMap<string, JobHandler> {
+  return new Map([
+    ["say", sayJob],
+    [WAVE_JOB, waveTimeoutJob(settings)],
+    [EXPIRE_JOB, expireRequestJob],
+    [SOS_WIDEN_JOB, widenSosJob(settings)],
+  ]);
 }

@@ -24,7 +24,8 @@ export type HandlerTable = Partial<Record<string, Handler<never>>>;
 
 /** The route an intent takes. */
 export function routeOf(intent: Intent): string {
-  return intent.kind === "command" ? `command:${intent.name}` : intent.kind;
+  if (intent.kind === "command") return `command:${intent.name}`;
+  return intent.kind === "none" && intent.closing ? "closing" : intent.kind;
 }
 
 /** Answer in the chat the message came from. */

@@ -4,6 +4,7 @@
  */
 import type { ChatRef, OutboundMessage, OutboundTarget, Platform, UserRef } from "../chat/types.ts";
 import type { Lang } from "../parse/intent.ts";
+import type { HelpRequests, PendingCredits, People } from "./requests/ports.ts";
 
 /**
  * A chat as Linli knows it: identity and language only. The pipeline caches these for the life of the process, so
@@ -84,6 +85,8 @@ export interface Volunteers {
   setDailyLimit(personId: number, limit: number): Promise<void>;
   /** Quiet hours in minutes after local midnight, or null for none. */
   setQuietHours(personId: number, quiet: { from: number; to: number } | null): Promise<void>;
+  /** Weekly windows when they may be pinged (days 1 Monday … 7 Sunday, minutes after midnight); empty = any time. */
+  setAvailability(personId: number, windows: Array<{ days: number[]; from: number; to: number }>): Promise<void>;
 }
 
 /** Options for an outbox message. */
@@ -125,7 +128,8 @@ export interface NewJob {
 
 /** Scheduled jobs. */
 export interface Jobs {
-  schedule(job: NewJob): Promise<void>;
+  /** Schedule a job; false when one with the same dedupe key exists already (nothing is written then). */
+  schedule(job: NewJob): Promise<boolean>;
 }
 
 /** An entry for the audit log. */
@@ -149,23 +153,6 @@ export interface AppStates {
   set(key: string, value: string): Promise<void>;
 }
 
-/** A new help request (issue 4 builds matching and pings on top). */
-export interface NewHelpRequest {
-  communityId: number;
-  requesterId: number;
-  chatId: number | null;
-  buildingId: number | null;
-  category: string;
-  what: string;
-  urgent: boolean;
-  sourceText: string;
-}
-
-/** Help requests. */
-export interface HelpRequests {
-  open(request: NewHelpRequest): Promise<{ id: number }>;
-}
-
 /** The last copy of each 接龙 list seen in a chat, by title. */
 export interface GroupNotes {
   lastCopy(chatId: number, title: string): Promise<Array<{ n: number; text: string }> | null>;
@@ -175,6 +162,8 @@ export interface GroupNotes {
 /** Every port, bound to one transaction. */
 export interface Repositories {
   requests: HelpRequests;
+  credits: PendingCredits;
+  people: People;
   volunteers: Volunteers;
   groupNotes: GroupNotes;
   directories: Directories;

@@ -26,6 +26,9 @@ type Texts = {
   quietOff: string;
   quietHowTo: string;
   limitSet: (limit: number) => string;
+  availabilitySet: (windows: string) => string;
+  availabilityOff: string;
+  availabilityHowTo: string;
   limitHowTo: string;
   phoneOnlyPrivately: string;
   phoneSaved: string;
@@ -46,6 +49,8 @@ const zh: Texts = {
       "/志愿者 修水管 梯子 (/volunteer) — 当志愿者，写上会做的事和能借的东西",
       "/免打扰 22:00-07:00 (/quiet) — 这段时间不打扰您（紧急求救除外）；/每天最多 3 (/limit)",
       "/电话 138… (/phone) — 私聊登记紧急联系电话；网格长和协调员可用 /联系卡 @某人 (/card)",
+      "需要帮忙直接在群里说；办好了说“好了，谢谢”或 /完成 12 (/done)；不需要了 /取消求助 12 (/cancel)；查看 /我的求助 (/requests)",
+      "志愿者：/接单 12 (/accept)、/不方便 12 (/decline)、/有空 周一至周五 18:00-21:00 (/available)；紧急情况直接喊“救命”，收到警报回 /收到 12 (/ack)",
       "群管理员：/绑定 3栋 (/bind)、/兴趣群 花园 (/interest)；协调员：/网格 东区 1 2 3 (/grid)、/网格长 @某人 东区 (/captain)",
       "也可以直接说：“我住3栋502”。",
     ].join("\n"),
@@ -71,6 +76,9 @@ const zh: Texts = {
   quietSet: (from, to) => `好的，${from} 到 ${to} 不打扰您（紧急求救除外）。`,
   quietOff: "好的，已取消免打扰。",
   quietHowTo: "请这样设置免打扰：/免打扰 22:00-07:00，取消发 /免打扰 关。",
+  availabilitySet: (windows) => `好的，只在这些时间请您帮忙：${windows}。紧急求救除外。`,
+  availabilityOff: "好的，任何时间都可以请您帮忙（免打扰时段除外）。",
+  availabilityHowTo: "请这样设置有空的时间：/有空 周一至周五 18:00-21:00；周末 全天。取消限制：/有空 随时",
   limitSet: (limit) => `好的，每天最多问您 ${limit} 次（紧急求救除外）。`,
   limitHowTo: "请这样设置：/每天最多 3（1 到 20 次）。",
   phoneOnlyPrivately: "电话号码请私聊我发，不要发在群里。",
@@ -93,6 +101,8 @@ const en: Texts = {
       "/volunteer plumbing ladder — volunteer, with what you can do and lend",
       "/quiet 22:00-07:00 — no pings then (emergencies excepted); /limit 3 — pings a day at most",
       "/phone 138… — your emergency phone, in a private chat; captains and coordinators: /card @name",
+      "Need a hand? Just say so in the group; when it's done say \"done, thanks\" or /done 12; /cancel 12; /requests lists yours",
+      "Volunteers: /accept 12, /decline 12, /available mon-fri 18:00-21:00; in an emergency just shout \"help!\"; answer alerts with /ack 12",
       "Group admins: /bind 3, /interest gardening; coordinators: /grid East 1 2 3, /captain @name East",
       'You can also just say: "I live in building 3 room 502".',
     ].join("\n"),
@@ -119,6 +129,9 @@ const en: Texts = {
   quietSet: (from, to) => `Done: no pings from ${from} to ${to} (emergencies excepted).`,
   quietOff: "Done: quiet hours are off.",
   quietHowTo: "To set quiet hours: /quiet 22:00-07:00; to turn them off: /quiet off.",
+  availabilitySet: (windows) => `Done: I'll only ask you ${windows} (emergencies excepted).`,
+  availabilityOff: "Done: I may ask you at any time (outside your quiet hours).",
+  availabilityHowTo: "Set when you're free like this: /available mon-fri 18:00-21:00; weekends all day. To clear: /available any time",
   limitSet: (limit) => `Done: at most ${limit} pings a day (emergencies excepted).`,
   limitHowTo: "To set it: /limit 3 (1 to 20 a day).",
   phoneOnlyPrivately: "Please send me your phone number in a private chat, not in the group.",

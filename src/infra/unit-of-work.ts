@@ -8,17 +8,20 @@ import {
   PrismaAppStates,
   PrismaAuditLogs,
   PrismaGroupNotes,
-  PrismaHelpRequests,
   PrismaJobs,
   PrismaOutboxes,
   PrismaProcessedMessages,
   PrismaVolunteers,
 } from "./repositories/prisma-small-ports.ts";
+import { PrismaHelpRequests, PrismaPendingCredits } from "./repositories/prisma-help-requests.ts";
+import { PrismaPeople } from "./repositories/prisma-people.ts";
 
 /** Every repository bound to `tx`, reading the time once. */
 export function repositoriesFor(tx: Tx, now: Date): Repositories {
   return {
     requests: new PrismaHelpRequests(tx, now),
+    credits: new PrismaPendingCredits(tx, now),
+    people: new PrismaPeople(tx),
     volunteers: new PrismaVolunteers(tx, now),
     groupNotes: new PrismaGroupNotes(tx, now),
     directories: new PrismaDirectories(tx, now),

@@ -46,6 +46,8 @@ export function classify(original: string, context: ParseContext): NaturalIntent
     if (date) event.when = date;
     return { kind: "signup", event, count: 1, list: { title: note.title, entries: note.entries } };
   }
+  const closing = R.CLOSING.done.test(text) ? "done" : R.CLOSING.withdrawn.test(text) ? "withdrawn" : undefined;
+  if (closing) return { kind: "none", closing };
   if (R.CANCEL.test(text)) return { kind: "cancel_signup", event: eventRef(original, when()) };
   for (const [topic, pattern] of R.QUERY) if (pattern.test(text)) return { kind: "query", topic };
   if (R.THANKS.opener.test(text)) return R.THANKS.everyone.test(text) ? NONE : thanks(original);

@@ -15,6 +15,13 @@ export const COMMANDS: ReadonlyArray<{ name: CommandName; aliases: readonly stri
   { name: "limit", aliases: ["limit", "每天最多"] },
   { name: "phone", aliases: ["phone", "电话"] },
   { name: "card", aliases: ["card", "联系卡", "应急卡"] },
+  { name: "available", aliases: ["available", "有空", "空闲时间"] },
+  { name: "accept", aliases: ["accept", "接单", "我来"] },
+  { name: "decline", aliases: ["decline", "不方便", "婉拒"] },
+  { name: "done", aliases: ["done", "完成", "已完成", "好了"] },
+  { name: "cancel", aliases: ["cancel", "取消求助", "撤回"] },
+  { name: "requests", aliases: ["requests", "我的求助", "求助列表"] },
+  { name: "ack", aliases: ["ack", "收到", "我去"] },
 ];
 
 const BY_ALIAS = new Map<string, CommandName>();

@@ -34,5 +34,5 @@ export const parse: Parser = (raw: string, context: ParseContext): Intent => {
     if (place?.room) return { kind: "register", place };
   }
   const intent = classify(text, context);
-  return intent.kind === "none" && context.addressedToBot ? { kind: "clarify" } : intent;
+  return intent.kind === "none" && !intent.closing && context.addressedToBot ? { kind: "clarify" } : intent;
 };

@@ -23,7 +23,14 @@ export type CommandName =
   | "quiet"
   | "limit"
   | "phone"
-  | "card";
+  | "card"
+  | "available"
+  | "accept"
+  | "decline"
+  | "done"
+  | "cancel"
+  | "requests"
+  | "ack";
 
 /** A slash or hash command, with its arguments as typed. */
 export interface CommandIntent {
@@ -44,9 +51,13 @@ export interface RegisterIntent {
   place: Place;
 }
 
-/** Chatter that needs no action: no reply, nothing written. */
+/**
+ * Chatter that needs no action: no reply, nothing written. `closing` marks a short message that would close the
+ * sender's own help request ("好了，谢谢" done, "不用了" withdrawn): it acts only if they have one, and says nothing otherwise.
+ */
 export interface NoneIntent {
   kind: "none";
+  closing?: "done" | "withdrawn";
 }
 
 /** What a help request is about. */

@@ -70,7 +70,7 @@ export const CATEGORY: ReadonlyArray<[string, RegExp]> = [
   ["ride", /谁有车|有车|开车|车接|接送(?!孩子)|搭车|顺风车|顺路.{0,6}(?:车|捎|载|送我)|油费|机场|捎我|载我|driving to|\ba lift\b|送.{0,6}去(?:医院|机场|车站)|\bride\b|a lift|drive (?:me|her|him|my)/u],
   ["childcare", /孩子|小孩|宝宝|细路|睇住|sitter|\d+ ?(?:year|yr)s? old|\d+\s?yo\b|toddler|reading|tutor|儿子|女儿|托管|辅导|作业|放学|学校|初[一二三]|小学|幼儿园|\bkids?\b|\bchild|\bson\b|daughter|babysit|school|homework/u],
   ["companionship", /聊天|聊聊|陪伴|孤单|解闷|说说话|唠嗑|象棋|棋友|cuppa|isolated|visit (?:my|her|him)|找个伴|一块去|for a chat|lonely|下棋|打牌|陪.{0,3}散步|companion|keep (?:\w+ ){1,2}company|chat with/u],
-  ["medical", /换药|伤口|发炎|胰岛素|打一针|针灸|推拿|输液|打针|护理|导尿|吸氧|注射|血型|型血|献血|输血|用药|吃药|量血压|血糖|医生|护士|medicine|wound|injection|blood|nurse|doctor/u],
+  ["medical", /发烧|发热|高烧|懂医|看病|头晕|血压高|fever|dizzy|换药|伤口|发炎|胰岛素|打一针|针灸|推拿|输液|打针|护理|导尿|吸氧|注射|血型|型血|献血|输血|用药|吃药|量血压|血糖|医生|护士|medicine|wound|injection|blood|nurse|doctor/u],
   ["care", /轮椅|抬|助浴|帮.{0,4}洗澡|洗头|剪指甲|骨折|倒垃圾|洗碗|翻身|bedridden|turn (?:him|her)|bedsheets|扶(?:她|他)|上(?:个)?厕所|热(?:个)?饭|每天(?:帮|给)|送.{0,2}饭|shower|bathe|lift (?:him|her)|做饭|喂饭|中风|瘫|卧床|carry|wheelchair|meals?\b|bath/u],
   ["repair", /修|漏水|坏了|开不了机|打不着|暖气|合页|关不上|exhaust fan|\bfan\b|grinding|油烟机|嗡嗡|不吸|off its track|screen door|heater|heating|radiator|router|wifi|不热|阀门|拧不动|jammed|\block|不出热水|热水器|燃气灶|空调|冰箱|洗衣机|灯泡|水管|马桶|堵了|堵住|电路|跳闸|clogged|\bfix|repair|broken|leak/u],
   ["errand", /带|买|取|快递|驿站|菜市场|超市|遛狗|代购|跑腿|walk (?:my|the) dog|pick up|errand|groceries|parcel|shopping|post office|posting|\bmail\b|grab|dry cleaning|bread|milk|trash|bins? out|bring me|please bring|packets?|寄|邮局|挂号信/u],
@@ -139,3 +139,22 @@ export const FORWARD = /^(?:转发|转自|【转】|fwd?:|forwarded)/u;
 export function lowerAscii(text: string): string {
   return text.replace(/[A-Z]+/gu, (letters) => letters.toLowerCase());
 }
+
+/**
+ * A short message closing the sender's own request: done ("好了，谢谢", "借到了", "all sorted, thanks") or no longer
+ * needed ("不用了", "never mind"). Whole-message patterns only: "王师傅帮我修好了水管" is thanks, not a closing.
+ */
+const THANKS_TAIL = String.raw`(?:[，,!！。~\s]*(?:谢谢|多谢|感谢)(?:大家|各位|邻居们|你们|您|啦|了)?)?[!！。~\s]*$`;
+const THANKS_HEAD = String.raw`^(?:(?:谢谢|多谢|感谢)(?:大家|各位|邻居们|你们|您)?[，,!！。~\s]*)?`;
+export const CLOSING = {
+  done: new RegExp(
+    `${THANKS_HEAD}(?:已经|都|我)?(?:好了|弄好了|修好了|解决了|搞定了|借到了|买到了|找到了|办好了|完成了|已解决|已完成|问题解决了)${THANKS_TAIL}` +
+      String.raw`|^(?:all )?(?:done|sorted|solved|resolved|fixed|found (?:one|it)|got (?:one|it))(?: now)?(?:[,.!]? ?thanks?(?: (?:everyone|all|so much))?)?[.!\s]*$`,
+    "u",
+  ),
+  withdrawn: new RegExp(
+    `${THANKS_HEAD}(?:已经|我)?(?:不用了|不需要了|不用麻烦了|没事了|取消求助)${THANKS_TAIL}` +
+      String.raw`|^(?:never ?mind|no longer needed|not needed any ?more|no need any ?more)(?:[,.!]? ?thanks?(?: (?:everyone|all))?)?[.!\s]*$`,
+    "u",
+  ),
+};

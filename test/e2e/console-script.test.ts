@@ -21,6 +21,8 @@ const ZH_HELP = [
   "  /志愿者 修水管 梯子 (/volunteer) — 当志愿者，写上会做的事和能借的东西",
   "  /免打扰 22:00-07:00 (/quiet) — 这段时间不打扰您（紧急求救除外）；/每天最多 3 (/limit)",
   "  /电话 138… (/phone) — 私聊登记紧急联系电话；网格长和协调员可用 /联系卡 @某人 (/card)",
+  "  需要帮忙直接在群里说；办好了说“好了，谢谢”或 /完成 12 (/done)；不需要了 /取消求助 12 (/cancel)；查看 /我的求助 (/requests)",
+  "  志愿者：/接单 12 (/accept)、/不方便 12 (/decline)、/有空 周一至周五 18:00-21:00 (/available)；紧急情况直接喊“救命”，收到警报回 /收到 12 (/ack)",
   "  群管理员：/绑定 3栋 (/bind)、/兴趣群 花园 (/interest)；协调员：/网格 东区 1 2 3 (/grid)、/网格长 @某人 东区 (/captain)",
   "  也可以直接说：“我住3栋502”。",
 ];
@@ -31,6 +33,8 @@ const EN_HELP = [
   "  /volunteer plumbing ladder — volunteer, with what you can do and lend",
   "  /quiet 22:00-07:00 — no pings then (emergencies excepted); /limit 3 — pings a day at most",
   "  /phone 138… — your emergency phone, in a private chat; captains and coordinators: /card @name",
+  '  Need a hand? Just say so in the group; when it\'s done say "done, thanks" or /done 12; /cancel 12; /requests lists yours',
+  '  Volunteers: /accept 12, /decline 12, /available mon-fri 18:00-21:00; in an emergency just shout "help!"; answer alerts with /ack 12',
   "  Group admins: /bind 3, /interest gardening; coordinators: /grid East 1 2 3, /captain @name East",
   '  You can also just say: "I live in building 3 room 502".',
 ];

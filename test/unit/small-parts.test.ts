@@ -88,7 +88,13 @@ describe("loadConfig", () => {
       outboxMaxAttempts: 8,
       outboxPollMs: 1000,
       consoleMaxTextLength: 4096,
+      requests: { waveSize: 3, waveMinutesUrgent: 10, waveMinutes: 60, expiryHours: 48, sosAlertSize: 5, sosWidenMinutes: 2, sosRounds: 3 },
     });
+  });
+
+  it("reads the request settings and says which one is wrong", () => {
+    expect(loadConfig({ REQUEST_WAVE_MINUTES_URGENT: "5", SOS_WIDEN_MINUTES: "1" }).requests).toMatchObject({ waveMinutesUrgent: 5, sosWidenMinutes: 1 });
+    expect(() => loadConfig({ REQUEST_WAVE_SIZE: "0" })).toThrow(/REQUEST_WAVE_SIZE: must be a positive whole number/u);
   });
 
   it("reads the variables, treating empty ones as unset", () => {

@@ -6,10 +6,8 @@ import type {
   AuditLogs,
   EnqueueOptions,
   GroupNotes,
-  HelpRequests,
   Volunteers,
   Jobs,
-  NewHelpRequest,
   NewJob,
   Outboxes,
   ProcessedMessages,
@@ -62,7 +60,7 @@ export class PrismaProcessedMessages implements ProcessedMessages {
 export class PrismaJobs implements Jobs {
   constructor(private readonly tx: Tx, private readonly now: Date) {}
 
-  async schedule(job: NewJob): Promise<void> {
+  async schedule(job: NewJob): Promise<boolean> {
     const data = {
       kind: job.kind,
       dueAt: job.dueAt,
@@ -71,11 +69,11 @@ export class PrismaJobs implements Jobs {
       dedupeKey: job.dedupeKey ?? null,
       createdAt: this.now,
     };
-    if (job.dedupeKey) {
-      await this.tx.scheduledJob.upsert({ where: { dedupeKey: job.dedupeKey }, create: data, update: {} });
-    } else {
-      await this.tx.scheduledJob.create({ data });
+    if (job.dedupeKey && (await this.tx.scheduledJob.findUnique({ where: { dedupeKey: job.dedupeKey }, select: { id: true } }))) {
+      return false;
     }
+    await this.tx.scheduledJob.create({ data });
+    return true;
   }
 }
 
@@ -109,15 +107,6 @@ export class PrismaAppStates implements AppStates {
 
   async set(key: string, value: string): Promise<void> {
     await this.tx.appState.upsert({ where: { key }, create: { key, value }, update: { value } });
-  }
-}
-
-/** Prisma implementation of `HelpRequests`. */
-export class PrismaHelpRequests implements HelpRequests {
-  constructor(private readonly tx: Tx, private readonly now: Date) {}
-
-  async open(request: NewHelpRequest): Promise<{ id: number }> {
-    return this.tx.helpRequest.create({ data: { ...request, createdAt: this.now }, select: { id: true } });
   }
 }
 
@@ -165,6 +154,11 @@ export class PrismaVolunteers implements Volunteers {
   async setDailyLimit(personId: number, limit: number): Promise<void> {
     await this.enroll(personId, []);
     await this.tx.volunteerProfile.update({ where: { personId }, data: { maxPingsPerDay: limit, updatedAt: this.now } });
+  }
+
+  async setAvailability(personId: number, windows: Array<{ days: number[]; from: number; to: number }>): Promise<void> {
+    await this.enroll(personId, []);
+    await this.tx.volunteerProfile.update({ where: { personId }, data: { availability: JSON.stringify(windows), updatedAt: this.now } });
   }
 
   async setQuietHours(personId: number, quiet: { from: number; to: number } | null): Promise<void> {

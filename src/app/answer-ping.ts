@@ -1,0 +1,89 @@
+/**
+ * A volunteer answers a ping: `/accept 12` (or "1" to the numbered options, or the button) takes the request if
+ * nobody was first, tells the requester who is coming, gives the volunteer the requester's contact privately and
+ * tells the others it is taken; `/decline 12` passes, and when the whole wave has passed the next one is pinged.
+ */
+import type { CommandIntent } from "../parse/intent.ts";
+import type { Repositories } from "../domain/ports.ts";
+import type { HelpRequestView } from "../domain/requests/ports.ts";
+import type { RequestSettings } from "../domain/requests/policy.ts";
+import type { Handler, MessageContext } from "./message-context.ts";
+import { reply } from "./message-context.ts";
+import { requestTexts } from "../i18n/requests.ts";
+import { CAPTAIN_WAVE, labelOf, pingNextWave, pingPriority, tell, tellGroup } from "./request-flow.ts";
+import { acknowledgeSos } from "./raise-sos.ts";
+
+/** The request a command names ("12", "#12"), or a reply saying what is wrong. */
+export async function namedRequest(context: MessageContext<CommandIntent>, repos: Repositories): Promise<HelpRequestView | null> {
+  const texts = requestTexts(context.lang);
+  const number = /#?\s*(\d{1,9})/u.exec(context.intent.args)?.[1];
+  if (!number) {
+    await reply(context, repos, texts.whichRequest);
+    return null;
+  }
+  const request = await repos.requests.get(Number(number));
+  if (!request || request.communityId !== context.person.communityId) {
+    await reply(context, repos, texts.notFound(number));
+    return null;
+  }
+  return request;
+}
+
+/** `/accept 12`. */
+export function acceptRequest(settings: RequestSettings): Handler<CommandIntent> {
+  void settings;
+  return async (context, repos) => {
+    const request = await namedRequest(context, repos);
+    if (!request) return;
+    if (request.category === "sos") return acknowledgeSos(context, repos, request);
+    const texts = requestTexts(context.lang);
+    const me = context.person.id;
+    if (request.requesterId === me) return reply(context, repos, texts.ownRequest);
+    if (request.helper?.personId === me) return reply(context, repos, texts.alreadyYours(request.id));
+    if (!(await mayTake(repos, request, me))) return reply(context, repos, texts.needsQualified(request.category));
+    if (request.state !== "open" || !(await repos.requests.assign(request.id, me))) {
+      await repos.requests.answerPing(request.id, me, ["sent", "expired", "declined"], "taken");
+      return reply(context, repos, request.state === "assigned" ? texts.taken(request.id) : texts.notOpen(request.id));
+    }
+    await repos.requests.answerPing(request.id, me, ["sent", "expired", "declined"], "accepted");
+    const others = await repos.requests.closePings(request.id, "taken");
+    const home = await repos.people.residence(request.requesterId);
+    const contact = [home ? `${home.buildingName}${home.room ?? ""}` : "", home?.phone ?? ""].filter(Boolean).join("，") || "—";
+    await reply(context, repos, texts.acceptedVolunteer(labelOf(request), contact));
+    const priority = pingPriority(request);
+    await tell(repos, request.requesterId, request, (lang) => requestTexts(lang).acceptedRequester(request.id, context.person.displayName), priority);
+    for (const id of others) await tell(repos, id, request, (lang) => requestTexts(lang).taken(request.id));
+    await tellGroup(repos, request, (lang) => requestTexts(lang).acceptedGroup(request.id));
+    await repos.audit.append({
+      communityId: request.communityId,
+      actorId: me,
+      action: "request.accepted",
+      subjectType: "HelpRequest",
+      subjectId: request.id,
+      detail: { toldTaken: others },
+    });
+  };
+}
+
+/** Medical requests only for volunteers with medical training, childcare only for verified ones (the risk boundary). */
+async function mayTake(repos: Repositories, request: HelpRequestView, personId: number): Promise<boolean> {
+  if (request.category !== "medical" && request.category !== "childcare") return true;
+  const me = (await repos.requests.candidates(request.communityId)).find((candidate) => candidate.personId === personId);
+  return request.category === "medical" ? !!me?.medicalTraining : !!me?.verified;
+}
+
+/** `/decline 12`: no problem; when nobody of the wave is left to answer, the next wave goes out now. */
+export function declineRequest(settings: RequestSettings): Handler<CommandIntent> {
+  return async (context, repos) => {
+    const request = await namedRequest(context, repos);
+    if (!request) return;
+    const texts = requestTexts(context.lang);
+    await repos.requests.answerPing(request.id, context.person.id, ["sent"], "declined");
+    await reply(context, repos, texts.declined);
+    if (request.state !== "open" || request.category === "sos") return;
+    const pings = await repos.requests.pings(request.id);
+    const wave = Math.max(0, ...pings.map((ping) => ping.wave));
+    if (wave >= CAPTAIN_WAVE) return; // the captain or a coordinator passed: the stage's timeout moves on
+    if (!pings.some((ping) => ping.wave === wave && ping.state === "sent")) await pingNextWave(repos, request, settings, context.now);
+  };
+}

@@ -1,0 +1,109 @@
+/**
+ * Closing a request. The requester or the helper marks it done (`/done 12`, `/done 12 2小时`, or just "好了，谢谢"):
+ * the time becomes a pending time-bank credit for the helper, which the ledger settles once the requester confirms.
+ * The requester (or a coordinator) can cancel it (`/cancel 12`, "不用了"): whoever was pinged or helping is told.
+ */
+import type { CommandIntent, NoneIntent } from "../parse/intent.ts";
+import type { Repositories } from "../domain/ports.ts";
+import type { HelpRequestView } from "../domain/requests/ports.ts";
+import type { Handler, MessageContext } from "./message-context.ts";
+import { reply } from "./message-context.ts";
+import { creditCategory, creditMinutes } from "../domain/requests/policy.ts";
+import { findHours } from "../parse/durations.ts";
+import { requestTexts } from "../i18n/requests.ts";
+import { namedRequest } from "./answer-ping.ts";
+import { tell } from "./request-flow.ts";
+
+/** `/done 12` (optionally with the time it took). */
+export const doneCommand: Handler<CommandIntent> = async (context, repos) => {
+  const request = await namedRequest(context, repos);
+  if (request) await finish(context, repos, request, findHours(context.intent.args));
+};
+
+/** `/cancel 12`. */
+export const cancelCommand: Handler<CommandIntent> = async (context, repos) => {
+  const request = await namedRequest(context, repos);
+  if (request) await cancel(context, repos, request);
+};
+
+/**
+ * "好了，谢谢" / "不用了": closes the sender's newest open request (or, for "done", the one they are helping with).
+ * Someone with no request said something ordinary: no reply, nothing changed.
+ */
+export const closeInWords: Handler<NoneIntent> = async (context, repos) => {
+  const own = (await repos.requests.activeOf(context.person.id)).filter((request) => request.category !== "sos");
+  if (context.intent.closing === "withdrawn") {
+    if (own[0]) await cancel(context, repos, own[0]);
+    return;
+  }
+  const request = own[0] ?? (await repos.requests.helpingWith(context.person.id))[0];
+  if (request) await finish(context, repos, request, findHours(context.message.text));
+};
+
+async function mayClose(context: MessageContext, repos: Repositories, request: HelpRequestView, helperToo: boolean) {
+  const me = context.person.id;
+  if (me === request.requesterId || (helperToo && me === request.helper?.personId)) return true;
+  if (await repos.directories.hasRole(me, "coordinator")) return true;
+  await reply(context, repos, requestTexts(context.lang).notYours(request.id));
+  return false;
+}
+
+async function finish(context: MessageContext, repos: Repositories, request: HelpRequestView, statedHours: number | undefined) {
+  const texts = requestTexts(context.lang);
+  if (request.state !== "open" && request.state !== "assigned") return reply(context, repos, texts.notOpen(request.id));
+  if (!(await mayClose(context, repos, request, true))) return;
+  const helper = request.helper;
+  const minutes = helper ? creditMinutes(helper.assignedAt, context.now, statedHours) : undefined;
+  if (!(await repos.requests.close(request.id, "done", minutes))) return reply(context, repos, texts.notOpen(request.id));
+  const pinged = await repos.requests.closePings(request.id, "taken");
+  for (const id of pinged) await tell(repos, id, request, (lang) => requestTexts(lang).cancelledHelper(request.id));
+  await repos.audit.append({
+    communityId: request.communityId,
+    actorId: context.person.id,
+    action: "request.done",
+    subjectType: "HelpRequest",
+    subjectId: request.id,
+    detail: { helper: helper?.personId ?? null, minutes: minutes ?? null },
+  });
+  if (!helper || minutes === undefined) return reply(context, repos, texts.doneWithoutHelper(request.id));
+  await repos.credits.create({
+    helperId: helper.personId,
+    beneficiaryId: request.requesterId,
+    minutes,
+    category: creditCategory(request.category, request.urgent),
+    source: "request",
+    sourceId: request.id,
+    description: request.what,
+  });
+  const forRequester = (lang: "zh-CN" | "en") => requestTexts(lang).doneRequester(request.id, helper.displayName, requestTexts(lang).hours(minutes));
+  const forHelper = (lang: "zh-CN" | "en") => requestTexts(lang).doneHelper(request.id, requestTexts(lang).hours(minutes));
+  if (context.person.id === request.requesterId) {
+    await reply(context, repos, forRequester(context.lang));
+    await tell(repos, helper.personId, request, forHelper);
+  } else if (context.person.id === helper.personId) {
+    await reply(context, repos, forHelper(context.lang));
+    await tell(repos, request.requesterId, request, forRequester);
+  } else {
+    await reply(context, repos, texts.doneWithoutHelper(request.id));
+    await tell(repos, helper.personId, request, forHelper);
+    await tell(repos, request.requesterId, request, forRequester);
+  }
+}
+
+async function cancel(context: MessageContext, repos: Repositories, request: HelpRequestView) {
+  const texts = requestTexts(context.lang);
+  if (request.state !== "open" && request.state !== "assigned") return reply(context, repos, texts.notOpen(request.id));
+  if (!(await mayClose(context, repos, request, false))) return;
+  if (!(await repos.requests.close(request.id, "cancelled"))) return reply(context, repos, texts.notOpen(request.id));
+  const told = await repos.requests.closePings(request.id, "taken");
+  if (request.helper) told.push(request.helper.personId);
+  for (const id of told) await tell(repos, id, request, (lang) => requestTexts(lang).cancelledHelper(request.id));
+  await repos.audit.append({
+    communityId: request.communityId,
+    actorId: context.person.id,
+    action: "request.cancelled",
+    subjectType: "HelpRequest",
+    subjectId: request.id,
+  });
+  await reply(context, repos, texts.cancelled(request.id));
+}

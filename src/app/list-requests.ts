@@ -1,0 +1,37 @@
+/**
+ * "我的求助有人接了吗" / `/requests`: a person's own open requests and the ones they are helping with; a grid captain
+ * also gets the open requests of their grid, privately (names and buildings, never rooms or phones).
+ */
+import type { CommandIntent, QueryIntent } from "../parse/intent.ts";
+import type { HelpRequestView } from "../domain/requests/ports.ts";
+import type { Handler, MessageContext } from "./message-context.ts";
+import type { Repositories } from "../domain/ports.ts";
+import { reply, replyPrivately } from "./message-context.ts";
+import { requestTexts } from "../i18n/requests.ts";
+
+/** `/requests`. */
+export const listRequestsCommand: Handler<CommandIntent> = (context, repos) => listRequests(context, repos);
+
+/** A `query` intent: only "my requests" is answered here (balances and events come with their issues). */
+export const answerQuery: Handler<QueryIntent> = async (context, repos) => {
+  if (context.intent.topic === "my-requests") await listRequests(context, repos);
+};
+
+async function listRequests(context: MessageContext, repos: Repositories): Promise<void> {
+  const texts = requestTexts(context.lang);
+  const line = (request: HelpRequestView, withName: boolean) =>
+    `#${request.id} ${withName ? `${request.requesterName}${request.buildingName ? `（${request.buildingName}）` : ""}：` : ""}${request.what} — ${texts.lineState(request.state, request.helper?.displayName ?? null)}`;
+  const own = await repos.requests.activeOf(context.person.id);
+  const helping = await repos.requests.helpingWith(context.person.id);
+  const parts = [
+    ...(own.length ? [texts.listOwn(own.map((request) => line(request, false)))] : []),
+    ...(helping.length ? [texts.listHelping(helping.map((request) => line(request, true)))] : []),
+  ];
+  await reply(context, repos, parts.length ? parts.join("\n") : texts.noneOpen);
+  const grids = await repos.people.gridsCaptainedBy(context.person.id);
+  if (grids.length === 0) return;
+  const inGrid = (await repos.requests.activeInGrids(grids)).filter((request) => request.requesterId !== context.person.id);
+  if (inGrid.length === 0) return;
+  await replyPrivately(context, repos, texts.listGrid(inGrid.map((request) => line(request, true))));
+  if (context.chat.kind === "group") await reply(context, repos, texts.listSentPrivately);
+}

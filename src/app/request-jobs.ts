@@ -1,0 +1,38 @@
+/**
+ * The request flow on the clock: a wave that got no acceptance in time passes to the next wave (or the captain, then
+ * the coordinators); a request nobody took expires with a polite note. Each runs in its job's transaction, and does
+ * nothing when the request has moved on since the job was scheduled.
+ */
+import type { JobHandler } from "../domain/ports.ts";
+import type { RequestSettings } from "../domain/requests/policy.ts";
+import type { WavePayload } from "./request-flow.ts";
+import { CAPTAIN_WAVE, escalate, pingNextWave, tell } from "./request-flow.ts";
+import { requestTexts } from "../i18n/requests.ts";
+
+/** A wave's timeout. */
+export function waveTimeoutJob(settings: RequestSettings): JobHandler {
+  return async (payload, repos, job) => {
+    const { requestId, wave, stage } = payload as WavePayload;
+    const request = await repos.requests.get(requestId);
+    if (!request || request.state !== "open") return;
+    if (stage === "volunteers") {
+      const waves = (await repos.requests.pings(requestId)).map((ping) => ping.wave);
+      if (Math.max(0, ...waves.filter((n) => n < CAPTAIN_WAVE)) !== wave || waves.some((n) => n >= CAPTAIN_WAVE)) return;
+      await repos.requests.closePings(requestId, "expired");
+      await pingNextWave(repos, request, settings, job.now);
+    } else if (stage === "captain") {
+      await repos.requests.closePings(requestId, "expired");
+      await escalate(repos, request, "coordinator", settings, job.now);
+    }
+  };
+}
+
+/** A request still without a helper when it expires. */
+export const expireRequestJob: JobHandler = async (payload, repos) => {
+  const { requestId } = payload as { requestId: number };
+  const request = await repos.requests.get(requestId);
+  if (!request || request.state !== "open" || !(await repos.requests.close(requestId, "expired"))) return;
+  await repos.requests.closePings(requestId, "expired");
+  await repos.audit.append({ communityId: request.communityId, action: "request.expired", subjectType: "HelpRequest", subjectId: requestId });
+  if (request.category !== "sos") await tell(repos, request.requesterId, request, (lang) => requestTexts(lang).expired(requestId));
+};

@@ -1,0 +1,228 @@
+/** Help requests, pings, assignments and pending credits on Prisma. */
+import type { Candidate } from "../../domain/matching/rank-volunteers.ts";
+import type {
+  HelpCategory,
+  HelpRequests,
+  HelpRequestView,
+  NewHelpRequest,
+  NewPendingCredit,
+  PendingCredits,
+  PingView,
+  RequestState,
+} from "../../domain/requests/ports.ts";
+import type { Tx } from "./tx.ts";
+import type { Platform } from "../../chat/types.ts";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const ACTIVE: RequestState[] = ["open", "assigned"];
+const VIEW_INCLUDE = {
+  requester: { select: { displayName: true } },
+  building: { select: { gridId: true, name: true } },
+  chat: { select: { platform: true, externalId: true, locale: true, kind: true } },
+  assignments: { where: { state: "active" }, include: { volunteer: { select: { displayName: true } } } },
+} as const;
+
+/** Prisma implementation of `HelpRequests`. */
+export class PrismaHelpRequests implements HelpRequests {
+  constructor(private readonly tx: Tx, private readonly now: Date) {}
+
+  async open(request: NewHelpRequest): Promise<{ id: number }> {
+    return this.tx.helpRequest.create({
+      data: { ...request, neededAt: request.neededAt ?? null, place: request.place ?? null, createdAt: this.now },
+      select: { id: true },
+    });
+  }
+
+  async get(id: number): Promise<HelpRequestView | null> {
+    const row = await this.tx.helpRequest.findUnique({ where: { id }, include: VIEW_INCLUDE });
+    return row && toView(row);
+  }
+
+  async candidates(communityId: number): Promise<Candidate[]> {
+    const profiles = await this.tx.volunteerProfile.findMany({
+      where: { active: true, person: { communityId } },
+      include: { person: { select: { buildingId: true, building: { select: { gridId: true } } } } },
+    });
+    const dayAgo = new Date(this.now.getTime() - DAY_MS);
+    const weekAgo = new Date(this.now.getTime() - 7 * DAY_MS);
+    // One after another: a transaction runs one statement at a time anyway.
+    const today = await this.tx.requestPing.groupBy({ by: ["volunteerId"], where: { sentAt: { gte: dayAgo } }, _count: { _all: true } });
+    const week = await this.tx.requestPing.groupBy({ by: ["volunteerId"], where: { sentAt: { gte: weekAgo } }, _count: { _all: true } });
+    const answers = await this.tx.requestPing.groupBy({
+      by: ["volunteerId", "state"],
+      where: { state: { in: ["accepted", "declined", "expired"] } },
+      _count: { _all: true },
+    });
+    const open = await this.tx.requestAssignment.groupBy({ by: ["volunteerId"], where: { state: "active" }, _count: { _all: true } });
+    const counts = (rows: Array<{ volunteerId: number; _count: { _all: number } }>) =>
+      new Map(rows.map((row) => [row.volunteerId, row._count._all]));
+    const pingsToday = counts(today);
+    const pingsWeek = counts(week);
+    const openAssignments = counts(open);
+    const accepted = counts(answers.filter((row) => row.state === "accepted"));
+    const missed = new Map<number, number>();
+    for (const row of answers) {
+      if (row.state !== "accepted") missed.set(row.volunteerId, (missed.get(row.volunteerId) ?? 0) + row._count._all);
+    }
+    return profiles.map((profile) => ({
+      personId: profile.personId,
+      buildingId: profile.person.buildingId,
+      gridId: profile.person.building?.gridId ?? null,
+      active: profile.active,
+      skills: JSON.parse(profile.skills) as string[],
+      items: JSON.parse(profile.items) as string[],
+      hasCar: profile.hasCar,
+      firstAid: profile.firstAid,
+      medicalTraining: profile.medicalTraining,
+      verified: profile.verified,
+      quietFrom: profile.quietFrom,
+      quietTo: profile.quietTo,
+      availability: JSON.parse(profile.availability) as Candidate["availability"],
+      maxPingsPerDay: profile.maxPingsPerDay,
+      pingsToday: pingsToday.get(profile.personId) ?? 0,
+      pingsLast7Days: pingsWeek.get(profile.personId) ?? 0,
+      openAssignments: openAssignments.get(profile.personId) ?? 0,
+      accepted: accepted.get(profile.personId) ?? 0,
+      missed: missed.get(profile.personId) ?? 0,
+    }));
+  }
+
+  async pings(requestId: number): Promise<PingView[]> {
+    const rows = await this.tx.requestPing.findMany({ where: { requestId }, orderBy: { id: "asc" } });
+    return rows.map((row) => ({ volunteerId: row.volunteerId, wave: row.wave, state: row.state as PingView["state"] }));
+  }
+
+  async addPings(requestId: number, wave: number, volunteerIds: number[]): Promise<void> {
+    for (const volunteerId of volunteerIds) {
+      await this.tx.requestPing.upsert({
+        where: { requestId_volunteerId: { requestId, volunteerId } },
+        create: { requestId, volunteerId, wave, sentAt: this.now },
+        update: { wave, state: "sent", sentAt: this.now, answeredAt: null },
+      });
+    }
+  }
+
+  async answerPing(requestId: number, volunteerId: number, from: PingView["state"][], to: PingView["state"]): Promise<boolean> {
+    const { count } = await this.tx.requestPing.updateMany({
+      where: { requestId, volunteerId, state: { in: from } },
+      data: { state: to, answeredAt: this.now },
+    });
+    return count === 1;
+  }
+
+  async closePings(requestId: number, to: "expired" | "taken"): Promise<number[]> {
+    const open = await this.tx.requestPing.findMany({ where: { requestId, state: "sent" }, select: { volunteerId: true } });
+    await this.tx.requestPing.updateMany({ where: { requestId, state: "sent" }, data: { state: to, answeredAt: this.now } });
+    return open.map((ping) => ping.volunteerId);
+  }
+
+  async assign(requestId: number, volunteerId: number): Promise<boolean> {
+    // A conditional update: of two acceptances in a race, only one finds the request still open.
+    const { count } = await this.tx.helpRequest.updateMany({ where: { id: requestId, state: "open" }, data: { state: "assigned" } });
+    if (count !== 1) return false;
+    await this.tx.requestAssignment.create({ data: { requestId, volunteerId, assignedAt: this.now } });
+    return true;
+  }
+
+  async close(requestId: number, state: "done" | "cancelled" | "expired", minutesSpent?: number): Promise<boolean> {
+    const { count } = await this.tx.helpRequest.updateMany({
+      where: { id: requestId, state: { in: ACTIVE } },
+      data: { state, closedAt: this.now, minutesSpent: minutesSpent ?? null },
+    });
+    if (count !== 1) return false;
+    await this.tx.requestAssignment.updateMany({
+      where: { requestId, state: "active" },
+      data: { state: state === "done" ? "done" : "withdrawn", doneAt: this.now },
+    });
+    return true;
+  }
+
+  async activeOf(requesterId: number): Promise<HelpRequestView[]> {
+    const rows = await this.tx.helpRequest.findMany({
+      where: { requesterId, state: { in: ACTIVE } },
+      include: VIEW_INCLUDE,
+      orderBy: { id: "desc" },
+    });
+    return rows.map(toView);
+  }
+
+  async activeInGrids(gridIds: number[]): Promise<HelpRequestView[]> {
+    const rows = await this.tx.helpRequest.findMany({
+      where: { state: { in: ACTIVE }, building: { gridId: { in: gridIds } } },
+      include: VIEW_INCLUDE,
+      orderBy: { id: "desc" },
+      take: 50,
+    });
+    return rows.map(toView);
+  }
+
+  async helpingWith(volunteerId: number): Promise<HelpRequestView[]> {
+    const rows = await this.tx.helpRequest.findMany({
+      where: { state: "assigned", assignments: { some: { volunteerId, state: "active" } } },
+      include: VIEW_INCLUDE,
+      orderBy: { id: "desc" },
+    });
+    return rows.map(toView);
+  }
+}
+
+type ViewRow = {
+  id: number;
+  communityId: number;
+  requesterId: number;
+  chatId: number | null;
+  buildingId: number | null;
+  category: string;
+  what: string;
+  urgent: boolean;
+  state: string;
+  createdAt: Date;
+  neededAt: Date | null;
+  place: string | null;
+  requester: { displayName: string };
+  building: { gridId: number | null; name: string } | null;
+  chat: { platform: string; externalId: string; locale: string; kind: string } | null;
+  assignments: Array<{ volunteerId: number; assignedAt: Date; volunteer: { displayName: string } }>;
+};
+
+function toView(row: ViewRow): HelpRequestView {
+  const assignment = row.assignments[0];
+  return {
+    id: row.id,
+    communityId: row.communityId,
+    requesterId: row.requesterId,
+    requesterName: row.requester.displayName,
+    chatId: row.chatId,
+    chat: row.chat && {
+      platform: row.chat.platform as Platform,
+      externalId: row.chat.externalId,
+      lang: row.chat.locale === "en" ? "en" : "zh-CN",
+      kind: row.chat.kind === "private" ? "private" : "group",
+    },
+    buildingId: row.buildingId,
+    buildingName: row.building?.name ?? null,
+    gridId: row.building?.gridId ?? null,
+    place: row.place,
+    category: row.category as HelpCategory,
+    what: row.what,
+    urgent: row.urgent,
+    state: row.state as RequestState,
+    createdAt: row.createdAt,
+    neededAt: row.neededAt,
+    helper: assignment
+      ? { personId: assignment.volunteerId, displayName: assignment.volunteer.displayName, assignedAt: assignment.assignedAt }
+      : null,
+  };
+}
+
+/** Prisma implementation of `PendingCredits`. */
+export class PrismaPendingCredits implements PendingCredits {
+  constructor(private readonly tx: Tx, private readonly now: Date) {}
+
+  async create(credit: NewPendingCredit): Promise<void> {
+    // Checked first rather than caught: a failed statement would abort a PostgreSQL transaction.
+    const key = { source: credit.source, sourceId: credit.sourceId, helperId: credit.helperId };
+    if (await this.tx.pendingCredit.findFirst({ where: key, select: { id: true } })) return;
+    await this.tx.pendingCredit.create({ data: { ...credit, createdAt: this.now } });
+  }
+}
