@@ -6,7 +6,8 @@
 import type { Candidate } from "../src/domain/matching/rank-volunteers.ts";
 import { rankVolunteers } from "../src/domain/matching/rank-volunteers.ts";
 
-function lcg(seed: number): () => number {
+/** A small seeded random generator, so every run generates the same community. */
+export function lcg(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
@@ -14,8 +15,8 @@ function lcg(seed: number): () => number {
   };
 }
 
-const SKILLS = ["修水管", "电工", "开车", "陪聊", "读报", "辅导作业", "急救", "量血压", "买菜", "fix bikes", "tutoring"];
-const ITEMS = ["梯子", "电钻", "打气筒", "工具箱", "轮椅", "ladder", "drill"];
+export const SKILLS = ["修水管", "电工", "开车", "陪聊", "读报", "辅导作业", "急救", "量血压", "买菜", "fix bikes", "tutoring"];
+export const ITEMS = ["梯子", "电钻", "打气筒", "工具箱", "轮椅", "ladder", "drill"];
 
 /** Median and worst milliseconds to rank 1,000 volunteers, over `runs` requests. */
 export function matchFigures(runs = 200): { medianMs: number; worstMs: number; residents: number; volunteers: number } {

@@ -28,6 +28,7 @@ import { silentLogger } from "../src/logger.ts";
 import { sqlitePath } from "../src/infra/database.ts";
 import { adversarialTexts } from "./adversarial-texts.ts";
 import { matchFigures } from "./match-figures.ts";
+import { requestFigures } from "./request-figures.ts";
 
 const N = Number(process.env.BENCH_MESSAGES ?? 3000);
 const REQUEST = /^(?:求助|谁家有|有没有)/u;
@@ -184,6 +185,7 @@ try {
   const floor = await prismaFloorRun(`file:${join(dir, "a.db")}`);
   const parsing = parseRun();
   const matching = matchFigures();
+  const requests = await requestFigures(`file:${join(dir, "r.db")}`);
   const row = (name: string, r: { perS: number; p50: number; p99: number }) =>
     `${name.padEnd(34)} ${String(r.perS).padStart(8)}/s   p50 ${r.p50.toFixed(3)} ms   p99 ${r.p99.toFixed(3)} ms`;
   console.log(`Linli pipeline benchmark: ${N} actionable, ${N * 2} mixed, ${N} raw; SQLite WAL in ${tmpdir()}`);
@@ -197,6 +199,9 @@ try {
   );
   console.log(
     `(f) match: ${matching.volunteers} volunteers of ${matching.residents} residents: median ${matching.medianMs.toFixed(3)} ms, worst ${matching.worstMs.toFixed(3)} ms`,
+  );
+  console.log(
+    `(g) a request through the use case (10,000 residents, 1,000 volunteers, 30,000 past pings): p50 ${requests.p50.toFixed(2)} ms, p99 ${requests.p99.toFixed(2)} ms; ${requests.pings} pings sent`,
   );
   const round = (x: number) => Math.round(x * 1000) / 1000;
   console.log(
@@ -219,6 +224,8 @@ try {
       parse_cold_worst_ms: round(parsing.coldWorst),
       match_ms: round(matching.medianMs),
       match_worst_ms: round(matching.worstMs),
+      request_p50_ms: round(requests.p50),
+      request_p99_ms: round(requests.p99),
     }),
   );
 } finally {

@@ -8,7 +8,7 @@ import type { Repositories } from "../domain/ports.ts";
 import type { HelpRequestView } from "../domain/requests/ports.ts";
 import type { RequestSettings } from "../domain/requests/policy.ts";
 import type { Handler, MessageContext } from "./message-context.ts";
-import { reply } from "./message-context.ts";
+import { reply, replyPrivately } from "./message-context.ts";
 import { requestTexts } from "../i18n/requests.ts";
 import { CAPTAIN_WAVE, labelOf, pingNextWave, pingPriority, tell, tellGroup } from "./request-flow.ts";
 import { acknowledgeSos } from "./raise-sos.ts";
@@ -49,7 +49,8 @@ export function acceptRequest(settings: RequestSettings): Handler<CommandIntent>
     const others = await repos.requests.closePings(request.id, "taken");
     const home = await repos.people.residence(request.requesterId);
     const contact = [home ? `${home.buildingName}${home.room ?? ""}` : "", home?.phone ?? ""].filter(Boolean).join("，") || "—";
-    await reply(context, repos, texts.acceptedVolunteer(labelOf(request), contact));
+    // The requester's address and phone go to the volunteer privately, even when they accepted in a group.
+    await replyPrivately(context, repos, texts.acceptedVolunteer(labelOf(request), contact));
     const priority = pingPriority(request);
     await tell(repos, request.requesterId, request, (lang) => requestTexts(lang).acceptedRequester(request.id, context.person.displayName), priority);
     for (const id of others) await tell(repos, id, request, (lang) => requestTexts(lang).taken(request.id));

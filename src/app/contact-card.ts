@@ -5,6 +5,7 @@
  */
 import type { CommandIntent } from "../parse/intent.ts";
 import type { Handler } from "./message-context.ts";
+import type { Repositories } from "../domain/ports.ts";
 import { reply, replyPrivately } from "./message-context.ts";
 import { t } from "../i18n/index.ts";
 
@@ -32,7 +33,8 @@ export const setDailyLimit: Handler<CommandIntent> = async (context, repos) => {
 export const showContactCard: Handler<CommandIntent> = async (context, repos) => {
   const texts = t(context.lang);
   const me = context.person.id;
-  const entitled = (await repos.directories.hasRole(me, "grid_captain")) || (await repos.directories.hasRole(me, "coordinator"));
+  const coordinator = await repos.directories.hasRole(me, "coordinator");
+  const entitled = coordinator || (await repos.directories.hasRole(me, "grid_captain"));
   if (!entitled) return reply(context, repos, texts.needCaptain);
   const mention = context.message.mentions[0];
   const name = context.intent.args.replace(/^@/u, "").trim();
@@ -44,6 +46,7 @@ export const showContactCard: Handler<CommandIntent> = async (context, repos) =>
   if (!mention && !name) return reply(context, repos, texts.cardHowTo);
   const card = target && (await repos.directories.contactCard(target.id));
   if (!card) return reply(context, repos, texts.cardUnknown(mention?.displayName ?? name));
+  if (!coordinator && !(await inMyGrids(repos, me, target.id))) return reply(context, repos, texts.cardOtherGrid);
   const yes = (flag: boolean, zh: string, en: string) => (flag ? [context.lang === "en" ? en : zh] : []);
   const abilities = [
     ...yes(card.firstAid, "急救", "first aid"),
@@ -65,3 +68,11 @@ export const showContactCard: Handler<CommandIntent> = async (context, repos) =>
   await repos.audit.append({ communityId: context.person.communityId, actorId: me, action: "card.viewed", subjectType: "Person", subjectId: target.id });
   if (context.chat.kind === "group") await reply(context, repos, texts.cardSentPrivately);
 };
+
+/** A grid captain sees the cards of their own grids' residents only (a captain with no grid set: the whole community). */
+async function inMyGrids(repos: Repositories, captainId: number, personId: number): Promise<boolean> {
+  const grids = await repos.people.gridsCaptainedBy(captainId);
+  if (grids.length === 0) return true;
+  const home = await repos.people.residence(personId);
+  return home?.gridId !== null && home?.gridId !== undefined && grids.includes(home.gridId);
+}

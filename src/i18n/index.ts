@@ -37,6 +37,7 @@ type Texts = {
   cardHowTo: string;
   cardUnknown: (name: string) => string;
   cardSentPrivately: string;
+  cardOtherGrid: string;
   card: (card: { displayName: string; address: string; phone: string; abilities: string }) => string;
 };
 
@@ -88,6 +89,7 @@ const zh: Texts = {
   cardHowTo: "请这样查：/联系卡 @某人 或 /联系卡 姓名。",
   cardUnknown: (name) => `没找到“${name}”。`,
   cardSentPrivately: "已私信发给您。",
+  cardOtherGrid: "网格长只能查看本网格居民的联系卡；其他网格请找协调员。",
   card: ({ displayName, address, phone, abilities }) =>
     [`应急联系卡：${displayName}`, `住址：${address}`, `电话：${phone}`, `能力：${abilities}`].join("\n"),
 };
@@ -141,6 +143,7 @@ const en: Texts = {
   cardHowTo: "To look someone up: /card @name or /card name.",
   cardUnknown: (name) => `I couldn't find "${name}".`,
   cardSentPrivately: "Sent to you privately.",
+  cardOtherGrid: "Grid captains see the cards of their own grid's residents only; ask a coordinator for others.",
   card: ({ displayName, address, phone, abilities }) =>
     [`Emergency card: ${displayName}`, `Address: ${address}`, `Phone: ${phone}`, `Can help with: ${abilities}`].join("\n"),
 };

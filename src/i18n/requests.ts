@@ -80,8 +80,8 @@ const zh: RequestTexts = {
   escalateCoordinator: (r, qualifiedOnly) =>
     `协调员您好：求助 #${r.id}（${r.name}${r.building ? `，${r.building}` : ""}：${r.what}）网格长也还没接上，请帮忙安排${qualifiedOnly ? "有资质的人" : ""}。`,
   escalatedRequester: (id) => `求助 #${id} 附近的志愿者暂时都不方便，我已请网格长帮忙，请稍等。`,
-  doneRequester: (id, helper, hours) => `求助 #${id} 已完成，谢谢${helper}！已为${helper}记下 ${hours} 时间币，等您确认。`,
-  doneHelper: (id, hours) => `求助 #${id} 已完成，辛苦了！已为您记下 ${hours} 时间币，待对方确认。`,
+  doneRequester: (id, helper, hours) => `求助 #${id} 已完成，谢谢${helper}！已为${helper}记下 ${hours}，等您确认。`,
+  doneHelper: (id, hours) => `求助 #${id} 已完成，辛苦了！已为您记下 ${hours}，待对方确认。`,
   doneWithoutHelper: (id) => `好的，求助 #${id} 已结束，谢谢大家！`,
   cancelled: (id) => `求助 #${id} 已取消。`,
   cancelledHelper: (id) => `求助 #${id} 已经不需要了，谢谢您！`,
@@ -103,7 +103,7 @@ const zh: RequestTexts = {
   lineState: (state, helper) => (helper ? `${helper}已接单` : state === "open" ? "正在找志愿者" : state),
   listSentPrivately: "已私信发给您。",
   emergencies: { fall: "有人摔倒", fire: "火情", unconscious: "有人昏迷", missing: "有人走失", medical: "突发疾病", other: "紧急情况" },
-  hours: (minutes) => `${Math.round((minutes / 60) * 100) / 100} 小时`,
+  hours: (minutes) => `${Math.round((minutes / 60) * 100) / 100} 个时间币`,
 };
 
 const en: RequestTexts = {
@@ -132,8 +132,8 @@ const en: RequestTexts = {
   escalateCoordinator: (r, qualifiedOnly) =>
     `Coordinator: request #${r.id} (${r.name}${r.building ? `, ${r.building}` : ""}: ${r.what}) is still without a helper after the grid captain. Could you arrange someone${qualifiedOnly ? " qualified" : ""}?`,
   escalatedRequester: (id) => `No nearby volunteer could take request #${id} yet; I've asked the grid captain. Please bear with us.`,
-  doneRequester: (id, helper, hours) => `Request #${id} is done, thanks to ${helper}! ${hours} of time credit noted for ${helper}, waiting for your confirmation.`,
-  doneHelper: (id, hours) => `Request #${id} is done, thank you! ${hours} of time credit noted for you, waiting for confirmation.`,
+  doneRequester: (id, helper, hours) => `Request #${id} is done, thanks to ${helper}! ${hours} noted for ${helper}, waiting for your confirmation.`,
+  doneHelper: (id, hours) => `Request #${id} is done, thank you! ${hours} noted for you, waiting for confirmation.`,
   doneWithoutHelper: (id) => `Request #${id} is closed. Thank you, everyone!`,
   cancelled: (id) => `Request #${id} is cancelled.`,
   cancelledHelper: (id) => `Request #${id} is no longer needed. Thank you!`,
@@ -155,7 +155,7 @@ const en: RequestTexts = {
   lineState: (state, helper) => (helper ? `${helper} is helping` : state === "open" ? "looking for a volunteer" : state),
   listSentPrivately: "I've sent it to you privately.",
   emergencies: { fall: "Someone has fallen", fire: "Fire", unconscious: "Someone is unconscious", missing: "Someone is missing", medical: "A medical emergency", other: "An emergency" },
-  hours: (minutes) => `${Math.round((minutes / 60) * 100) / 100} h`,
+  hours: (minutes) => `${Math.round((minutes / 60) * 100) / 100} time coins`,
 };
 
 /** The request texts in a language. */

@@ -3,15 +3,12 @@
  * the bot's messages on stdout, the database checked after the process exits.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import Database from "better-sqlite3";
+import { query as queryOn, runScript as runScriptOn } from "../support/console-run.ts";
 import { demoCommunity } from "../../prisma/demo.ts";
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const TIMEOUT = 60_000;
 
 const ZH_HELP = [
@@ -50,35 +47,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Run a script through the real entry point on this test's database. */
-function runScript(lines: string[], extraArgs: string[] = []) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts", "--script", "-", ...extraArgs], {
-    cwd: ROOT,
-    input: `${lines.join("\n")}\n`,
-    encoding: "utf8",
-    timeout: TIMEOUT - 5_000,
-    // Only what the process needs: no setting of the test runner's environment leaks into Linli's config.
-    env: { ...pick(process.env, ["PATH", "HOME", "TMPDIR"]), DATABASE_URL: `file:${dbFile}`, LOG_LEVEL: "silent" },
-  });
-  if (result.error) throw result.error;
-  const stdout = result.stdout.split("\n");
-  if (stdout.at(-1) === "") stdout.pop();
-  return { code: result.status, stdout, stderr: result.stderr };
-}
-
-function pick(env: NodeJS.ProcessEnv, keys: string[]): Record<string, string> {
-  return Object.fromEntries(keys.flatMap((key) => (env[key] === undefined ? [] : [[key, env[key]]])));
-}
-
-/** Read the database after the process has exited. */
-function query<T>(sql: string): T[] {
-  const db = new Database(dbFile, { readonly: true });
-  try {
-    return db.prepare(sql).all() as T[];
-  } finally {
-    db.close();
-  }
-}
+const runScript = (lines: string[], extraArgs: string[] = []) => runScriptOn(dbFile, lines, extraArgs, TIMEOUT - 5_000);
+const query = <T,>(sql: string): T[] => queryOn<T>(dbFile, sql);
 const count = (table: string): number => query<{ n: number }>(`SELECT COUNT(*) AS n FROM "${table}"`)[0]!.n;
 const virtualNow = (): string | undefined =>
   query<{ value: string }>(`SELECT value FROM "AppState" WHERE key = 'clock.virtualNow'`)[0]?.value;
