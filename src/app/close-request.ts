@@ -31,12 +31,14 @@ export const cancelCommand: Handler<CommandIntent> = async (context, repos) => {
  * Someone with no request said something ordinary: no reply, nothing changed.
  */
 export const closeInWords: Handler<NoneIntent> = async (context, repos) => {
-  const own = (await repos.requests.activeOf(context.person.id)).filter((request) => request.category !== "sos");
+  // Only a request asked in this chat (or any, in a private chat): "好了，谢谢" in another group is about something else.
+  const here = (request: HelpRequestView) => context.chat.kind === "private" || request.chatId === context.chat.id;
+  const own = (await repos.requests.activeOf(context.person.id)).filter((request) => request.category !== "sos" && here(request));
   if (context.intent.closing === "withdrawn") {
     if (own[0]) await cancel(context, repos, own[0]);
     return;
   }
-  const request = own[0] ?? (await repos.requests.helpingWith(context.person.id))[0];
+  const request = own[0] ?? (await repos.requests.helpingWith(context.person.id)).filter(here)[0];
   if (request) await finish(context, repos, request, findHours(context.message.text));
 };
 

@@ -10,6 +10,7 @@ import type { Handler, MessageContext } from "./message-context.ts";
 import { reply } from "./message-context.ts";
 import { expiryOf } from "../domain/requests/policy.ts";
 import { buildingName } from "../parse/place.ts";
+import { zoneOffsetMinutes } from "../parse/dates.ts";
 import { requestTexts } from "../i18n/requests.ts";
 import { EXPIRE_JOB, pingNextWave } from "./request-flow.ts";
 
@@ -19,7 +20,7 @@ export function requestHelp(settings: RequestSettings): Handler<RequestIntent> {
     const { intent, person, now } = context;
     const texts = requestTexts(context.lang);
     const buildingId = await whereOf(context, repos);
-    const neededAt = intent.when?.start ?? null;
+    const neededAt = intent.when ? (intent.when.start ?? (await startOfDay(repos, person.communityId, intent.when.date))) : null;
     const { id } = await repos.requests.open({
       communityId: person.communityId,
       requesterId: person.id,
@@ -57,4 +58,10 @@ export async function whereOf(context: MessageContext<RequestIntent | SosIntent>
   const home = await repos.people.residence(context.person.id);
   if (home) return home.buildingId;
   return context.chat.kind === "group" ? (await repos.people.chatPlace(context.chat.id)).buildingId : null;
+}
+
+/** Local midnight of a YYYY-MM-DD date in the community's zone (a request for "Saturday" is needed from then). */
+async function startOfDay(repos: Repositories, communityId: number, date: string): Promise<Date> {
+  const utcMidnight = new Date(`${date}T00:00:00Z`);
+  return new Date(utcMidnight.getTime() - zoneOffsetMinutes(utcMidnight, await repos.people.timeZoneOf(communityId)) * 60_000);
 }

@@ -93,6 +93,21 @@ describe("help requests: the edges", () => {
     await app.close();
   });
 
+  it("offers childcare only to verified volunteers and says so; keeps the day it is needed; closes in words only where it was asked", async () => {
+    const { app, adapter } = await demo();
+    const sent = await say(app, adapter, group("王秀英", "周六下午谁能帮我看一下孩子"));
+    expect(sent[0]).toEqual(["chat", "3栋邻里群", "收到求助 #1，我正在私信联系附近的志愿者，有人接单会告诉您。不需要了请回复“不用了”。\n照看孩子只会请协调员核实过的志愿者。"]);
+    expect(sent.slice(1).map(([to, id]) => `${to}:${id}`)).toEqual(["user:赵老师", "user:刘医生"]); // the verified ones
+    const request = await app.prisma.helpRequest.findUniqueOrThrow({ where: { id: 1 } });
+    expect(request.category).toBe("childcare");
+    expect(request.neededAt!.getTime()).toBeGreaterThanOrEqual(new Date("2026-11-28T00:00:00+08:00").getTime());
+    expect(await say(app, adapter, dm("王师傅", "/accept 1"))).toEqual([["chat", "dm:王师傅", "谢谢您！照看孩子只请协调员核实过的志愿者帮忙。"]]);
+    expect(await say(app, adapter, message("花园兴趣群", "王秀英", "不用了，谢谢"))).toEqual([]); // another group: not about #1
+    expect(await app.prisma.helpRequest.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ state: "open" });
+    expect((await say(app, adapter, group("王秀英", "不用了，谢谢"))).at(-1)).toEqual(["chat", "3栋邻里群", "求助 #1 已取消。"]);
+    await app.close();
+  });
+
   it("answers /requests with one's own requests, and a captain gets the grid's privately", async () => {
     const { app, adapter } = await demo();
     await say(app, adapter, group("王秀英", "谁家有梯子借用一下"));
