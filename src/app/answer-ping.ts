@@ -10,7 +10,7 @@ import type { RequestSettings } from "../domain/requests/policy.ts";
 import type { Handler, MessageContext } from "./message-context.ts";
 import { reply, replyPrivately } from "./message-context.ts";
 import { requestTexts } from "../i18n/requests.ts";
-import { CAPTAIN_WAVE, labelOf, pingNextWave, pingPriority, tell, tellGroup } from "./request-flow.ts";
+import { auditRequest, CAPTAIN_WAVE, labelOf, pingNextWave, pingPriority, tell, tellGroup } from "./request-flow.ts";
 import { acknowledgeSos } from "./raise-sos.ts";
 
 /** The request a command names ("12", "#12"), or a reply saying what is wrong. */
@@ -55,14 +55,7 @@ export function acceptRequest(settings: RequestSettings): Handler<CommandIntent>
     await tell(repos, request.requesterId, request, (lang) => requestTexts(lang).acceptedRequester(request.id, context.person.displayName), priority);
     for (const id of others) await tell(repos, id, request, (lang) => requestTexts(lang).taken(request.id));
     await tellGroup(repos, request, (lang) => requestTexts(lang).acceptedGroup(request.id));
-    await repos.audit.append({
-      communityId: request.communityId,
-      actorId: me,
-      action: "request.accepted",
-      subjectType: "HelpRequest",
-      subjectId: request.id,
-      detail: { toldTaken: others },
-    });
+    await auditRequest(repos, request, "request.accepted", me, { toldTaken: others });
   };
 }
 

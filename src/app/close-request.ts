@@ -12,7 +12,7 @@ import { creditCategory, creditMinutes } from "../domain/requests/policy.ts";
 import { findHours } from "../parse/durations.ts";
 import { requestTexts } from "../i18n/requests.ts";
 import { namedRequest } from "./answer-ping.ts";
-import { tell } from "./request-flow.ts";
+import { auditRequest, tell } from "./request-flow.ts";
 
 /** `/done 12` (optionally with the time it took). */
 export const doneCommand: Handler<CommandIntent> = async (context, repos) => {
@@ -59,14 +59,7 @@ async function finish(context: MessageContext, repos: Repositories, request: Hel
   if (!(await repos.requests.close(request.id, "done", minutes))) return reply(context, repos, texts.notOpen(request.id));
   const pinged = await repos.requests.closePings(request.id, "taken");
   for (const id of pinged) await tell(repos, id, request, (lang) => requestTexts(lang).cancelledHelper(request.id));
-  await repos.audit.append({
-    communityId: request.communityId,
-    actorId: context.person.id,
-    action: "request.done",
-    subjectType: "HelpRequest",
-    subjectId: request.id,
-    detail: { helper: helper?.personId ?? null, minutes: minutes ?? null },
-  });
+  await auditRequest(repos, request, "request.done", context.person.id, { helper: helper?.personId ?? null, minutes: minutes ?? null });
   if (!helper || minutes === undefined) return reply(context, repos, texts.doneWithoutHelper(request.id));
   await repos.credits.create({
     helperId: helper.personId,
@@ -100,12 +93,6 @@ async function cancel(context: MessageContext, repos: Repositories, request: Hel
   const told = await repos.requests.closePings(request.id, "taken");
   if (request.helper) told.push(request.helper.personId);
   for (const id of told) await tell(repos, id, request, (lang) => requestTexts(lang).cancelledHelper(request.id));
-  await repos.audit.append({
-    communityId: request.communityId,
-    actorId: context.person.id,
-    action: "request.cancelled",
-    subjectType: "HelpRequest",
-    subjectId: request.id,
-  });
+  await auditRequest(repos, request, "request.cancelled", context.person.id);
   await reply(context, repos, texts.cancelled(request.id));
 }

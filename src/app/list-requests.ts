@@ -19,8 +19,11 @@ export const answerQuery: Handler<QueryIntent> = async (context, repos) => {
 
 async function listRequests(context: MessageContext, repos: Repositories): Promise<void> {
   const texts = requestTexts(context.lang);
-  const line = (request: HelpRequestView, withName: boolean) =>
-    `#${request.id} ${withName ? `${request.requesterName}${request.buildingName ? `（${request.buildingName}）` : ""}：` : ""}${request.what} — ${texts.lineState(request.state, request.helper?.displayName ?? null)}`;
+  const line = (request: HelpRequestView, withName: boolean) => {
+    const where = request.buildingName ? (context.lang === "en" ? ` (${request.buildingName})` : `（${request.buildingName}）`) : "";
+    const who = withName ? `${request.requesterName}${where}${context.lang === "en" ? ": " : "："}` : "";
+    return `#${request.id} ${who}${request.what} — ${texts.lineState(request.state, request.helper?.displayName ?? null)}`;
+  };
   const own = await repos.requests.activeOf(context.person.id);
   const helping = await repos.requests.helpingWith(context.person.id);
   const parts = [

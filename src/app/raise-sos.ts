@@ -15,7 +15,7 @@ import { carHelps, emergencyNumber, expiryOf, localTime, type Emergency, type Re
 import { rankVolunteers } from "../domain/matching/rank-volunteers.ts";
 import { buildingName } from "../parse/place.ts";
 import { requestTexts } from "../i18n/requests.ts";
-import { EXPIRE_JOB, labelOf, needOf, tell } from "./request-flow.ts";
+import { auditRequest, labelOf, needOf, scheduleExpiry, tell } from "./request-flow.ts";
 import { whereOf } from "./request-help.ts";
 
 /** The job that widens an unacknowledged alert. */
@@ -43,15 +43,9 @@ export function raiseSos(settings: RequestSettings): Handler<SosIntent> {
       sourceText: context.message.text,
       place: await placeOf(context, repos),
     });
-    await repos.audit.append({
-      communityId: person.communityId,
-      actorId: person.id,
-      action: "sos.raised",
-      subjectType: "HelpRequest",
-      subjectId: id,
-      detail: { emergency: intent.emergency, chatId: context.chat.id },
-    });
-    await repos.jobs.schedule({ kind: EXPIRE_JOB, dueAt: expiryOf(now, null, settings), payload: { requestId: id }, dedupeKey: `${EXPIRE_JOB}:${id}` });
+    const detail = { emergency: intent.emergency, chatId: context.chat.id };
+    await auditRequest(repos, { id, communityId: person.communityId }, "sos.raised", person.id, detail);
+    await scheduleExpiry(repos, id, expiryOf(now, null, settings));
     const request = await repos.requests.get(id);
     if (request) await alert(repos, request, 1, settings, now);
   };
@@ -111,13 +105,7 @@ async function alert(repos: Repositories, request: HelpRequestView, round: numbe
       PRIORITY,
     );
   }
-  await repos.audit.append({
-    communityId: request.communityId,
-    action: round === 1 ? "sos.alerted" : "sos.widened",
-    subjectType: "HelpRequest",
-    subjectId: request.id,
-    detail: { round, alerted: targets, firstAlerted: newOnes },
-  });
+  await auditRequest(repos, request, round === 1 ? "sos.alerted" : "sos.widened", null, { round, alerted: targets, firstAlerted: newOnes });
   if (round < settings.sosRounds) {
     await repos.jobs.schedule({
       kind: SOS_WIDEN_JOB,
@@ -159,12 +147,6 @@ export async function acknowledgeSos(context: MessageContext, repos: Repositorie
     await tell(repos, id, request, (lang) => requestTexts(lang).ackedOthers(request.id, context.person.displayName), PRIORITY);
   }
   await tell(repos, request.requesterId, request, (lang) => requestTexts(lang).ackedRequester(context.person.displayName), PRIORITY);
-  await repos.audit.append({
-    communityId: request.communityId,
-    actorId: me,
-    action: "sos.acknowledged",
-    subjectType: "HelpRequest",
-    subjectId: request.id,
-    detail: { afterSeconds: Math.round((context.now.getTime() - request.createdAt.getTime()) / 1000) },
-  });
+  const afterSeconds = Math.round((context.now.getTime() - request.createdAt.getTime()) / 1000);
+  await auditRequest(repos, request, "sos.acknowledged", me, { afterSeconds });
 }

@@ -34,6 +34,29 @@ export function pingPriority(request: Pick<HelpRequestView, "urgent" | "category
   return request.category === "sos" ? 9 : request.urgent ? 7 : 5;
 }
 
+/** Append a step of a request (or an SOS) to the audit log. */
+export function auditRequest(
+  repos: Repositories,
+  request: { id: number; communityId: number },
+  action: string,
+  actorId?: number | null,
+  detail?: unknown,
+): Promise<void> {
+  return repos.audit.append({
+    communityId: request.communityId,
+    ...(actorId ? { actorId } : {}),
+    action,
+    subjectType: "HelpRequest",
+    subjectId: request.id,
+    ...(detail === undefined ? {} : { detail }),
+  });
+}
+
+/** Schedule the expiry of a request (once). */
+export async function scheduleExpiry(repos: Repositories, requestId: number, dueAt: Date): Promise<void> {
+  await repos.jobs.schedule({ kind: EXPIRE_JOB, dueAt, payload: { requestId }, dedupeKey: `${EXPIRE_JOB}:${requestId}` });
+}
+
 /** How texts name a request. */
 export function labelOf(request: HelpRequestView): RequestLabel {
   return { id: request.id, what: request.what, name: request.requesterName, building: request.buildingName ?? "" };
@@ -108,13 +131,7 @@ export async function pingNextWave(repos: Repositories, request: HelpRequestView
   await repos.requests.addPings(request.id, number, ids);
   for (const id of ids) await tell(repos, id, request, (lang) => pingMessage(request, lang), pingPriority(request));
   await scheduleWaveTimeout(repos, request, { requestId: request.id, wave: number, stage: "volunteers" }, settings, now);
-  await repos.audit.append({
-    communityId: request.communityId,
-    action: "request.pinged",
-    subjectType: "HelpRequest",
-    subjectId: request.id,
-    detail: { wave: number, volunteers: ids, rungs: wave.map((volunteer) => volunteer.rung) },
-  });
+  await auditRequest(repos, request, "request.pinged", null, { wave: number, volunteers: ids, rungs: wave.map((volunteer) => volunteer.rung) });
   return ids.length;
 }
 
@@ -142,13 +159,7 @@ export async function escalate(
   const people = (level === "captain" ? captains : await repos.people.coordinatorsOf(request.communityId)).filter(
     (id) => id !== request.requesterId,
   );
-  await repos.audit.append({
-    communityId: request.communityId,
-    action: `request.escalated.${level}`,
-    subjectType: "HelpRequest",
-    subjectId: request.id,
-    detail: { people },
-  });
+  await auditRequest(repos, request, `request.escalated.${level}`, null, { people });
   if (people.length === 0) return;
   // A medical or childcare request is never offered to someone unqualified: leaders are asked to find someone instead.
   const qualifiedOnly = request.category === "medical" || request.category === "childcare";

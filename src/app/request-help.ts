@@ -12,7 +12,7 @@ import { expiryOf } from "../domain/requests/policy.ts";
 import { buildingName } from "../parse/place.ts";
 import { zoneOffsetMinutes } from "../parse/dates.ts";
 import { requestTexts } from "../i18n/requests.ts";
-import { EXPIRE_JOB, pingNextWave } from "./request-flow.ts";
+import { auditRequest, pingNextWave, scheduleExpiry } from "./request-flow.ts";
 
 /** The request handler, with the flow's settings. */
 export function requestHelp(settings: RequestSettings): Handler<RequestIntent> {
@@ -37,15 +37,9 @@ export function requestHelp(settings: RequestSettings): Handler<RequestIntent> {
     if (intent.category === "medical") notes.push(texts.medicalAdvice);
     if (intent.category === "childcare") notes.push(texts.childcareNote);
     await reply(context, repos, notes.join("\n"), intent.urgent ? 7 : 5);
-    await repos.audit.append({
-      communityId: person.communityId,
-      actorId: person.id,
-      action: "request.opened",
-      subjectType: "HelpRequest",
-      subjectId: id,
-      detail: { category: intent.category, urgent: intent.urgent ?? false },
-    });
-    await repos.jobs.schedule({ kind: EXPIRE_JOB, dueAt: expiryOf(now, neededAt, settings), payload: { requestId: id }, dedupeKey: `${EXPIRE_JOB}:${id}` });
+    const detail = { category: intent.category, urgent: intent.urgent ?? false };
+    await auditRequest(repos, { id, communityId: person.communityId }, "request.opened", person.id, detail);
+    await scheduleExpiry(repos, id, expiryOf(now, neededAt, settings));
     const request = await repos.requests.get(id);
     if (request) await pingNextWave(repos, request, settings, now);
   };

@@ -6,7 +6,7 @@
 import type { JobHandler } from "../domain/ports.ts";
 import type { RequestSettings } from "../domain/requests/policy.ts";
 import type { WavePayload } from "./request-flow.ts";
-import { CAPTAIN_WAVE, escalate, pingNextWave, tell } from "./request-flow.ts";
+import { auditRequest, CAPTAIN_WAVE, escalate, pingNextWave, tell } from "./request-flow.ts";
 import { requestTexts } from "../i18n/requests.ts";
 
 /** A wave's timeout. */
@@ -33,6 +33,6 @@ export const expireRequestJob: JobHandler = async (payload, repos) => {
   const request = await repos.requests.get(requestId);
   if (!request || request.state !== "open" || !(await repos.requests.close(requestId, "expired"))) return;
   await repos.requests.closePings(requestId, "expired");
-  await repos.audit.append({ communityId: request.communityId, action: "request.expired", subjectType: "HelpRequest", subjectId: requestId });
+  await auditRequest(repos, request, "request.expired");
   if (request.category !== "sos") await tell(repos, request.requesterId, request, (lang) => requestTexts(lang).expired(requestId));
 };
