@@ -27,19 +27,43 @@ export const cancelCommand: Handler<CommandIntent> = async (context, repos) => {
 };
 
 /**
- * "好了，谢谢" / "不用了": closes the sender's newest open request (or, for "done", the one they are helping with).
- * Someone with no request said something ordinary: no reply, nothing changed.
+ * "好了，谢谢" / "不用了": the sender's newest request asked in this chat (or, for "done", the one they are helping
+ * with) — an SOS too — is named back with a one-tap confirmation, since these words are also everyday replies to
+ * neighbours. Someone with no request said something ordinary: no reply, nothing changed.
  */
 export const closeInWords: Handler<NoneIntent> = async (context, repos) => {
   // Only a request asked in this chat (or any, in a private chat): "好了，谢谢" in another group is about something else.
   const here = (request: HelpRequestView) => context.chat.kind === "private" || request.chatId === context.chat.id;
-  const own = (await repos.requests.activeOf(context.person.id)).filter((request) => request.category !== "sos" && here(request));
+  const own = (await repos.requests.activeOf(context.person.id)).filter(here);
+  const texts = requestTexts(context.lang);
+  const what = (request: HelpRequestView) => (request.category === "sos" ? (texts.emergencies[request.what] ?? request.what) : request.what);
   if (context.intent.closing === "withdrawn") {
-    if (own[0]) await cancel(context, repos, own[0]);
-    return;
+    const request = own[0];
+    if (!request) return;
+    return reply(context, repos, {
+      text: texts.confirmCancel(request.id, what(request)),
+      options: [
+        { label: texts.yesCancel, reply: `/cancel ${request.id}` },
+        { label: texts.keepIt, reply: `/keep ${request.id}` },
+      ],
+    });
   }
   const request = own[0] ?? (await repos.requests.helpingWith(context.person.id)).filter(here)[0];
-  if (request) await finish(context, repos, request, findHours(context.message.text));
+  if (!request) return;
+  const hours = findHours(context.message.text);
+  await reply(context, repos, {
+    text: texts.confirmDone(request.id, what(request)),
+    options: [
+      { label: texts.yesDone, reply: `/done ${request.id}${hours === undefined ? "" : ` ${hours}h`}` },
+      { label: texts.notYet, reply: `/keep ${request.id}` },
+    ],
+  });
+};
+
+/** `/keep 12`: the answer "not yet" / "keep it" to a closing question. */
+export const keepCommand: Handler<CommandIntent> = async (context, repos) => {
+  const request = await namedRequest(context, repos);
+  if (request) await reply(context, repos, requestTexts(context.lang).kept(request.id));
 };
 
 async function mayClose(context: MessageContext, repos: Repositories, request: HelpRequestView, helperToo: boolean) {

@@ -11,14 +11,13 @@ import type { RequestSettings } from "../domain/requests/policy.ts";
 import { DEFAULT_REQUEST_SETTINGS } from "../domain/requests/policy.ts";
 import { requestHelp } from "./request-help.ts";
 import { acceptRequest, declineRequest } from "./answer-ping.ts";
-import { cancelCommand, closeInWords, doneCommand } from "./close-request.ts";
+import { cancelCommand, closeInWords, doneCommand, keepCommand } from "./close-request.ts";
 import { raiseSos } from "./raise-sos.ts";
 import { answerQuery, listRequestsCommand } from "./list-requests.ts";
 import { setAvailability } from "./volunteering.ts";
 
 /** The default handlers. An intent with no route (chatter) gets no reply and writes nothing. */
 export function defaultHandlers(settings: RequestSettings = DEFAULT_REQUEST_SETTINGS): HandlerTable {
-  const accept = acceptRequest(settings);
   return {
     "command:help": showHelp,
     "command:register": registerResidenceCommand,
@@ -38,12 +37,13 @@ export function defaultHandlers(settings: RequestSettings = DEFAULT_REQUEST_SETT
     "command:available": setAvailability,
     request: requestHelp(settings),
     sos: raiseSos(settings),
-    "command:accept": accept,
-    "command:ack": accept,
+    "command:accept": acceptRequest,
+    "command:ack": acceptRequest,
     "command:decline": declineRequest(settings),
     "command:done": doneCommand,
     "command:cancel": cancelCommand,
     closing: closeInWords,
+    "command:keep": keepCommand,
     "command:requests": listRequestsCommand,
     query: answerQuery,
   };

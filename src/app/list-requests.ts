@@ -1,6 +1,7 @@
 /**
  * "我的求助有人接了吗" / `/requests`: a person's own open requests and the ones they are helping with; a grid captain
- * also gets the open requests of their grid, privately (names and buildings, never rooms or phones).
+ * also gets the open requests of their grid (names and buildings, never rooms or phones). Always privately: what
+ * someone asked for can be personal; in a group the bot only says it has sent the list.
  */
 import type { CommandIntent, QueryIntent } from "../parse/intent.ts";
 import type { HelpRequestView } from "../domain/requests/ports.ts";
@@ -26,15 +27,16 @@ async function listRequests(context: MessageContext, repos: Repositories): Promi
   };
   const own = await repos.requests.activeOf(context.person.id);
   const helping = await repos.requests.helpingWith(context.person.id);
-  const parts = [
+  const parts: string[] = [
     ...(own.length ? [texts.listOwn(own.map((request) => line(request, false)))] : []),
     ...(helping.length ? [texts.listHelping(helping.map((request) => line(request, true)))] : []),
   ];
-  await reply(context, repos, parts.length ? parts.join("\n") : texts.noneOpen);
   const grids = await repos.people.gridsCaptainedBy(context.person.id);
-  if (grids.length === 0) return;
-  const inGrid = (await repos.requests.activeInGrids(grids)).filter((request) => request.requesterId !== context.person.id);
-  if (inGrid.length === 0) return;
-  await replyPrivately(context, repos, texts.listGrid(inGrid.map((request) => line(request, true))));
-  if (context.chat.kind === "group") await reply(context, repos, texts.listSentPrivately);
+  const inGrid = grids.length ? (await repos.requests.activeInGrids(grids)).filter((request) => request.requesterId !== context.person.id) : [];
+  if (inGrid.length) parts.push(texts.listGrid(inGrid.map((request) => line(request, true))));
+  if (parts.length === 0) return reply(context, repos, texts.noneOpen);
+  // What people asked for (a medical need, say) is theirs: the list goes privately, the group only hears it was sent.
+  if (context.chat.kind === "private") return reply(context, repos, parts.join("\n"));
+  await replyPrivately(context, repos, parts.join("\n"));
+  await reply(context, repos, texts.listSentPrivately);
 }

@@ -15,7 +15,7 @@ import { carHelps, emergencyNumber, expiryOf, localTime, type Emergency, type Re
 import { rankVolunteers } from "../domain/matching/rank-volunteers.ts";
 import { buildingName } from "../parse/place.ts";
 import { requestTexts } from "../i18n/requests.ts";
-import { auditRequest, labelOf, needOf, scheduleExpiry, tell } from "./request-flow.ts";
+import { auditRequest, labelOf, leadersOf, needOf, scheduleExpiry, tell } from "./request-flow.ts";
 import { whereOf } from "./request-help.ts";
 
 /** The job that widens an unacknowledged alert. */
@@ -80,10 +80,7 @@ async function alert(repos: Repositories, request: HelpRequestView, round: numbe
   const fresh = (round === 1 ? ranked.filter((v) => near(v.rung) && able(v.personId)) : ranked)
     .slice(0, settings.sosAlertSize)
     .map((volunteer) => volunteer.personId);
-  const leaders = [
-    ...(request.gridId === null ? [] : await repos.people.captainsOf(request.gridId)),
-    ...(await repos.people.coordinatorsOf(request.communityId)),
-  ];
+  const leaders = await leadersOf(repos, request);
   const waiting = pings.filter((ping) => ping.state === "sent").map((ping) => ping.volunteerId);
   const targets = [...new Set([...fresh, ...leaders, ...waiting])].filter((id) => id !== request.requesterId);
   const newOnes = targets.filter((id) => !alerted.has(id));
@@ -139,11 +136,8 @@ export async function acknowledgeSos(context: MessageContext, repos: Repositorie
   if (!mine) await repos.requests.addPings(request.id, WALK_IN_WAVE, [me]);
   await repos.requests.answerPing(request.id, me, ["sent", "expired", "declined"], "accepted");
   await reply(context, repos, texts.acked(request.id), PRIORITY);
-  const leaders = [
-    ...(request.gridId === null ? [] : await repos.people.captainsOf(request.gridId)),
-    ...(await repos.people.coordinatorsOf(request.communityId)),
-  ].filter((id) => id !== me);
-  for (const id of new Set(leaders)) {
+  const leaders = (await leadersOf(repos, request)).filter((id) => id !== me);
+  for (const id of leaders) {
     await tell(repos, id, request, (lang) => requestTexts(lang).ackedOthers(request.id, context.person.displayName), PRIORITY);
   }
   await tell(repos, request.requesterId, request, (lang) => requestTexts(lang).ackedRequester(context.person.displayName), PRIORITY);

@@ -63,8 +63,8 @@ export function labelOf(request: HelpRequestView): RequestLabel {
 }
 
 /**
- * Message a person privately, in their language (else `fallbackLang`), on the request's platform where they have an
- * identity there; if the platform cannot deliver it, the group of the request gets a mention without the details.
+ * Message a person privately, in their language (else the request's chat's), on the request's platform where they have
+ * an identity there; if the platform cannot deliver it, a group they share gets a mention without the details.
  * Returns the language used, or null when the person has no identity at all.
  */
 export async function tell(
@@ -160,6 +160,8 @@ export async function escalate(
     (id) => id !== request.requesterId,
   );
   await auditRequest(repos, request, `request.escalated.${level}`, null, { people });
+  // The requester hears once that it went up the ladder (to the captain, or straight to the coordinators).
+  if (stage === "captain") await tell(repos, request.requesterId, request, (lang) => requestTexts(lang).escalatedRequester(request.id, level === "coordinator"));
   if (people.length === 0) return;
   // A medical or childcare request is never offered to someone unqualified: leaders are asked to find someone instead.
   const qualifiedOnly = request.category === "medical" || request.category === "childcare";
@@ -178,7 +180,12 @@ export async function escalate(
       pingPriority(request),
     );
   }
-  if (level === "captain") await tell(repos, request.requesterId, request, (lang) => texts(lang).escalatedRequester(request.id));
+}
+
+/** The grid captains of the request's grid and the community's coordinators (who may take any request). */
+export async function leadersOf(repos: Repositories, request: Pick<HelpRequestView, "gridId" | "communityId">): Promise<number[]> {
+  const captains = request.gridId === null ? [] : await repos.people.captainsOf(request.gridId);
+  return [...new Set([...captains, ...(await repos.people.coordinatorsOf(request.communityId))])];
 }
 
 /** The accept / decline options of a ping (buttons, or "回复 1 接单 / 2 不方便"). */

@@ -27,10 +27,19 @@ export function waveTimeoutJob(settings: RequestSettings): JobHandler {
   };
 }
 
-/** A request still without a helper when it expires. */
+/**
+ * A request's time is up. Still without a helper: it expires, with a polite note. Taken but never marked done: the
+ * requester and the helper are asked once whether it is done (it stays open for them to close).
+ */
 export const expireRequestJob: JobHandler = async (payload, repos) => {
   const { requestId } = payload as { requestId: number };
   const request = await repos.requests.get(requestId);
+  if (request?.state === "assigned" && request.helper) {
+    for (const id of [request.requesterId, request.helper.personId]) {
+      await tell(repos, id, request, (lang) => requestTexts(lang).remindAssigned(requestId));
+    }
+    return auditRequest(repos, request, "request.reminded");
+  }
   if (!request || request.state !== "open" || !(await repos.requests.close(requestId, "expired"))) return;
   await repos.requests.closePings(requestId, "expired");
   await auditRequest(repos, request, "request.expired");

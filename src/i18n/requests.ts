@@ -15,11 +15,21 @@ type RequestTexts = {
   recorded: (id: number) => string;
   medicalAdvice: string;
   childcareNote: string;
-  noVolunteersYet: string;
   ping: (r: RequestLabel, urgent: boolean) => string;
   acceptLabel: string;
   declineLabel: string;
-  acceptedVolunteer: (r: RequestLabel, contact: string) => string;
+  acceptedVolunteer: (r: RequestLabel, place: string | null) => string;
+  notAsked: string;
+  handedBack: (id: number) => string;
+  handedBackRequester: (id: number, helper: string) => string;
+  confirmDone: (id: number, what: string) => string;
+  confirmCancel: (id: number, what: string) => string;
+  yesDone: string;
+  yesCancel: string;
+  notYet: string;
+  keepIt: string;
+  kept: (id: number) => string;
+  remindAssigned: (id: number) => string;
   acceptedRequester: (id: number, helper: string) => string;
   acceptedGroup: (id: number) => string;
   taken: (id: number) => string;
@@ -31,7 +41,7 @@ type RequestTexts = {
   needsQualified: (category: string) => string;
   escalateCaptain: (r: RequestLabel, qualifiedOnly: boolean) => string;
   escalateCoordinator: (r: RequestLabel, qualifiedOnly: boolean) => string;
-  escalatedRequester: (id: number) => string;
+  escalatedRequester: (id: number, toCoordinator: boolean) => string;
   doneRequester: (id: number, helper: string, hours: string) => string;
   doneHelper: (id: number, hours: string) => string;
   doneWithoutHelper: (id: number) => string;
@@ -60,11 +70,22 @@ const zh: RequestTexts = {
   recorded: (id) => `收到求助 #${id}，我正在私信联系附近的志愿者，有人接单会告诉您。不需要了请回复“不用了”。`,
   medicalAdvice: "身体不舒服请先就医或拨打120；我只会请受过医护培训的邻居帮忙。",
   childcareNote: "照看孩子只会请协调员核实过的志愿者。",
-  noVolunteersYet: "附近暂时没有志愿者有空，我已请网格长帮忙。",
   ping: (r, urgent) => `${urgent ? "【急】" : ""}求助 #${r.id}：${r.name}${r.building ? `（${r.building}）` : ""}需要帮忙——${r.what}`,
   acceptLabel: "接单",
   declineLabel: "不方便",
-  acceptedVolunteer: (r, contact) => `谢谢您接下求助 #${r.id}！${r.name}的联系方式：${contact}。完成后回复 /完成 ${r.id}。`,
+  acceptedVolunteer: (r, place) =>
+    `谢谢您接下求助 #${r.id}！请联系${r.name}${r.building ? `（${r.building}）` : ""}，可以在群里@TA或私信${place ? `，地点：${place}` : ""}。完成后回复 /完成 ${r.id}。`,
+  notAsked: "谢谢您愿意帮忙！这个求助正在按顺序私信附近的志愿者，轮到您时我会私信您。",
+  handedBack: (id) => `好的，已把求助 #${id} 交回，我再找别的邻居。谢谢您！`,
+  handedBackRequester: (id, helper) => `${helper}暂时去不了，我正在为求助 #${id} 另找邻居。`,
+  confirmDone: (id, what) => `求助 #${id}（${what}）已经办好了吗？`,
+  confirmCancel: (id, what) => `要取消求助 #${id}（${what}）吗？`,
+  yesDone: "办好了",
+  yesCancel: "取消求助",
+  notYet: "还没有",
+  keepIt: "不取消",
+  kept: (id) => `好的，求助 #${id} 继续进行。`,
+  remindAssigned: (id) => `求助 #${id} 办好了吗？办好了请回复 /完成 ${id}，不需要了请回复 /取消求助 ${id}。`,
   acceptedRequester: (id, helper) => `好消息：${helper}接下了您的求助 #${id}，会尽快联系您。`,
   acceptedGroup: (id) => `求助 #${id} 已有邻居接单，谢谢大家！`,
   taken: (id) => `求助 #${id} 已经有人接了，谢谢您！`,
@@ -79,7 +100,7 @@ const zh: RequestTexts = {
     `网格长您好：求助 #${r.id}（${r.name}${r.building ? `，${r.building}` : ""}：${r.what}）附近的志愿者都没能接上，请帮忙${qualifiedOnly ? "联系合适的人（需有资质）" : "联系"}。`,
   escalateCoordinator: (r, qualifiedOnly) =>
     `协调员您好：求助 #${r.id}（${r.name}${r.building ? `，${r.building}` : ""}：${r.what}）网格长也还没接上，请帮忙安排${qualifiedOnly ? "有资质的人" : ""}。`,
-  escalatedRequester: (id) => `求助 #${id} 附近的志愿者暂时都不方便，我已请网格长帮忙，请稍等。`,
+  escalatedRequester: (id, toCoordinator) => `求助 #${id} 附近的志愿者暂时都不方便，我已请${toCoordinator ? "社区协调员" : "网格长"}帮忙，请稍等。`,
   doneRequester: (id, helper, hours) => `求助 #${id} 已完成，谢谢${helper}！已为${helper}记下 ${hours}，等您确认。`,
   doneHelper: (id, hours) => `求助 #${id} 已完成，辛苦了！已为您记下 ${hours}，待对方确认。`,
   doneWithoutHelper: (id) => `好的，求助 #${id} 已结束，谢谢大家！`,
@@ -110,11 +131,22 @@ const en: RequestTexts = {
   recorded: (id) => `Got it: request #${id}. I'm messaging nearby volunteers privately and will tell you who can help. Say "never mind" if it's no longer needed.`,
   medicalAdvice: "For anything medical please see a doctor or call 120; I only ask neighbours with medical training.",
   childcareNote: "Childcare goes only to volunteers a coordinator has verified.",
-  noVolunteersYet: "No volunteer nearby is free right now; I've asked the grid captain.",
   ping: (r, urgent) => `${urgent ? "[URGENT] " : ""}Request #${r.id}: ${r.name}${r.building ? ` (${r.building})` : ""} needs help: ${r.what}`,
   acceptLabel: "I'll help",
   declineLabel: "Can't now",
-  acceptedVolunteer: (r, contact) => `Thank you for taking request #${r.id}! ${r.name}: ${contact}. When it's done, reply /done ${r.id}.`,
+  acceptedVolunteer: (r, place) =>
+    `Thank you for taking request #${r.id}! Please get in touch with ${r.name}${r.building ? ` (${r.building})` : ""}: mention them in the group or message them${place ? `; place: ${place}` : ""}. When it's done, reply /done ${r.id}.`,
+  notAsked: "Thank you for offering! I'm asking nearby volunteers in turn and will message you when it's your turn.",
+  handedBack: (id) => `OK, request #${id} is handed back; I'll find someone else. Thank you!`,
+  handedBackRequester: (id, helper) => `${helper} can't make it after all; I'm finding someone else for request #${id}.`,
+  confirmDone: (id, what) => `Is request #${id} (${what}) done?`,
+  confirmCancel: (id, what) => `Cancel request #${id} (${what})?`,
+  yesDone: "Done",
+  yesCancel: "Cancel it",
+  notYet: "Not yet",
+  keepIt: "Keep it",
+  kept: (id) => `OK, request #${id} stays open.`,
+  remindAssigned: (id) => `Is request #${id} done? If so, reply /done ${id}; if it's no longer needed, /cancel ${id}.`,
   acceptedRequester: (id, helper) => `Good news: ${helper} is taking your request #${id} and will be in touch soon.`,
   acceptedGroup: (id) => `Request #${id} has a helper now. Thank you, everyone!`,
   taken: (id) => `Request #${id} has been taken already. Thank you!`,
@@ -131,7 +163,8 @@ const en: RequestTexts = {
     `Grid captain: request #${r.id} (${r.name}${r.building ? `, ${r.building}` : ""}: ${r.what}) found no volunteer nearby. Could you ${qualifiedOnly ? "find someone qualified" : "help or find someone"}?`,
   escalateCoordinator: (r, qualifiedOnly) =>
     `Coordinator: request #${r.id} (${r.name}${r.building ? `, ${r.building}` : ""}: ${r.what}) is still without a helper after the grid captain. Could you arrange someone${qualifiedOnly ? " qualified" : ""}?`,
-  escalatedRequester: (id) => `No nearby volunteer could take request #${id} yet; I've asked the grid captain. Please bear with us.`,
+  escalatedRequester: (id, toCoordinator) =>
+    `No nearby volunteer could take request #${id} yet; I've asked the ${toCoordinator ? "community coordinator" : "grid captain"}. Please bear with us.`,
   doneRequester: (id, helper, hours) => `Request #${id} is done, thanks to ${helper}! ${hours} noted for ${helper}, waiting for your confirmation.`,
   doneHelper: (id, hours) => `Request #${id} is done, thank you! ${hours} noted for you, waiting for confirmation.`,
   doneWithoutHelper: (id) => `Request #${id} is closed. Thank you, everyone!`,

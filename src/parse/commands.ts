@@ -22,6 +22,7 @@ export const COMMANDS: ReadonlyArray<{ name: CommandName; aliases: readonly stri
   { name: "cancel", aliases: ["cancel", "取消求助", "撤回"] },
   { name: "requests", aliases: ["requests", "我的求助", "求助列表"] },
   { name: "ack", aliases: ["ack", "收到", "我去"] },
+  { name: "keep", aliases: ["keep", "继续", "不取消"] },
 ];
 
 const BY_ALIAS = new Map<string, CommandName>();

@@ -30,7 +30,8 @@ export type CommandName =
   | "done"
   | "cancel"
   | "requests"
-  | "ack";
+  | "ack"
+  | "keep";
 
 /** A slash or hash command, with its arguments as typed. */
 export interface CommandIntent {

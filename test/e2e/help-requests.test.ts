@@ -55,6 +55,7 @@ describe("help requests in the demo community", () => {
         "@3栋邻里群 王秀英: 我的求助有人接了吗",
         "!advance 45m",
         "@3栋邻里群 王秀英: 好了，谢谢",
+        "@3栋邻里群 王秀英: 1",
       ]);
       const ping = "求助 #1：王秀英（3栋）需要帮忙——谁家有梯子借用一下\n请回复数字：1 接单 / 2 不方便";
       expect(messages.map((m) => `[${m.chat}] ${m.text}`)).toEqual([
@@ -62,13 +63,15 @@ describe("help requests in the demo community", () => {
         `[dm 王师傅] ${ping}`,
         `[dm 张阿姨] ${ping}`,
         `[dm 赵老师] ${ping}`,
-        "[dm 王师傅] 谢谢您接下求助 #1！王秀英的联系方式：3栋302。完成后回复 /完成 1。",
+        "[dm 王师傅] 谢谢您接下求助 #1！请联系王秀英（3栋），可以在群里@TA或私信。完成后回复 /完成 1。",
         "[dm 王秀英] 好消息：王师傅接下了您的求助 #1，会尽快联系您。",
         "[dm 张阿姨] 求助 #1 已经有人接了，谢谢您！",
         "[dm 赵老师] 求助 #1 已经有人接了，谢谢您！",
         "[3栋邻里群] 求助 #1 已有邻居接单，谢谢大家！",
         "[dm 赵老师] 求助 #1 已经有人接了，谢谢您！",
-        "[3栋邻里群] 您的求助：\n#1 谁家有梯子借用一下 — 王师傅已接单",
+        "[dm 王秀英] 您的求助：\n#1 谁家有梯子借用一下 — 王师傅已接单",
+        "[3栋邻里群] 已私信发给您。",
+        "[3栋邻里群] 求助 #1（谁家有梯子借用一下）已经办好了吗？\n请回复数字：1 办好了 / 2 还没有",
         "[3栋邻里群] 求助 #1 已完成，谢谢王师傅！已为王师傅记下 0.75 个时间币，等您确认。",
         "[dm 王师傅] 求助 #1 已完成，辛苦了！已为您记下 0.75 个时间币，待对方确认。",
       ]);
@@ -121,7 +124,7 @@ describe("help requests in the demo community", () => {
         "好消息：孙主任接下了您的求助 #1，会尽快联系您。",
       ]);
       expect(to(messages, "孙主任")[0]).toMatch(/^协调员您好：求助 #1/u);
-      expect(to(messages, "孙主任")[1]).toBe("谢谢您接下求助 #1！钱大爷的联系方式：6栋102。完成后回复 /完成 1。");
+      expect(to(messages, "孙主任")[1]).toBe("谢谢您接下求助 #1！请联系钱大爷（6栋），可以在群里@TA或私信。完成后回复 /完成 1。");
       // All eight volunteers were asked (孙小妹 first as a volunteer, then again as the captain), then the coordinator.
       expect(pinged(1).map((ping) => ping.name).sort()).toEqual(["Emma", "刘医生", "周大姐", "孙主任", "孙小妹", "张阿姨", "王师傅", "赵老师", "陈司机"].sort());
       expect(pinged(1).filter((ping) => ping.wave >= 100)).toEqual([
@@ -227,13 +230,17 @@ describe("help requests in the demo community", () => {
         "!time 2026-11-25T10:00:00+08:00",
         "@3栋邻里群 王秀英: 谁能帮我取个快递",
         "@3栋邻里群 王秀英: 不用了，谢谢",
+        "@3栋邻里群 王秀英: 1",
         "@3栋邻里群 李奶奶: 谁有时间陪我聊聊天",
         "!advance 3d",
       ]);
       expect(messages[1]!.text).toBe("求助 #1：王秀英（3栋）需要帮忙——谁能帮我取个快递\n请回复数字：1 接单 / 2 不方便");
       const cancelled = messages.filter((m) => m.text === "求助 #1 已经不需要了，谢谢您！").map((m) => m.chat);
       expect(cancelled.sort()).toEqual(pinged(1).map((ping) => `dm ${ping.name}`).sort());
-      expect(messages.find((m) => m.text === "求助 #1 已取消。")?.chat).toBe("3栋邻里群");
+      expect(messages.filter((m) => m.chat === "3栋邻里群").map((m) => m.text).slice(1, 3)).toEqual([
+        "要取消求助 #1（谁能帮我取个快递）吗？\n请回复数字：1 取消求助 / 2 不取消",
+        "求助 #1 已取消。",
+      ]);
       expect(to(messages, "李奶奶").at(-1)).toBe("抱歉，求助 #2 这段时间没有邻居接上，已自动结束。需要的话可以再发一次，或联系网格长。");
       expect(query(`SELECT id, state FROM "HelpRequest" ORDER BY id`)).toEqual([
         { id: 1, state: "cancelled" },

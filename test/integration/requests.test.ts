@@ -76,7 +76,7 @@ describe("help requests: the edges", () => {
     await say(app, adapter, group("王秀英", "谁能帮我修一下水龙头"));
     // Accepting in the group: the requester's address goes to the volunteer privately, never to the group.
     expect(await say(app, adapter, group("王师傅", "/接单 1"))).toEqual([
-      ["user", "王师傅", "谢谢您接下求助 #1！王秀英的联系方式：3栋302。完成后回复 /完成 1。"],
+      ["user", "王师傅", "谢谢您接下求助 #1！请联系王秀英（3栋），可以在群里@TA或私信。完成后回复 /完成 1。"],
       ["user", "王秀英", "好消息：王师傅接下了您的求助 #1，会尽快联系您。"],
       ["user", "张阿姨", "求助 #1 已经有人接了，谢谢您！"],
       ["user", "赵老师", "求助 #1 已经有人接了，谢谢您！"],
@@ -104,7 +104,58 @@ describe("help requests: the edges", () => {
     expect(await say(app, adapter, dm("王师傅", "/accept 1"))).toEqual([["chat", "dm:王师傅", "谢谢您！照看孩子只请协调员核实过的志愿者帮忙。"]]);
     expect(await say(app, adapter, message("花园兴趣群", "王秀英", "不用了，谢谢"))).toEqual([]); // another group: not about #1
     expect(await app.prisma.helpRequest.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ state: "open" });
-    expect((await say(app, adapter, group("王秀英", "不用了，谢谢"))).at(-1)).toEqual(["chat", "3栋邻里群", "求助 #1 已取消。"]);
+    expect(await say(app, adapter, group("王秀英", "不用了，谢谢"))).toEqual([
+      ["chat", "3栋邻里群", "要取消求助 #1（周六下午谁能帮我看一下孩子）吗？\n请回复数字：1 取消求助 / 2 不取消"],
+    ]);
+    expect(await say(app, adapter, group("王秀英", "2"))).toEqual([["chat", "3栋邻里群", "好的，求助 #1 继续进行。"]]);
+    await say(app, adapter, group("王秀英", "不用了"));
+    expect(await say(app, adapter, group("李奶奶", "1"))).toEqual([["chat", "3栋邻里群", "只有求助人、接单的志愿者或协调员能结束求助 #1。"]]);
+    expect((await say(app, adapter, group("王秀英", "1"))).at(-1)).toEqual(["chat", "3栋邻里群", "求助 #1 已取消。"]);
+    await app.close();
+  });
+
+  it("lets only those asked take a request; the helper can hand it back; a taken request is followed up when its time is up", async () => {
+    const { app, adapter } = await demo();
+    await say(app, adapter, group("王秀英", "谁家有梯子借用一下"));
+    // 李奶奶 was not asked: she learns nothing about whom to contact.
+    expect(await say(app, adapter, group("李奶奶", "/accept 1"))).toEqual([
+      ["chat", "3栋邻里群", "谢谢您愿意帮忙！这个求助正在按顺序私信附近的志愿者，轮到您时我会私信您。"],
+    ]);
+    await say(app, adapter, dm("王师傅", "1"));
+    const handedBack = await say(app, adapter, dm("王师傅", "/decline 1"));
+    expect(handedBack.slice(0, 2)).toEqual([
+      ["chat", "dm:王师傅", "好的，已把求助 #1 交回，我再找别的邻居。谢谢您！"],
+      ["user", "王秀英", "王师傅暂时去不了，我正在为求助 #1 另找邻居。"],
+    ]);
+    expect(handedBack.slice(2).map(([to, id]) => `${to}:${id}`)).toEqual(["user:周大姐", "user:刘医生", "user:陈司机"]); // the next wave
+    expect(await app.prisma.helpRequest.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ state: "open" });
+    await say(app, adapter, dm("周大姐", "1"));
+    app.clock.advance(49 * 3600_000);
+    await app.tick();
+    const reminders = adapter.sent.slice(-2).map((sent) => [sent.id, sent.message.text]);
+    expect(reminders).toEqual([
+      ["王秀英", "求助 #1 办好了吗？办好了请回复 /完成 1，不需要了请回复 /取消求助 1。"],
+      ["周大姐", "求助 #1 办好了吗？办好了请回复 /完成 1，不需要了请回复 /取消求助 1。"],
+    ]);
+    expect(await app.prisma.helpRequest.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ state: "assigned" });
+    await app.close();
+  });
+
+  it("lets the requester stand down an SOS in words; the people alerted are told", async () => {
+    const { app, adapter } = await demo();
+    await say(app, adapter, group("李奶奶", "救命！3栋101我老伴摔倒了"));
+    expect(await say(app, adapter, group("李奶奶", "没事了，谢谢大家"))).toEqual([
+      ["chat", "3栋邻里群", "要取消求助 #1（有人摔倒）吗？\n请回复数字：1 取消求助 / 2 不取消"],
+    ]);
+    const stood = await say(app, adapter, group("李奶奶", "1"));
+    expect(stood.filter(([to]) => to === "user").map(([, id, text]) => `${id}: ${text}`).sort()).toEqual(
+      ["周大姐", "刘医生", "陈司机", "孙主任"].map((name) => `${name}: 求助 #1 已经不需要了，谢谢您！`).sort(),
+    );
+    app.clock.advance(5 * 60_000);
+    await app.tick();
+    expect(await app.prisma.auditLog.findMany({ where: { subjectId: "1" }, select: { action: true }, orderBy: { id: "asc" } })).toEqual(
+      ["sos.raised", "sos.alerted", "request.cancelled"].map((action) => ({ action })),
+    );
     await app.close();
   });
 
@@ -112,12 +163,17 @@ describe("help requests: the edges", () => {
     const { app, adapter } = await demo();
     await say(app, adapter, group("王秀英", "谁家有梯子借用一下"));
     await say(app, adapter, message("花园兴趣群", "钱大爷", "谁能帮我取个快递"));
-    expect(await say(app, adapter, group("王秀英", "/我的求助"))).toEqual([["chat", "3栋邻里群", "您的求助：\n#1 谁家有梯子借用一下 — 正在找志愿者"]]);
+    // Always privately: what someone asked for is theirs; the group only hears that the list was sent.
+    expect(await say(app, adapter, group("王秀英", "/我的求助"))).toEqual([
+      ["user", "王秀英", "您的求助：\n#1 谁家有梯子借用一下 — 正在找志愿者"],
+      ["chat", "3栋邻里群", "已私信发给您。"],
+    ]);
+    expect(await say(app, adapter, dm("王秀英", "我的求助有人接了吗"))).toEqual([["chat", "dm:王秀英", "您的求助：\n#1 谁家有梯子借用一下 — 正在找志愿者"]]);
     expect(await say(app, adapter, group("周大姐", "/requests"))).toEqual([
-      ["chat", "3栋邻里群", "您现在没有进行中的求助。"],
       ["user", "周大姐", "本网格进行中的求助：\n#1 王秀英（3栋）：谁家有梯子借用一下 — 正在找志愿者"],
       ["chat", "3栋邻里群", "已私信发给您。"],
     ]);
+    expect(await say(app, adapter, group("李奶奶", "/requests"))).toEqual([["chat", "3栋邻里群", "您现在没有进行中的求助。"]]);
     await app.close();
   });
 

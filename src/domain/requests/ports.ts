@@ -67,6 +67,8 @@ export interface HelpRequests {
   closePings(requestId: number, to: "expired" | "taken"): Promise<number[]>;
   /** First acceptance wins: open → assigned with an active assignment; false when someone else was first. */
   assign(requestId: number, volunteerId: number): Promise<boolean>;
+  /** The helper hands an assigned request back: assigned → open, their assignment withdrawn; false if not theirs. */
+  unassign(requestId: number, volunteerId: number): Promise<boolean>;
   /** Close an open or assigned request (the assignment too); false when it was closed already. */
   close(requestId: number, state: "done" | "cancelled" | "expired", minutesSpent?: number): Promise<boolean>;
   /** Open and assigned requests made by a person, newest first. */

@@ -97,11 +97,18 @@ export class PrismaHelpRequests implements HelpRequests {
   }
 
   async answerPing(requestId: number, volunteerId: number, from: PingView["state"][], to: PingView["state"]): Promise<boolean> {
+    // Counted only when the ping was still waiting: a late acceptance of a ping that timed out was counted as missed.
+    const waiting = from.includes("sent")
+      ? (await this.tx.requestPing.updateMany({ where: { requestId, volunteerId, state: "sent" }, data: { state: to, answeredAt: this.now } })).count
+      : 0;
+    if (waiting === 1) {
+      await this.#countAnswer([volunteerId], to);
+      return true;
+    }
     const { count } = await this.tx.requestPing.updateMany({
-      where: { requestId, volunteerId, state: { in: from } },
+      where: { requestId, volunteerId, state: { in: from.filter((state) => state !== "sent") } },
       data: { state: to, answeredAt: this.now },
     });
-    if (count === 1 && from.includes("sent")) await this.#countAnswer([volunteerId], to);
     return count === 1;
   }
 
@@ -127,6 +134,17 @@ export class PrismaHelpRequests implements HelpRequests {
     const { count } = await this.tx.helpRequest.updateMany({ where: { id: requestId, state: "open" }, data: { state: "assigned" } });
     if (count !== 1) return false;
     await this.tx.requestAssignment.create({ data: { requestId, volunteerId, assignedAt: this.now } });
+    return true;
+  }
+
+  async unassign(requestId: number, volunteerId: number): Promise<boolean> {
+    const { count } = await this.tx.requestAssignment.updateMany({
+      where: { requestId, volunteerId, state: "active" },
+      data: { state: "withdrawn", doneAt: this.now },
+    });
+    if (count !== 1) return false;
+    await this.tx.helpRequest.updateMany({ where: { id: requestId, state: "assigned" }, data: { state: "open" } });
+    await this.tx.requestPing.updateMany({ where: { requestId, volunteerId }, data: { state: "declined", answeredAt: this.now } });
     return true;
   }
 
