@@ -159,6 +159,25 @@ describe("help requests: the edges", () => {
     await app.close();
   });
 
+  it("offers accept and decline as buttons where the platform has them; a button press takes the request", async () => {
+    const adapter = new FakeAdapter("console", { buttons: true });
+    const app = await testApp({ url: db.url, adapters: [adapter] });
+    await seedDemoIfEmpty(app.prisma, T0);
+    await say(app, adapter, group("王秀英", "谁家有梯子借用一下"));
+    const ping = adapter.sent.find((sent) => sent.to === "user" && sent.id === "王师傅")!;
+    expect(ping.message).toEqual({
+      text: "求助 #1：王秀英（3栋）需要帮忙——谁家有梯子借用一下",
+      buttons: [
+        { label: "接单", reply: "/accept 1" },
+        { label: "不方便", reply: "/decline 1" },
+      ],
+    });
+    const pressed = await say(app, adapter, message(null, "王师傅", "", { action: { data: "/accept 1" } }));
+    expect(pressed[0]).toEqual(["user", "王师傅", "谢谢您接下求助 #1！请联系王秀英（3栋），可以在群里@TA或私信。完成后回复 /完成 1。"]);
+    expect(await app.prisma.requestAssignment.count()).toBe(1);
+    await app.close();
+  });
+
   it("answers /requests with one's own requests, and a captain gets the grid's privately", async () => {
     const { app, adapter } = await demo();
     await say(app, adapter, group("王秀英", "谁家有梯子借用一下"));
