@@ -109,7 +109,8 @@ export class ConsoleAdapter implements ChatAdapter {
         platform: "console",
         id: person,
         displayName: person,
-        ...(chat.kind === "group" ? { isAdmin: this.#admins.has(`${chat.id}\u0000${person}`) } : {}),
+        // The console knows only the admins made with !admin; for everyone else the recorded flag (the demo's) stands.
+        ...(chat.kind === "group" && this.#admins.has(`${chat.id}\u0000${person}`) ? { isAdmin: true } : {}),
       },
       text,
       addressedToBot: addressed,

@@ -15,6 +15,10 @@ import { cancelCommand, closeInWords, doneCommand, keepCommand } from "./close-r
 import { raiseSos } from "./raise-sos.ts";
 import { answerQuery, listRequestsCommand } from "./list-requests.ts";
 import { setAvailability } from "./volunteering.ts";
+import { createEvent } from "./create-event.ts";
+import { cancelInWords, joinCommand, leaveCommand, signUpInWords } from "./sign-up.ts";
+import { listEventsCommand, showRoster } from "./list-events.ts";
+import { recordAttendance } from "./attendance.ts";
 
 /** The default handlers. An intent with no route (chatter) gets no reply and writes nothing. */
 export function defaultHandlers(settings: RequestSettings = DEFAULT_REQUEST_SETTINGS): HandlerTable {
@@ -46,5 +50,13 @@ export function defaultHandlers(settings: RequestSettings = DEFAULT_REQUEST_SETT
     "command:keep": keepCommand,
     "command:requests": listRequestsCommand,
     query: answerQuery,
+    "command:event": createEvent,
+    signup: signUpInWords,
+    cancel_signup: cancelInWords,
+    "command:join": joinCommand,
+    "command:leave": leaveCommand,
+    "command:events": listEventsCommand,
+    "command:roster": showRoster,
+    "command:attended": recordAttendance,
   };
 }

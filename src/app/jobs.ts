@@ -7,6 +7,8 @@ import { DEFAULT_REQUEST_SETTINGS } from "../domain/requests/policy.ts";
 import { EXPIRE_JOB, WAVE_JOB } from "./request-flow.ts";
 import { expireRequestJob, waveTimeoutJob } from "./request-jobs.ts";
 import { SOS_WIDEN_JOB, widenSosJob } from "./raise-sos.ts";
+import { DEADLINE_JOB, REMIND_JOB } from "./create-event.ts";
+import { eventDeadlineJob, remindEventJob } from "./event-jobs.ts";
 
 /** Payload of a "say" job: a message to send at a given time (used by announcements and tests). */
 export interface SayPayload {
@@ -29,5 +31,7 @@ export function defaultJobHandlers(settings: RequestSettings = DEFAULT_REQUEST_S
     [WAVE_JOB, waveTimeoutJob(settings)],
     [EXPIRE_JOB, expireRequestJob],
     [SOS_WIDEN_JOB, widenSosJob(settings)],
+    [REMIND_JOB, remindEventJob],
+    [DEADLINE_JOB, eventDeadlineJob],
   ]);
 }

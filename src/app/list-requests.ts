@@ -9,13 +9,15 @@ import type { Handler, MessageContext } from "./message-context.ts";
 import type { Repositories } from "../domain/ports.ts";
 import { reply, replyPrivately } from "./message-context.ts";
 import { requestTexts } from "../i18n/requests.ts";
+import { answerEventsQuery } from "./list-events.ts";
 
 /** `/requests`. */
 export const listRequestsCommand: Handler<CommandIntent> = (context, repos) => listRequests(context, repos);
 
-/** A `query` intent: only "my requests" is answered here (balances and events come with their issues). */
+/** A `query` intent: "my requests" here, events by the events feature (balances come with the time bank). */
 export const answerQuery: Handler<QueryIntent> = async (context, repos) => {
   if (context.intent.topic === "my-requests") await listRequests(context, repos);
+  if (context.intent.topic === "events") await answerEventsQuery(context, repos);
 };
 
 async function listRequests(context: MessageContext, repos: Repositories): Promise<void> {

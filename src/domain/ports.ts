@@ -5,6 +5,7 @@
 import type { ChatRef, OutboundMessage, OutboundTarget, Platform, UserRef } from "../chat/types.ts";
 import type { Lang } from "../parse/intent.ts";
 import type { HelpRequests, PendingCredits, People } from "./requests/ports.ts";
+import type { Events } from "./events/ports.ts";
 
 /**
  * A chat as Linli knows it: identity and language only. The pipeline caches these for the life of the process, so
@@ -163,6 +164,7 @@ export interface GroupNotes {
 export interface Repositories {
   requests: HelpRequests;
   credits: PendingCredits;
+  events: Events;
   people: People;
   volunteers: Volunteers;
   groupNotes: GroupNotes;

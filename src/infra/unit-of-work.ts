@@ -15,12 +15,14 @@ import {
 } from "./repositories/prisma-small-ports.ts";
 import { PrismaHelpRequests, PrismaPendingCredits } from "./repositories/prisma-help-requests.ts";
 import { PrismaPeople } from "./repositories/prisma-people.ts";
+import { PrismaEvents } from "./repositories/prisma-events.ts";
 
 /** Every repository bound to `tx`, reading the time once. */
 export function repositoriesFor(tx: Tx, now: Date): Repositories {
   return {
     requests: new PrismaHelpRequests(tx, now),
     credits: new PrismaPendingCredits(tx, now),
+    events: new PrismaEvents(tx, now),
     people: new PrismaPeople(tx),
     volunteers: new PrismaVolunteers(tx, now),
     groupNotes: new PrismaGroupNotes(tx, now),

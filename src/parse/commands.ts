@@ -23,6 +23,12 @@ export const COMMANDS: ReadonlyArray<{ name: CommandName; aliases: readonly stri
   { name: "requests", aliases: ["requests", "我的求助", "求助列表"] },
   { name: "ack", aliases: ["ack", "收到", "我去"] },
   { name: "keep", aliases: ["keep", "继续", "不取消"] },
+  { name: "event", aliases: ["event", "活动", "发起活动"] },
+  { name: "join", aliases: ["join", "报名"] },
+  { name: "leave", aliases: ["leave", "取消报名", "退出"] },
+  { name: "events", aliases: ["events", "活动列表", "近期活动"] },
+  { name: "roster", aliases: ["roster", "名单", "报名名单"] },
+  { name: "attended", aliases: ["attended", "签到", "到场"] },
 ];
 
 const BY_ALIAS = new Map<string, CommandName>();

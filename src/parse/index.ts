@@ -4,6 +4,8 @@ import { parseCommand } from "./commands.ts";
 import { normalizeWidth, replyPart, stripBotMentions, stripEmojiCodes, toSimplified } from "./normalize.ts";
 import { findPlace } from "./place.ts";
 import { classify } from "./classify.ts";
+import { findWhen } from "./dates.ts";
+import { findCount } from "./counts.ts";
 
 export type * from "./intent.ts";
 
@@ -27,6 +29,9 @@ export const parse: Parser = (raw: string, context: ParseContext): Intent => {
     const meant = words ? classify(words, context) : undefined;
     return meant && meant.kind !== "none" ? meant : command;
   }
+  if (command?.kind === "command" && (command.name === "join" || command.name === "leave") && /^[^#\d\s]/u.test(command.args)) {
+    return eventInWords(command.name, command.args, context); // "/join cooking class dec 2": the event in words
+  }
   if (command) return command;
   const said = REGISTER_ZH.exec(text) ?? REGISTER_EN.exec(text);
   if (said) {
@@ -36,3 +41,10 @@ export const parse: Parser = (raw: string, context: ParseContext): Intent => {
   const intent = classify(text, context);
   return intent.kind === "none" && !intent.closing && context.addressedToBot ? { kind: "clarify" } : intent;
 };
+
+/** "/join cooking class dec 2", "/报名 周六包饺子 2人": a sign-up (or cancellation) for the event the words name. */
+function eventInWords(name: "join" | "leave", args: string, context: ParseContext): Intent {
+  const when = findWhen(args, context);
+  const event = { title: args, ...(when ? { when } : {}) };
+  return name === "join" ? { kind: "signup", event, count: findCount(args) ?? 1 } : { kind: "cancel_signup", event };
+}

@@ -31,7 +31,13 @@ export type CommandName =
   | "cancel"
   | "requests"
   | "ack"
-  | "keep";
+  | "keep"
+  | "event"
+  | "join"
+  | "leave"
+  | "events"
+  | "roster"
+  | "attended";
 
 /** A slash or hash command, with its arguments as typed. */
 export interface CommandIntent {

@@ -158,3 +158,7 @@ export const CLOSING = {
     "u",
   ),
 };
+
+/** A message that is only a party's head count, as a reply to an event in the chat: "我和老伴两个人", "我们一家三口". */
+export const SIGNUP_PARTY =
+  /^(?:我和|我跟|我们|俺们|咱们|咱俩|我家|一家)[^，。,.!?！？]{0,6}?(?:两|俩|三|四|五|[2-9])(?:个|位)?(?:人|口)(?:参加|报名|去|来)?[。!！~]*$|^(?:me and my (?:wife|husband|son|daughter|kids|mum|mom|dad|partner)|my (?:wife|husband) and (?:i|me))(?:,? (?:both|two|2) of us)?[.!]*$/u;

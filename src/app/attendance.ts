@@ -1,0 +1,45 @@
+/**
+ * The organiser marks who came: `/签到 12 张阿姨 王师傅` or `/attended 12 @Ann @Bob` (`all` for everyone confirmed).
+ * For a volunteer duty each attendee gets the event's hours as a pending time-bank credit.
+ */
+import type { CommandIntent } from "../parse/intent.ts";
+import type { Handler } from "./message-context.ts";
+import { reply } from "./message-context.ts";
+import { eventTexts } from "../i18n/events.ts";
+import { requestTexts } from "../i18n/requests.ts";
+import { mayOrganise } from "./create-event.ts";
+import { namedEvent } from "./sign-up.ts";
+import { t } from "../i18n/index.ts";
+
+/** `/attended 12 names…`. */
+export const recordAttendance: Handler<CommandIntent> = async (context, repos) => {
+  const texts = eventTexts(context.lang);
+  const event = await namedEvent(context, repos);
+  if (!event) return;
+  if (event.organiserId !== context.person.id && !(await mayOrganise(context, repos))) return reply(context, repos, t(context.lang).needAdmin);
+  const words = context.intent.args.replace(/^\s*#?\d+/u, "").split(/[\s,，、]+/u).map((word) => word.replace(/^@/u, "")).filter(Boolean);
+  const signUps = (await repos.events.signUps(event.id)).filter((one) => one.state === "confirmed");
+  const everyone = words.length === 1 && /^(?:all|全部|都到了|全到)$/iu.test(words[0]!);
+  if (words.length === 0) return reply(context, repos, texts.attendanceHowTo);
+  const mentioned = new Set(context.message.mentions.map((mention) => mention.displayName));
+  const came = everyone ? signUps : signUps.filter((one) => words.includes(one.displayName) || mentioned.has(one.displayName));
+  const unknown = everyone ? [] : words.filter((word) => !came.some((one) => one.displayName === word));
+  for (const one of came) {
+    await repos.events.setAttended(event.id, one.personId, true);
+    if (event.kind === "duty" && event.creditMinutes > 0) {
+      await repos.credits.create({
+        helperId: one.personId,
+        beneficiaryId: null,
+        minutes: event.creditMinutes,
+        category: "A",
+        source: "event",
+        sourceId: event.id,
+        description: event.title,
+      });
+    }
+  }
+  await repos.audit.append({ communityId: event.communityId, actorId: context.person.id, action: "event.attendance", subjectType: "Event", subjectId: event.id, detail: { people: came.map((one) => one.personId) } });
+  const credited = event.kind === "duty" && event.creditMinutes > 0 ? requestTexts(context.lang).hours(event.creditMinutes) : null;
+  const lines = [...(came.length ? [texts.attended(event.title, came.map((one) => one.displayName), credited)] : []), ...(unknown.length ? [texts.unknownNames(unknown)] : [])];
+  await reply(context, repos, lines.join("\n"));
+};

@@ -1,0 +1,49 @@
+/**
+ * "这周有什么活动" / `/events`: the chat's upcoming events with their places taken; `/roster 12` for the organiser,
+ * group admins and coordinators: the names only (in a group too), never contact details.
+ */
+import type { CommandIntent, QueryIntent } from "../parse/intent.ts";
+import type { Handler, MessageContext } from "./message-context.ts";
+import type { Repositories } from "../domain/ports.ts";
+import { reply } from "./message-context.ts";
+import { eventTexts, formatWhen } from "../i18n/events.ts";
+import { mayOrganise } from "./create-event.ts";
+import { namedEvent } from "./sign-up.ts";
+import { t } from "../i18n/index.ts";
+
+/** `/events`. */
+export const listEventsCommand: Handler<CommandIntent> = (context, repos) => listEvents(context, repos);
+
+/** An events query in words. */
+export async function listEvents(context: MessageContext, repos: Repositories): Promise<void> {
+  const texts = eventTexts(context.lang);
+  if (context.chat.kind !== "group") return reply(context, repos, t(context.lang).onlyInGroups);
+  const timeZone = await repos.people.timeZoneOf(context.person.communityId);
+  const events = await repos.events.upcomingInChat(context.chat.id, context.now);
+  if (events.length === 0) return reply(context, repos, texts.noneUpcoming);
+  const lines = events.map((event) =>
+    texts.listLine({ id: event.id, title: event.title, when: formatWhen(event.startsAt, event.endsAt, timeZone, context.lang), taken: event.confirmed, capacity: event.capacity }),
+  );
+  await reply(context, repos, [texts.listHeader, ...lines].join("\n"));
+}
+
+/** A `query` intent about events (the other topics are answered by their own features). */
+export const answerEventsQuery: Handler<QueryIntent> = (context, repos) => listEvents(context, repos);
+
+/** `/roster 12`. */
+export const showRoster: Handler<CommandIntent> = async (context, repos) => {
+  const event = await namedEvent(context, repos);
+  if (!event) return;
+  if (event.organiserId !== context.person.id && !(await mayOrganise(context, repos))) return reply(context, repos, t(context.lang).needAdmin);
+  const signUps = await repos.events.signUps(event.id);
+  const name = (one: { displayName: string; count: number }) => (one.count > 1 ? `${one.displayName}+${one.count - 1}` : one.displayName);
+  await reply(
+    context,
+    repos,
+    eventTexts(context.lang).roster(
+      event.title,
+      signUps.filter((one) => one.state === "confirmed").map(name),
+      signUps.filter((one) => one.state === "waitlisted").map(name),
+    ),
+  );
+};
