@@ -2,6 +2,7 @@
  * The console script language, one line each:
  *   @<chat title> <person>: <text>   a person posts in a group (quote a title with spaces: @"Garden Club" Ann: hi)
  *   @dm <person>: <text>             a private message to the bot
+ *                                    (in a text, \n is a line break: a 接龙 list fits on one line)
  *   !admin <chat title> <person>     that person is an admin of that group
  *   !time <ISO 8601 datetime>        set the virtual clock
  *   !advance <n>m|h|d                advance it, running every job that falls due
@@ -37,7 +38,7 @@ function parsePost(rest: string): ScriptLine {
   const colon = head.rest.search(/[:：]/u);
   if (colon <= 0) return { kind: "error", message: `expected "<person>: <text>" after the chat: @${rest}` };
   const person = head.rest.slice(0, colon).trim();
-  const body = head.rest.slice(colon + 1).trim();
+  const body = head.rest.slice(colon + 1).trim().replace(/\\n/gu, "\n");
   if (!person) return { kind: "error", message: `a person's name is missing: @${rest}` };
   return head.title === "dm" ? { kind: "dm", person, text: body } : { kind: "post", chat: head.title, person, text: body };
 }

@@ -177,6 +177,7 @@ async function signUpFromList(context: MessageContext<SignupIntent>, repos: Repo
       unknown.push(entry);
       continue;
     }
+    if (await repos.events.signUpOf(event.id, member.personId).then((one) => one && one.state !== "cancelled")) continue; // already in
     const fresh = (await repos.events.get(event.id))!;
     const state = await join(context, repos, fresh, member.personId, findCount(entry) ?? 1, false);
     if (state === "confirmed") added.push(member.names[0]!);

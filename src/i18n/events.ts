@@ -78,13 +78,12 @@ const zh: EventTexts = {
   unknownNames: (names) => `这些人没有报名或没找到：${names.join("、")}。`,
   listAdopted: (title, id) => `已把接龙“${title}”登记为活动 #${id}。`,
   listChanges: (title, added, removed, waiting, unknown) =>
-    [
-      `${title}接龙已更新：`,
+    `${title}接龙已更新：${[
       ...(added.length ? [`报名 ${added.join("、")}`] : []),
       ...(waiting.length ? [`候补 ${waiting.join("、")}`] : []),
       ...(removed.length ? [`取消 ${removed.join("、")}`] : []),
-      ...(unknown.length ? [`没认出：${unknown.join("、")}（请本人回复“报名”）`] : []),
-    ].join(" "),
+      ...(unknown.length ? [`没认出 ${unknown.join("、")}（请本人回复“报名”）`] : []),
+    ].join("；")}。`,
   party: (count) => `${count}人`,
 };
 

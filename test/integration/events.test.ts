@@ -1,0 +1,100 @@
+/**
+ * Events on a real database: 200 simultaneous sign-ups for 10 places, reminders across a restart (sent once after
+ * start, never for an event already over), which event a sign-up means, and the edges of capacity and deadlines.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { InboundMessage } from "../../src/chat/types.ts";
+import { FakeAdapter } from "../support/fake-adapter.ts";
+import { message, T0, tempDatabase, testApp } from "../support/app.ts";
+import { VirtualClock } from "../../src/domain/clock.ts";
+
+let db: ReturnType<typeof tempDatabase>;
+beforeEach(() => {
+  db = tempDatabase();
+});
+afterEach(() => db.cleanup());
+
+type App = Awaited<ReturnType<typeof testApp>>;
+const HOUR = 3_600_000;
+const admin = (text: string) => message("花园群", "组织者", text, { sender: { platform: "console", id: "组织者", displayName: "组织者", isAdmin: true } });
+
+async function say(app: App, adapter: FakeAdapter, ...messages: InboundMessage[]) {
+  const before = adapter.sent.length;
+  await Promise.all(messages.map((one) => app.pipeline.handle(one)));
+  await app.dispatcher.drain();
+  return adapter.sent.slice(before).map((sent) => [sent.to, sent.id, sent.message.text]);
+}
+
+describe("events: concurrency, restarts and edges", () => {
+  it("confirms exactly 10 of 200 simultaneous sign-ups (with 50 repeats), waitlists 190 in order, nobody twice", async () => {
+    const adapter = new FakeAdapter();
+    const app = await testApp({ url: db.url, adapters: [adapter] });
+    await say(app, adapter, admin("/活动 周六 9:00-11:00 邻里花园除草 限10人"));
+    const people = Array.from({ length: 200 }, (_, n) => `居民${n + 1}`);
+    const messages = [
+      ...people.map((name, n) => message("花园群", name, n % 2 ? "+1" : "/join 1")),
+      ...people.slice(0, 50).map((name) => message("花园群", name, "报名")),
+    ];
+    const outcomes = await Promise.all(messages.map((one) => app.pipeline.handle(one)));
+    expect(outcomes.every((outcome) => outcome === "handled")).toBe(true);
+    const signUps = await app.prisma.signUp.findMany({ orderBy: { position: "asc" } });
+    expect(signUps).toHaveLength(200);
+    expect(new Set(signUps.map((one) => one.personId)).size).toBe(200);
+    expect(signUps.filter((one) => one.state === "confirmed")).toHaveLength(10);
+    expect(signUps.filter((one) => one.state === "waitlisted")).toHaveLength(190);
+    expect(signUps.slice(0, 10).every((one) => one.state === "confirmed")).toBe(true); // first come, first served
+    await app.close();
+  });
+
+  it("sends reminders that fell due during downtime once after start, and none for an event already over", async () => {
+    const clock = new VirtualClock(T0); // Wednesday 10:00
+    let adapter = new FakeAdapter();
+    let app = await testApp({ url: db.url, clock, adapters: [adapter] });
+    await say(app, adapter, admin("/活动 明天 18:00-20:00 电影之夜")); // Thursday 18:00: reminders Wed 18:00 and Thu 16:00
+    await say(app, adapter, admin("/活动 周五 9:00 太极拳"));
+    await say(app, adapter, message("花园群", "张阿姨", "/join 1"), message("花园群", "王师傅", "/join 2"));
+    await app.close();
+
+    clock.set(new Date(T0.getTime() + 9 * HOUR)); // down across Wednesday 18:00
+    adapter = new FakeAdapter();
+    app = await testApp({ url: db.url, clock, adapters: [adapter] });
+    expect(adapter.sent.map((sent) => [sent.id, sent.message.text])).toEqual([["张阿姨", expect.stringMatching(/^提醒：明天有电影之夜/u)]]);
+    await app.close();
+
+    adapter = new FakeAdapter();
+    app = await testApp({ url: db.url, clock, adapters: [adapter] }); // started again: nothing repeats
+    expect(adapter.sent).toEqual([]);
+    await app.close();
+
+    clock.set(new Date(T0.getTime() + 60 * HOUR)); // down until Friday 22:00: both events are over
+    adapter = new FakeAdapter();
+    app = await testApp({ url: db.url, clock, adapters: [adapter] });
+    expect(adapter.sent).toEqual([]);
+    const jobs = await app.prisma.scheduledJob.findMany({ where: { kind: "event.remind" }, orderBy: { id: "asc" } });
+    expect(jobs.map((job) => job.state)).toEqual(["done", "dropped", "dropped", "dropped"]);
+    await app.close();
+  });
+
+  it("asks which event when two are open, takes the one named by date, and closes sign-ups at the deadline", async () => {
+    const adapter = new FakeAdapter();
+    const app = await testApp({ url: db.url, adapters: [adapter] });
+    await say(app, adapter, admin("/活动 周六 9:00 包饺子 限2人 截止周五20:00"));
+    await say(app, adapter, admin("/event Sun 3pm Tea party"));
+    expect(await say(app, adapter, message("花园群", "张阿姨", "+1"))).toEqual([
+      ["chat", "花园群", "您想报名哪个活动？\n请回复数字：1 11月28日（周六） 09:00 包饺子 / 2 11月29日（周日） 15:00 Tea party"],
+    ]);
+    expect(await say(app, adapter, message("花园群", "张阿姨", "2"))).toEqual([["chat", "花园群", "报名成功：Tea party。已报 1 人。"]]);
+    expect(await say(app, adapter, message("花园群", "王师傅", "周六的活动算我一个"))).toEqual([["chat", "花园群", "报名成功：包饺子。已报 1/2 人。"]]);
+    expect(await say(app, adapter, message("花园群", "李奶奶", "/报名 1 2"))).toEqual([["chat", "花园群", "包饺子名额已满，您在候补第 1 位，有空位会私信告诉您。"]]);
+    expect(await say(app, adapter, message("花园群", "王师傅", "/join 1"))).toEqual([["chat", "花园群", "您已经报名包饺子了，谢谢！"]]);
+    expect(await say(app, adapter, message("花园群", "张阿姨", "/名单 1"))).toEqual([["chat", "花园群", "这个命令需要群管理员或协调员来发。"]]);
+    expect(await say(app, adapter, admin("/名单 1"))).toEqual([["chat", "花园群", "包饺子名单（1）：王师傅\n候补：李奶奶+1"]]);
+    app.clock.set(new Date("2026-11-27T20:30:00+08:00"));
+    expect(await say(app, adapter, message("花园群", "赵老师", "/join 1"))).toEqual([["chat", "花园群", "包饺子报名已截止，谢谢关注！"]]);
+    expect(await say(app, adapter, message("花园群", "张阿姨", "/活动 周日 包饺子"))).toEqual([["chat", "花园群", "这个命令需要群管理员或协调员来发。"]]);
+    expect(await say(app, adapter, admin("/活动 下周 包饺子"))).toEqual([
+      ["chat", "花园群", "请这样发布活动：/活动 周六 9:00-11:00 邻里花园除草 限20人 截止周五20:00"],
+    ]);
+    await app.close();
+  });
+});
