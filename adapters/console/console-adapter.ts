@@ -46,6 +46,7 @@ export class ConsoleAdapter implements ChatAdapter {
       privateToNonContacts: true,
       mentions: true,
       edits: false,
+      files: true,
       maxTextLength: options.maxTextLength ?? 4096,
       format: "plain",
     };
@@ -83,12 +84,12 @@ export class ConsoleAdapter implements ChatAdapter {
 
   async send(chatId: string, message: RenderedMessage): Promise<SendResult> {
     const label = chatId.startsWith("dm:") ? `dm ${chatId.slice(3)}` : chatId;
-    this.#print(label, message.text);
+    this.#print(label, withFile(message));
     return { ok: true };
   }
 
   async sendPrivate(userId: string, message: RenderedMessage): Promise<SendResult> {
-    this.#print(`dm ${userId}`, message.text);
+    this.#print(`dm ${userId}`, withFile(message));
     return { ok: true };
   }
 
@@ -125,4 +126,9 @@ export class ConsoleAdapter implements ChatAdapter {
     const [first, ...rest] = text.split("\n");
     this.#options.write([`[${label}] ${this.#options.botName}: ${first}`, ...rest.map((line) => `  ${line}`)].join("\n"));
   }
+}
+
+/** A file prints as a line under the text: its name and size (the console shows, it does not save). */
+function withFile(message: RenderedMessage): string {
+  return message.file ? `${message.text}\n📎 ${message.file.name} (${new TextEncoder().encode(message.file.content).length} bytes)` : message.text;
 }

@@ -19,6 +19,7 @@ import { createEvent } from "./create-event.ts";
 import { cancelInWords, joinCommand, leaveCommand, signUpInWords } from "./sign-up.ts";
 import { listEventsCommand, showRoster } from "./list-events.ts";
 import { recordAttendance } from "./attendance.ts";
+import { exportCalendar } from "./export-calendar.ts";
 
 /** The default handlers. An intent with no route (chatter) gets no reply and writes nothing. */
 export function defaultHandlers(settings: RequestSettings = DEFAULT_REQUEST_SETTINGS): HandlerTable {
@@ -58,5 +59,6 @@ export function defaultHandlers(settings: RequestSettings = DEFAULT_REQUEST_SETT
     "command:events": listEventsCommand,
     "command:roster": showRoster,
     "command:attended": recordAttendance,
+    "command:ical": exportCalendar,
   };
 }

@@ -24,11 +24,13 @@ export function render(message: OutboundMessage, caps: AdapterCapabilities, lang
       numbered = message.options.map((option) => option.reply);
     }
   }
+  if (message.file && !caps.files) text += `\n${t(lang).fileUnsupported(message.file.name)}`;
   const chunks = splitText(text, caps.maxTextLength);
   const parts = chunks.map((chunk, index): RenderedMessage => {
     const part: RenderedMessage = { text: chunk };
     if (index === 0 && caps.mentions && message.mentions?.length) part.mentions = message.mentions;
     if (index === chunks.length - 1 && buttons) part.buttons = buttons;
+    if (index === chunks.length - 1 && message.file && caps.files) part.file = message.file;
     return part;
   });
   return numbered ? { parts, numbered } : { parts };

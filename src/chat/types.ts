@@ -46,10 +46,19 @@ export interface MessageOption {
   reply: string;
 }
 
+/** A file to attach (an event's .ics): text content, since everything Linli sends as a file is text. */
+export interface OutboundFile {
+  name: string;
+  mime: string;
+  content: string;
+}
+
 /** What the core wants said, before it is degraded for a platform. */
 export interface OutboundMessage {
   text: string;
   options?: MessageOption[];
+  /** A file, where the platform can send files; elsewhere the text says it could not be attached. */
+  file?: OutboundFile;
   /** People to @mention (a group message). */
   mentions?: UserRef[];
 }
@@ -73,6 +82,8 @@ export interface AdapterCapabilities {
   privateToNonContacts: boolean;
   mentions: boolean;
   edits: boolean;
+  /** Can the bot send a file (a calendar)? */
+  files: boolean;
   maxTextLength: number;
   format: "plain" | "markdown" | "html";
 }
@@ -82,6 +93,7 @@ export interface RenderedMessage {
   text: string;
   buttons?: MessageOption[];
   mentions?: UserRef[];
+  file?: OutboundFile;
 }
 
 /** The result of one send. Expected failures are values, not exceptions. */

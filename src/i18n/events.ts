@@ -34,6 +34,7 @@ type EventTexts = {
   listAdopted: (title: string, id: number) => string;
   listChanges: (title: string, added: string[], removed: string[], waiting: string[], unknown: string[]) => string;
   party: (count: number) => string;
+  calendar: (name: string, count: number) => string;
 };
 
 const zh: EventTexts = {
@@ -85,6 +86,7 @@ const zh: EventTexts = {
       ...(unknown.length ? [`没认出 ${unknown.join("、")}（请本人回复“报名”）`] : []),
     ].join("；")}。`,
   party: (count) => `${count}人`,
+  calendar: (name, count) => `${name}的日历（${count} 个活动），可导入手机日历。`,
 };
 
 const en: EventTexts = {
@@ -137,6 +139,7 @@ const en: EventTexts = {
       ...(unknown.length ? [`not recognised: ${unknown.join(", ")} (please reply "sign me up" yourselves)`] : []),
     ].join(" "),
   party: (count) => `${count} people`,
+  calendar: (name, count) => `${name}: a calendar of ${count} event${count === 1 ? "" : "s"} to import into your phone's calendar.`,
 };
 
 /** The event texts in a language. */

@@ -11,6 +11,7 @@ type Texts = {
   somethingWentWrong: string;
   privateFallback: (name: string) => string;
   chooseByNumber: string;
+  fileUnsupported: (name: string) => string;
   clarify: string;
   needAdmin: string;
   needCoordinator: string;
@@ -63,6 +64,7 @@ const zh: Texts = {
   somethingWentWrong: "抱歉，我这里出了点问题，请稍后再试。",
   privateFallback: (name) => `@${name} 我有一条消息要私下发给您，请先加我为好友或私聊我一句，我就能发给您了。`,
   chooseByNumber: "请回复数字：",
+  fileUnsupported: (name) => `（这里不能发文件“${name}”，请向协调员索取。）`,
   clarify: "我没太明白。您是想求助、报名活动，还是别的事？可以说得具体些，或发 /帮助 看看我能做什么。",
   needAdmin: "这个命令需要群管理员或协调员来发。",
   needCoordinator: "这个命令需要社区协调员来发。",
@@ -117,6 +119,7 @@ const en: Texts = {
   privateFallback: (name) =>
     `@${name} I have a private message for you. Please start a private chat with me (press Start or add me), then I can send it.`,
   chooseByNumber: "Reply with a number: ",
+  fileUnsupported: (name) => `(Files can't be sent here; ask a coordinator for "${name}".)`,
   clarify: "Sorry, I didn't quite get that. Do you need help, want to join an event, or something else? Say a bit more, or send /help.",
   needAdmin: "Only a group admin or a coordinator can use this command.",
   needCoordinator: "Only a community coordinator can use this command.",

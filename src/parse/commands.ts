@@ -29,6 +29,7 @@ export const COMMANDS: ReadonlyArray<{ name: CommandName; aliases: readonly stri
   { name: "events", aliases: ["events", "活动列表", "近期活动"] },
   { name: "roster", aliases: ["roster", "名单", "报名名单"] },
   { name: "attended", aliases: ["attended", "签到", "到场"] },
+  { name: "ical", aliases: ["ical", "calendar", "日历"] },
 ];
 
 const BY_ALIAS = new Map<string, CommandName>();

@@ -37,7 +37,8 @@ export type CommandName =
   | "leave"
   | "events"
   | "roster"
-  | "attended";
+  | "attended"
+  | "ical";
 
 /** A slash or hash command, with its arguments as typed. */
 export interface CommandIntent {

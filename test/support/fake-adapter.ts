@@ -22,6 +22,7 @@ export function capabilities(overrides: Partial<AdapterCapabilities> = {}): Adap
     privateToNonContacts: true,
     mentions: true,
     edits: false,
+    files: false,
     maxTextLength: 4096,
     format: "plain",
     ...overrides,
