@@ -12,6 +12,7 @@ import { parseEventSpec } from "../parse/event-spec.ts";
 import { dueReminders } from "../domain/events/sign-up-policy.ts";
 import { eventTexts, formatWhen } from "../i18n/events.ts";
 import { t } from "../i18n/index.ts";
+import { scheduleRecurrence } from "./recur-event.ts";
 
 /** Job kinds of events. */
 export const REMIND_JOB = "event.remind";
@@ -62,6 +63,7 @@ export async function scheduleEventJobs(repos: Repositories, event: EventView, n
   for (const { offset, at } of dueReminders(event.startsAt, event.reminders, now)) {
     await repos.jobs.schedule({ kind: REMIND_JOB, dueAt: at, staleAt: event.startsAt, payload: { eventId: event.id, offset }, dedupeKey: `${REMIND_JOB}:${event.id}:${offset}` });
   }
+  await scheduleRecurrence(repos, event);
   if (event.deadline && event.deadline > now) {
     await repos.jobs.schedule({ kind: DEADLINE_JOB, dueAt: event.deadline, staleAt: event.startsAt, payload: { eventId: event.id }, dedupeKey: `${DEADLINE_JOB}:${event.id}` });
   }

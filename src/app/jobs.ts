@@ -9,6 +9,7 @@ import { expireRequestJob, waveTimeoutJob } from "./request-jobs.ts";
 import { SOS_WIDEN_JOB, widenSosJob } from "./raise-sos.ts";
 import { DEADLINE_JOB, REMIND_JOB } from "./create-event.ts";
 import { eventDeadlineJob, remindEventJob } from "./event-jobs.ts";
+import { RECUR_JOB, recurEventJob } from "./recur-event.ts";
 
 /** Payload of a "say" job: a message to send at a given time (used by announcements and tests). */
 export interface SayPayload {
@@ -33,5 +34,6 @@ export function defaultJobHandlers(settings: RequestSettings = DEFAULT_REQUEST_S
     [SOS_WIDEN_JOB, widenSosJob(settings)],
     [REMIND_JOB, remindEventJob],
     [DEADLINE_JOB, eventDeadlineJob],
+    [RECUR_JOB, recurEventJob],
   ]);
 }

@@ -35,6 +35,8 @@ type EventTexts = {
   listChanges: (title: string, added: string[], removed: string[], waiting: string[], unknown: string[]) => string;
   party: (count: number) => string;
   calendar: (name: string, count: number) => string;
+  yourTurn: (title: string, when: string, id: number) => string;
+  nextWeek: (card: string, holders: string[]) => string;
 };
 
 const zh: EventTexts = {
@@ -87,6 +89,8 @@ const zh: EventTexts = {
     ].join("；")}。`,
   party: (count) => `${count}人`,
   calendar: (name, count) => `${name}的日历（${count} 个活动），可导入手机日历。`,
+  yourTurn: (title, when, id) => `本周轮到您：${title}，${when}。不方便请回复 /取消报名 ${id}，我会请下一位。`,
+  nextWeek: (card, holders) => `下一期：\n${card}${holders.length ? `\n本期值班：${holders.join("、")}` : ""}`,
 };
 
 const en: EventTexts = {
@@ -139,6 +143,8 @@ const en: EventTexts = {
       ...(unknown.length ? [`not recognised: ${unknown.join(", ")} (please reply "sign me up" yourselves)`] : []),
     ].join(" "),
   party: (count) => `${count} people`,
+  yourTurn: (title, when, id) => `It's your turn this week: ${title}, ${when}. If you can't make it, reply /leave ${id} and I'll ask the next person.`,
+  nextWeek: (card, holders) => `Next one:\n${card}${holders.length ? `\nOn duty: ${holders.join(", ")}` : ""}`,
   calendar: (name, count) => `${name}: a calendar of ${count} event${count === 1 ? "" : "s"} to import into your phone's calendar.`,
 };
 
@@ -163,5 +169,5 @@ function zhDay(instant: Date, timeZone: string): string {
   const parts = new Intl.DateTimeFormat("en-GB", { timeZone, month: "numeric", day: "numeric", weekday: "short" }).formatToParts(instant);
   const part = (type: string) => parts.find((one) => one.type === type)?.value ?? "";
   const weekday = "一二三四五六日"[["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(part("weekday"))];
-  return `${part("month")}月${part("day")}日（周${weekday}）`;
+  return `${Number(part("month"))}月${Number(part("day"))}日（周${weekday}）`;
 }

@@ -97,4 +97,28 @@ describe("events: concurrency, restarts and edges", () => {
     ]);
     await app.close();
   });
+
+  it("rolls a weekly duty on to next week and rotates its holders through everyone who signed up", async () => {
+    const adapter = new FakeAdapter();
+    const app = await testApp({ url: db.url, adapters: [adapter] });
+    await say(app, adapter, admin("/活动 每周六 8:00-9:00 花园浇水 值班 限2人"));
+    for (const name of ["甲", "乙", "丙", "丁"]) await say(app, adapter, message("花园群", name, "报名"));
+    expect((await app.prisma.signUp.findMany({ orderBy: { id: "asc" } })).map((one) => one.state)).toEqual(["confirmed", "confirmed", "waitlisted", "waitlisted"]);
+
+    app.clock.set(new Date("2026-11-28T08:00:00+08:00")); // the first occurrence starts: next week's is created
+    await app.tick();
+    const second = await app.prisma.event.findFirstOrThrow({ where: { id: 2 }, include: { signUps: { include: { person: true } } } });
+    expect(second).toMatchObject({ seriesId: 1, title: "花园浇水", kind: "duty", recurrence: "weekly", capacity: 2 });
+    expect(second.startsAt.toISOString()).toBe("2026-12-05T00:00:00.000Z");
+    expect(second.signUps.map((one) => [one.person.displayName, one.state])).toEqual([["丙", "confirmed"], ["丁", "confirmed"]]);
+    const told = adapter.sent.filter((sent) => sent.to === "user").map((sent) => [sent.id, sent.message.text]);
+    expect(told).toContainEqual(["丙", "本周轮到您：花园浇水，12月5日（周六） 08:00-09:00。不方便请回复 /取消报名 2，我会请下一位。"]);
+    expect(adapter.sent.at(-1)!.message.text).toMatch(/^下一期：\n#2 花园浇水（志愿值班）[\s\S]*本期值班：丙、丁\n请回复数字：1 报名 \/ 2 取消报名$/u);
+
+    app.clock.set(new Date("2026-12-05T08:00:00+08:00")); // and the week after, back to 甲 and 乙
+    await app.tick();
+    const third = await app.prisma.event.findFirstOrThrow({ where: { id: 3 }, include: { signUps: { include: { person: true } } } });
+    expect(third.signUps.map((one) => one.person.displayName)).toEqual(["甲", "乙"]);
+    await app.close();
+  });
 });

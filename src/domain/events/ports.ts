@@ -18,6 +18,8 @@ export interface NewEvent {
   /** Minutes credited to each attendee of a duty. */
   creditMinutes: number;
   chatIds: number[];
+  /** The first occurrence, for the next occurrences of a weekly event. */
+  seriesId?: number | null;
 }
 
 /** An event as use cases see it, with its sign-up totals (head counts, a "+2" counting two). */
@@ -36,6 +38,8 @@ export interface EventView {
   reminders: number[];
   creditMinutes: number;
   state: "open" | "cancelled" | "done";
+  /** The first occurrence of its series (itself when it is the first or a one-off). */
+  seriesId: number;
   confirmed: number;
   waitlisted: number;
   chats: Array<{ id: number; platform: Platform; externalId: string; lang: "zh-CN" | "en" }>;
@@ -70,6 +74,8 @@ export interface Events {
   /** The event a 接龙 list in a chat stands for, and linking one. */
   eventOfList(chatId: number, title: string): Promise<number | null>;
   linkList(chatId: number, title: string, eventId: number): Promise<void>;
+  /** Everyone who has signed up for any occurrence of a series (not cancelled), in the order they first joined. */
+  seriesPool(seriesId: number): Promise<number[]>;
   /** People of a chat by display name or alias, for 接龙 entries. */
   membersByName(chatId: number): Promise<Array<{ personId: number; names: string[] }>>;
 }

@@ -27,3 +27,13 @@ export function dueReminders(startsAt: Date, offsets: number[], now: Date): Arra
     .map((offset) => ({ offset, at: new Date(startsAt.getTime() - offset * 60_000) }))
     .filter((reminder) => reminder.at > now);
 }
+
+/**
+ * A weekly duty's next holders: the `size` people after this week's last holder in the pool's order, wrapping
+ * around (everyone takes a turn before anyone has a second); the whole pool when it is no bigger than `size`.
+ */
+export function nextHolders(pool: number[], current: number[], size: number): number[] {
+  if (pool.length <= size) return [...pool];
+  const last = Math.max(-1, ...current.map((id) => pool.indexOf(id)));
+  return Array.from({ length: size }, (_, index) => pool[(last + 1 + index) % pool.length]!);
+}

@@ -21,6 +21,7 @@ type Row = {
   deadline: Date | null;
   kind: string;
   recurrence: string | null;
+  seriesId: number | null;
   reminders: string;
   creditMinutes: number;
   state: string;
@@ -45,6 +46,7 @@ function toView(row: Row): EventView {
     reminders: JSON.parse(row.reminders) as number[],
     creditMinutes: row.creditMinutes,
     state: row.state as EventView["state"],
+    seriesId: row.seriesId ?? row.id,
     confirmed: total("confirmed"),
     waitlisted: total("waitlisted"),
     chats: row.chats.map(({ chat }) => ({
@@ -132,6 +134,15 @@ export class PrismaEvents implements Events {
 
   async linkList(chatId: number, title: string, eventId: number): Promise<void> {
     await this.tx.chatList.updateMany({ where: { chatId, title }, data: { eventId } });
+  }
+
+  async seriesPool(seriesId: number): Promise<number[]> {
+    const rows = await this.tx.signUp.findMany({
+      where: { state: { in: ["confirmed", "waitlisted"] }, event: { OR: [{ id: seriesId }, { seriesId }] } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { personId: true },
+    });
+    return [...new Set(rows.map((row) => row.personId))];
   }
 
   async membersByName(chatId: number): Promise<Array<{ personId: number; names: string[] }>> {
