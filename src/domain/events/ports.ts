@@ -23,20 +23,8 @@ export interface NewEvent {
 }
 
 /** An event as use cases see it, with its sign-up totals (head counts, a "+2" counting two). */
-export interface EventView {
+export interface EventView extends Omit<NewEvent, "chatIds" | "seriesId"> {
   id: number;
-  communityId: number;
-  organiserId: number;
-  title: string;
-  place: string | null;
-  startsAt: Date;
-  endsAt: Date | null;
-  capacity: number | null;
-  deadline: Date | null;
-  kind: "activity" | "duty";
-  recurrence: "weekly" | null;
-  reminders: number[];
-  creditMinutes: number;
   state: "open" | "cancelled" | "done";
   /** The first occurrence of its series (itself when it is the first or a one-off). */
   seriesId: number;

@@ -9,25 +9,7 @@ const INCLUDE = {
   signUps: { where: { state: { in: ["confirmed", "waitlisted"] } }, select: { state: true, count: true } },
 } satisfies Prisma.EventInclude;
 
-type Row = {
-  id: number;
-  communityId: number;
-  organiserId: number;
-  title: string;
-  place: string | null;
-  startsAt: Date;
-  endsAt: Date | null;
-  capacity: number | null;
-  deadline: Date | null;
-  kind: string;
-  recurrence: string | null;
-  seriesId: number | null;
-  reminders: string;
-  creditMinutes: number;
-  state: string;
-  chats: Array<{ chat: { id: number; platform: string; externalId: string; locale: string } }>;
-  signUps: Array<{ state: string; count: number }>;
-};
+type Row = Prisma.EventGetPayload<{ include: typeof INCLUDE }>;
 
 function toView(row: Row): EventView {
   const total = (state: string) => row.signUps.filter((one) => one.state === state).reduce((sum, one) => sum + one.count, 0);
