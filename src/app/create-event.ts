@@ -47,7 +47,7 @@ export const createEvent: Handler<CommandIntent> = async (context, repos) => {
     deadline: spec.deadline ?? null,
     kind: spec.kind,
     recurrence: spec.recurrence ?? null,
-    reminders: DEFAULT_REMINDERS,
+    reminders: spec.reminders ?? DEFAULT_REMINDERS,
     creditMinutes: spec.kind === "duty" ? minutes : 0,
     chatIds: [context.chat.id],
   });

@@ -17,7 +17,7 @@ export const remindEventJob: JobHandler = async (payload, repos, job) => {
   const people = (await repos.events.signUps(eventId)).filter((one) => one.state === "confirmed");
   for (const person of people) {
     await tell(repos, person.personId, eventChat(event), (lang) =>
-      eventTexts(lang).remind(event.title, formatWhen(event.startsAt, event.endsAt, timeZone, lang), event.place, Math.round(offset / 60)),
+      eventTexts(lang).remind(event.title, formatWhen(event.startsAt, event.endsAt, timeZone, lang), event.place, offset),
     );
   }
   await repos.audit.append({ communityId: event.communityId, action: "event.reminded", subjectType: "Event", subjectId: eventId, detail: { offset, people: people.length } });

@@ -17,7 +17,7 @@ import { answerQuery, listRequestsCommand } from "./list-requests.ts";
 import { setAvailability } from "./volunteering.ts";
 import { createEvent } from "./create-event.ts";
 import { cancelInWords, joinCommand, leaveCommand, signUpInWords } from "./sign-up.ts";
-import { listEventsCommand, showRoster } from "./list-events.ts";
+import { cancelEvent, listEventsCommand, showRoster } from "./list-events.ts";
 import { recordAttendance } from "./attendance.ts";
 import { exportCalendar } from "./export-calendar.ts";
 
@@ -60,5 +60,6 @@ export function defaultHandlers(settings: RequestSettings = DEFAULT_REQUEST_SETT
     "command:roster": showRoster,
     "command:attended": recordAttendance,
     "command:ical": exportCalendar,
+    "command:cancelevent": cancelEvent,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * "这周有什么活动" / `/events`: the chat's upcoming events with their places taken; `/roster 12` for the organiser,
- * group admins and coordinators: the names only (in a group too), never contact details.
+ * group admins and coordinators: the names only (in a group too), never contact details; `/取消活动 12` cancels.
  */
 import type { CommandIntent, QueryIntent } from "../parse/intent.ts";
 import type { Handler, MessageContext } from "./message-context.ts";
@@ -8,7 +8,8 @@ import type { Repositories } from "../domain/ports.ts";
 import { reply } from "./message-context.ts";
 import { eventTexts, formatWhen } from "../i18n/events.ts";
 import { mayOrganise } from "./create-event.ts";
-import { namedEvent } from "./sign-up.ts";
+import { eventChat, namedEvent } from "./sign-up.ts";
+import { tell } from "./request-flow.ts";
 import { t } from "../i18n/index.ts";
 
 /** `/events`. */
@@ -46,4 +47,19 @@ export const showRoster: Handler<CommandIntent> = async (context, repos) => {
       signUps.filter((one) => one.state === "waitlisted").map(name),
     ),
   );
+};
+
+/** `/取消活动 12`: the organiser (or an admin or coordinator) cancels; everyone signed up hears privately; no reminders follow. */
+export const cancelEvent: Handler<CommandIntent> = async (context, repos) => {
+  const event = await namedEvent(context, repos);
+  if (!event) return;
+  if (event.organiserId !== context.person.id && !(await mayOrganise(context, repos))) return reply(context, repos, t(context.lang).needAdmin);
+  if (!(await repos.events.cancel(event.id))) return reply(context, repos, eventTexts(context.lang).over(event.title));
+  const timeZone = await repos.people.timeZoneOf(event.communityId);
+  for (const one of await repos.events.signUps(event.id)) {
+    if (one.personId === context.person.id) continue;
+    await tell(repos, one.personId, eventChat(event), (lang) => eventTexts(lang).eventCancelled(event.title, formatWhen(event.startsAt, event.endsAt, timeZone, lang)));
+  }
+  await repos.audit.append({ communityId: event.communityId, actorId: context.person.id, action: "event.cancelled", subjectType: "Event", subjectId: event.id });
+  await reply(context, repos, eventTexts(context.lang).cancelledEvent(event.title));
 };

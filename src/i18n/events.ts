@@ -22,7 +22,9 @@ type EventTexts = {
   noEvent: string;
   whichEvent: string;
   notFound: (id: string) => string;
-  remind: (title: string, when: string, place: string | null, hoursBefore: number) => string;
+  remind: (title: string, when: string, place: string | null, minutesBefore: number) => string;
+  eventCancelled: (title: string, when: string) => string;
+  cancelledEvent: (title: string) => string;
   deadlinePassed: (title: string, confirmed: number, waitlisted: number, capacity: number | null) => string;
   listHeader: string;
   listLine: (e: { id: number; title: string; when: string; taken: number; capacity: number | null }) => string;
@@ -68,7 +70,10 @@ const zh: EventTexts = {
   noEvent: "这个群现在没有可以报名的活动。",
   whichEvent: "您想报名哪个活动？",
   notFound: (id) => `没有找到活动 #${id}。`,
-  remind: (title, when, place, hoursBefore) => `提醒：${hoursBefore >= 24 ? "明天" : `${hoursBefore}小时后`}有${title}（${when}${place ? `，${place}` : ""}），别忘了哦！`,
+  remind: (title, when, place, minutes) =>
+    `提醒：${minutes === 1440 ? "明天" : minutes >= 1440 ? `${Math.round(minutes / 1440)}天后` : minutes >= 60 ? `${Math.round(minutes / 60)}小时后` : `${minutes}分钟后`}有${title}（${when}${place ? `，${place}` : ""}），别忘了哦！`,
+  eventCancelled: (title, when) => `抱歉，${title}（${when}）取消了。`,
+  cancelledEvent: (title) => `已取消活动：${title}，已私信告诉报名的人。`,
   deadlinePassed: (title, confirmed, waitlisted, capacity) =>
     `${title}报名已截止：正式 ${confirmed}${capacity === null ? "" : `/${capacity}`} 人${waitlisted ? `，候补 ${waitlisted} 人` : ""}。发 /名单 查看名单。`,
   listHeader: "近期活动：",
@@ -122,7 +127,10 @@ const en: EventTexts = {
   noEvent: "There's no event to sign up for in this group right now.",
   whichEvent: "Which event would you like to sign up for?",
   notFound: (id) => `I can't find event #${id}.`,
-  remind: (title, when, place, hoursBefore) => `Reminder: ${title} is ${hoursBefore >= 24 ? "tomorrow" : `in ${hoursBefore} hours`} (${when}${place ? `, ${place}` : ""}). See you there!`,
+  remind: (title, when, place, minutes) =>
+    `Reminder: ${title} is ${minutes === 1440 ? "tomorrow" : minutes >= 1440 ? `in ${Math.round(minutes / 1440)} days` : minutes >= 60 ? `in ${Math.round(minutes / 60)} hours` : `in ${minutes} minutes`} (${when}${place ? `, ${place}` : ""}). See you there!`,
+  eventCancelled: (title, when) => `Sorry, ${title} (${when}) is cancelled.`,
+  cancelledEvent: (title) => `${title} is cancelled; everyone signed up has been told privately.`,
   deadlinePassed: (title, confirmed, waitlisted, capacity) =>
     `Sign-ups for ${title} have closed: ${confirmed}${capacity === null ? "" : `/${capacity}`} confirmed${waitlisted ? `, ${waitlisted} waitlisted` : ""}. /roster shows the names.`,
   listHeader: "Coming up:",

@@ -30,6 +30,7 @@ export const COMMANDS: ReadonlyArray<{ name: CommandName; aliases: readonly stri
   { name: "roster", aliases: ["roster", "名单", "报名名单"] },
   { name: "attended", aliases: ["attended", "签到", "到场"] },
   { name: "ical", aliases: ["ical", "calendar", "日历"] },
+  { name: "cancelevent", aliases: ["cancelevent", "取消活动"] },
 ];
 
 const BY_ALIAS = new Map<string, CommandName>();

@@ -18,6 +18,8 @@ export interface EventSpec {
   recurrence?: "weekly";
   /** True when only a date was given (the event then starts at 09:00). */
   timeGuessed: boolean;
+  /** Reminder offsets in minutes before the start, when the command sets them ("提醒 1天 1小时", "remind 24h 30m"). */
+  reminders?: number[];
 }
 
 /** Why the arguments could not be read. */
@@ -26,6 +28,8 @@ export type EventSpecError = "no-date" | "no-title" | "past" | "deadline-after-s
 const CAPACITY = /限\s*(\d{1,4})\s*(?:人|位|名)?|(?:名额|人数)[:：]?\s*(\d{1,4})|(\d{1,4})\s*(?:个名额|名额|places?|spots?|seats?|people|ppl)(?![a-z])|\b(?:max|limit|capacity)[:：]?\s*(\d{1,4})\b|(\d{1,4})\s*(?:人|位)(?=$|[\s,，。])/iu;
 const DEADLINE = /(?:报名)?截止(?:时间)?[:：]?\s*([^\s,，。;；]+(?:\s*\d{1,2}[:：]\d{2})?)|\b(?:deadline|sign[- ]?ups? close|rsvp by)[:：]?\s*((?:[a-z]+\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)/iu;
 const PLACE = /(?:地点|地址|集合地点|集合)[:：]\s*([^\s,，。;；]+)|(?:^|[\s,，])@\s*([^\s,，。;；]+)|\b(?:at|venue|place)[:：]\s*([^,，。;；]+)/iu;
+const REMINDERS = /(?:提醒|remind(?:ers?)?)[:：]?\s*((?:\d{1,3}\s*(?:天|小时|分钟|d|h|m|days?|hours?|minutes?)[\s,，、]*)+|不用|无|none|off)/iu;
+const OFFSET = /(\d{1,3})\s*(天|小时|分钟|d|h|m|days?|hours?|minutes?)/giu;
 const DUTY = /值班|轮值|值日|浇水|巡逻|站岗|duty|rota|shift|watering/iu;
 const WEEKLY = /每(?:个)?(?:周|週|星期|礼拜)|\bweekly\b|\bevery\s+(?:week|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b/iu;
 const DAY = String.raw`(?:每(?:个)?)?(?:(?:下|这|本)?(?:周|週|星期|礼拜)[一二三四五六日天末]|今天|明天|后天|(?:this|next|every)?\s*(?:mon|tues?|wed|wednes|thu|thurs?|fri|sat|satur|sun)(?:day)?\.?|today|tomorrow|tonight|\d{1,2}月\d{1,2}[日号]|\d{1,2}\/\d{1,2})`;
@@ -47,6 +51,8 @@ export function parseEventSpec(args: string, ref: WhenReference): EventSpec | { 
   const deadlineText = take(DEADLINE);
   const capacityText = take(CAPACITY);
   const place = take(PLACE);
+  const remindText = take(REMINDERS);
+  const reminders = remindText === undefined ? undefined : [...remindText.matchAll(OFFSET)].map(([, n, unit]) => Number(n) * unitMinutes(unit!));
   const recurrence = WEEKLY.test(rest) ? "weekly" : undefined;
   const kind = DUTY.test(args) ? "duty" : "activity";
   // "每周六" reads as a habit to the date finder; the first one is the coming Saturday.
@@ -76,7 +82,13 @@ export function parseEventSpec(args: string, ref: WhenReference): EventSpec | { 
     kind,
     ...(recurrence ? { recurrence } : {}),
     timeGuessed: !when.start,
+    ...(reminders ? { reminders: [...new Set(reminders)].filter((minutes) => minutes > 0).sort((a, b) => b - a) } : {}),
   };
+}
+
+function unitMinutes(unit: string): number {
+  const lower = unit.toLowerCase();
+  return lower === "天" || lower.startsWith("d") ? 1440 : lower === "小时" || lower.startsWith("h") ? 60 : 1;
 }
 
 function localNine(date: string, ref: WhenReference): Date {

@@ -38,7 +38,8 @@ export type CommandName =
   | "events"
   | "roster"
   | "attended"
-  | "ical";
+  | "ical"
+  | "cancelevent";
 
 /** A slash or hash command, with its arguments as typed. */
 export interface CommandIntent {

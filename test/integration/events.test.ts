@@ -121,4 +121,33 @@ describe("events: concurrency, restarts and edges", () => {
     expect(third.signUps.map((one) => one.person.displayName)).toEqual(["甲", "乙"]);
     await app.close();
   });
+
+  it("takes reminders set in the command, and sends none for a cancelled event (whose people are told)", async () => {
+    const adapter = new FakeAdapter();
+    const app = await testApp({ url: db.url, adapters: [adapter] });
+    await say(app, adapter, admin("/活动 周六 9:00 包饺子 提醒 3小时 30分钟"));
+    await say(app, adapter, admin("/活动 周日 9:00 太极拳"));
+    await say(app, adapter, message("花园群", "张阿姨", "/join 1"), message("花园群", "王师傅", "/join 2"));
+    expect((await app.prisma.scheduledJob.findMany({ where: { kind: "event.remind" }, orderBy: { id: "asc" } })).map((job) => JSON.parse(job.payload) as unknown)).toEqual([
+      { eventId: 1, offset: 180 },
+      { eventId: 1, offset: 30 },
+      { eventId: 2, offset: 1440 },
+      { eventId: 2, offset: 120 },
+    ]);
+    expect(await say(app, adapter, message("花园群", "王师傅", "/取消活动 2"))).toEqual([["chat", "花园群", "这个命令需要群管理员或协调员来发。"]]);
+    expect(await say(app, adapter, admin("/取消活动 2"))).toEqual([
+      ["user", "王师傅", "抱歉，太极拳（11月29日（周日） 09:00）取消了。"],
+      ["chat", "花园群", "已取消活动：太极拳，已私信告诉报名的人。"],
+    ]);
+    const before = adapter.sent.length;
+    for (const at of ["2026-11-28T06:00:00+08:00", "2026-11-28T08:30:00+08:00", "2026-11-29T08:00:00+08:00"]) {
+      app.clock.set(new Date(at));
+      await app.tick();
+    }
+    expect(adapter.sent.slice(before).map((sent) => [sent.id, sent.message.text])).toEqual([
+      ["张阿姨", "提醒：3小时后有包饺子（11月28日（周六） 09:00），别忘了哦！"],
+      ["张阿姨", "提醒：30分钟后有包饺子（11月28日（周六） 09:00），别忘了哦！"],
+    ]);
+    await app.close();
+  });
 });

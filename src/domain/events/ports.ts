@@ -59,6 +59,8 @@ export interface Events {
   /** The next waitlist position (one more than the last). */
   nextPosition(eventId: number): Promise<number>;
   setAttended(eventId: number, personId: number, attended: boolean): Promise<boolean>;
+  /** Cancel an open event; false when it was not open. */
+  cancel(eventId: number): Promise<boolean>;
   /** The event a 接龙 list in a chat stands for, and linking one. */
   eventOfList(chatId: number, title: string): Promise<number | null>;
   linkList(chatId: number, title: string, eventId: number): Promise<void>;

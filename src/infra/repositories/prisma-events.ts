@@ -109,6 +109,11 @@ export class PrismaEvents implements Events {
     return count === 1;
   }
 
+  async cancel(eventId: number): Promise<boolean> {
+    const { count } = await this.tx.event.updateMany({ where: { id: eventId, state: "open" }, data: { state: "cancelled" } });
+    return count === 1;
+  }
+
   async eventOfList(chatId: number, title: string): Promise<number | null> {
     const row = await this.tx.chatList.findUnique({ where: { chatId_title: { chatId, title } }, select: { eventId: true } });
     return row?.eventId ?? null;
