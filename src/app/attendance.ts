@@ -7,7 +7,7 @@ import type { Handler } from "./message-context.ts";
 import { reply } from "./message-context.ts";
 import { eventTexts } from "../i18n/events.ts";
 import { requestTexts } from "../i18n/requests.ts";
-import { mayOrganise } from "./create-event.ts";
+import { mayManage } from "./create-event.ts";
 import { namedEvent } from "./sign-up.ts";
 import { t } from "../i18n/index.ts";
 
@@ -16,7 +16,8 @@ export const recordAttendance: Handler<CommandIntent> = async (context, repos) =
   const texts = eventTexts(context.lang);
   const event = await namedEvent(context, repos);
   if (!event) return;
-  if (event.organiserId !== context.person.id && !(await mayOrganise(context, repos))) return reply(context, repos, t(context.lang).needAdmin);
+  if (!(await mayManage(context, repos, event))) return reply(context, repos, t(context.lang).needAdmin);
+  if (event.state === "cancelled" || context.now < event.startsAt) return reply(context, repos, texts.notStarted(event.title));
   const words = context.intent.args.replace(/^\s*#?\d+/u, "").split(/[\s,，、]+/u).map((word) => word.replace(/^@/u, "")).filter(Boolean);
   const signUps = (await repos.events.signUps(event.id)).filter((one) => one.state === "confirmed");
   const everyone = words.length === 1 && /^(?:all|全部|都到了|全到)$/iu.test(words[0]!);

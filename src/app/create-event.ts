@@ -24,6 +24,12 @@ export async function mayOrganise(context: MessageContext, repos: Repositories):
   return context.isAdmin || (await repos.directories.hasRole(context.person.id, "coordinator"));
 }
 
+/** May this person manage `event` (roster, attendance, cancel): its organiser, a coordinator, or an admin of its chat. */
+export async function mayManage(context: MessageContext, repos: Repositories, event: EventView): Promise<boolean> {
+  if (event.organiserId === context.person.id || (await repos.directories.hasRole(context.person.id, "coordinator"))) return true;
+  return context.isAdmin && event.chats.some((chat) => chat.id === context.chat.id);
+}
+
 /** `/活动 …`, `/event …`. */
 export const createEvent: Handler<CommandIntent> = async (context, repos) => {
   const texts = eventTexts(context.lang);
@@ -32,7 +38,13 @@ export const createEvent: Handler<CommandIntent> = async (context, repos) => {
   const timeZone = await repos.people.timeZoneOf(context.person.communityId);
   const spec = parseEventSpec(context.intent.args, { now: context.now, timeZone });
   if ("error" in spec) {
-    const why = { "no-date": texts.createHowTo, "no-title": texts.noTitle, past: texts.past, "deadline-after-start": texts.deadlineAfterStart };
+    const why = {
+      "no-date": texts.createHowTo,
+      "no-title": texts.noTitle,
+      past: texts.past,
+      "deadline-after-start": texts.deadlineAfterStart,
+      "deadline-past": texts.deadlinePast,
+    };
     return reply(context, repos, why[spec.error]);
   }
   const minutes = spec.endsAt ? Math.round((spec.endsAt.getTime() - spec.startsAt.getTime()) / 60_000) : 60;

@@ -15,9 +15,11 @@ export const remindEventJob: JobHandler = async (payload, repos, job) => {
   if (!event || event.state !== "open" || job.now >= event.startsAt) return;
   const timeZone = await repos.people.timeZoneOf(event.communityId);
   const people = (await repos.events.signUps(eventId)).filter((one) => one.state === "confirmed");
+  // Worded from the time actually left: a reminder sent late after downtime must not say "tomorrow" an hour before.
+  const minutesLeft = Math.round((event.startsAt.getTime() - job.now.getTime()) / 60_000);
   for (const person of people) {
     await tell(repos, person.personId, eventChat(event), (lang) =>
-      eventTexts(lang).remind(event.title, formatWhen(event.startsAt, event.endsAt, timeZone, lang), event.place, offset),
+      eventTexts(lang).remind(event.title, formatWhen(event.startsAt, event.endsAt, timeZone, lang), event.place, minutesLeft),
     );
   }
   await repos.audit.append({ communityId: event.communityId, action: "event.reminded", subjectType: "Event", subjectId: eventId, detail: { offset, people: people.length } });

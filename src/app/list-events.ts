@@ -7,7 +7,7 @@ import type { Handler, MessageContext } from "./message-context.ts";
 import type { Repositories } from "../domain/ports.ts";
 import { reply } from "./message-context.ts";
 import { eventTexts, formatWhen } from "../i18n/events.ts";
-import { mayOrganise } from "./create-event.ts";
+import { mayManage } from "./create-event.ts";
 import { eventChat, namedEvent } from "./sign-up.ts";
 import { tell } from "./request-flow.ts";
 import { t } from "../i18n/index.ts";
@@ -35,7 +35,7 @@ export const answerEventsQuery: Handler<QueryIntent> = (context, repos) => listE
 export const showRoster: Handler<CommandIntent> = async (context, repos) => {
   const event = await namedEvent(context, repos);
   if (!event) return;
-  if (event.organiserId !== context.person.id && !(await mayOrganise(context, repos))) return reply(context, repos, t(context.lang).needAdmin);
+  if (!(await mayManage(context, repos, event))) return reply(context, repos, t(context.lang).needAdmin);
   const signUps = await repos.events.signUps(event.id);
   const name = (one: { displayName: string; count: number }) => (one.count > 1 ? `${one.displayName}+${one.count - 1}` : one.displayName);
   await reply(
@@ -53,7 +53,7 @@ export const showRoster: Handler<CommandIntent> = async (context, repos) => {
 export const cancelEvent: Handler<CommandIntent> = async (context, repos) => {
   const event = await namedEvent(context, repos);
   if (!event) return;
-  if (event.organiserId !== context.person.id && !(await mayOrganise(context, repos))) return reply(context, repos, t(context.lang).needAdmin);
+  if (!(await mayManage(context, repos, event))) return reply(context, repos, t(context.lang).needAdmin);
   if (!(await repos.events.cancel(event.id))) return reply(context, repos, eventTexts(context.lang).over(event.title));
   const timeZone = await repos.people.timeZoneOf(event.communityId);
   for (const one of await repos.events.signUps(event.id)) {

@@ -25,7 +25,7 @@ export async function scheduleRecurrence(repos: Repositories, event: EventView):
 export const recurEventJob: JobHandler = async (payload, repos, job) => {
   const { eventId } = payload as { eventId: number };
   const event = await repos.events.get(eventId);
-  if (!event || event.state !== "open" || event.recurrence !== "weekly") return;
+  if (!event || event.recurrence !== "weekly") return; // a cancelled week still rolls on to the next
   let weeks = 1;
   while (event.startsAt.getTime() + weeks * WEEK_MS <= job.now.getTime()) weeks += 1;
   const shift = (date: Date | null) => (date ? new Date(date.getTime() + weeks * WEEK_MS) : null);

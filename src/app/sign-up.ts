@@ -16,12 +16,13 @@ import { eventTexts, formatWhen } from "../i18n/events.ts";
 import { tell } from "./request-flow.ts";
 import { zoneOffsetMinutes } from "../parse/dates.ts";
 import { findCount } from "../parse/counts.ts";
-import { scheduleEventJobs } from "./create-event.ts";
+import { mayOrganise, scheduleEventJobs } from "./create-event.ts";
+import { escapeRegExp } from "../parse/normalize.ts";
 
 /** A `signup` intent: words, +N, or a 接龙 list. */
 export const signUpInWords: Handler<SignupIntent> = async (context, repos) => {
   if (context.intent.list) return signUpFromList(context, repos);
-  const event = await resolveEvent(context, repos, context.intent.event, "join");
+  const event = await resolveEvent(context, repos, context.intent.event, "join", context.intent.count);
   if (event) await join(context, repos, event, context.person.id, context.intent.count, true);
 };
 
@@ -34,7 +35,7 @@ export const cancelInWords: Handler<CancelSignupIntent> = async (context, repos)
 /** `/join 12 [2]` (the card's button or numbered reply). */
 export const joinCommand: Handler<CommandIntent> = async (context, repos) => {
   const event = await namedEvent(context, repos);
-  const count = findCount(context.intent.args.replace(/^\s*#?\d+/u, "")) ?? Number(/^\s*#?\d+\s+(\d{1,2})\b/u.exec(context.intent.args)?.[1] ?? 1);
+  const count = findCount(context.intent.args.replace(/^\s*#?\d+/u, "")) ?? Number(/^\s*#?\d+\s+(\d{1,2})(?!\d)/u.exec(context.intent.args)?.[1] ?? 1);
   if (event) await join(context, repos, event, context.person.id, Math.max(1, count), true);
 };
 
@@ -47,7 +48,7 @@ export const leaveCommand: Handler<CommandIntent> = async (context, repos) => {
 /** The event a command names ("12", "#12"), or a reply saying what is wrong. */
 export async function namedEvent(context: MessageContext<CommandIntent>, repos: Repositories): Promise<EventView | null> {
   const texts = eventTexts(context.lang);
-  const number = /#?\s*(\d{1,9})/u.exec(context.intent.args)?.[1];
+  const number = /^\s*#?(\d{1,9})(?=\s|$)/u.exec(context.intent.args)?.[1];
   if (!number) {
     const upcoming = context.chat.kind === "group" ? await repos.events.upcomingInChat(context.chat.id, context.now) : [];
     if (upcoming.length === 1) return upcoming[0]!;
@@ -63,9 +64,12 @@ export async function namedEvent(context: MessageContext<CommandIntent>, repos: 
 }
 
 /** The event meant: by date, then title words, among the chat's open events; else the only one; else ask. */
-async function resolveEvent(context: MessageContext, repos: Repositories, ref: EventRef, action: "join" | "leave"): Promise<EventView | null> {
+async function resolveEvent(context: MessageContext, repos: Repositories, ref: EventRef, action: "join" | "leave", count = 1): Promise<EventView | null> {
   const texts = eventTexts(context.lang);
-  if (context.chat.kind !== "group") return null;
+  if (context.chat.kind !== "group") {
+    await reply(context, repos, texts.inTheGroup); // a private "报名": which group's event is not known here
+    return null;
+  }
   const upcoming = await repos.events.upcomingInChat(context.chat.id, context.now);
   if (upcoming.length === 0) {
     if (context.message.addressedToBot || ref.when || ref.title) await reply(context, repos, texts.noEvent);
@@ -78,17 +82,17 @@ async function resolveEvent(context: MessageContext, repos: Repositories, ref: E
     if (byTitle.length) matches = byTitle;
   }
   if (matches.length === 1) return matches[0]!;
-  await reply(context, repos, await whichEvent(context, repos, matches.length ? matches : upcoming, action));
+  await reply(context, repos, await whichEvent(context, repos, matches.length ? matches : upcoming, action, count));
   return null;
 }
 
-async function whichEvent(context: MessageContext, repos: Repositories, events: EventView[], action: "join" | "leave") {
+async function whichEvent(context: MessageContext, repos: Repositories, events: EventView[], action: "join" | "leave", count = 1) {
   const timeZone = await repos.people.timeZoneOf(context.person.communityId);
   return {
     text: eventTexts(context.lang).whichEvent,
     options: events.slice(0, 5).map((event) => ({
       label: `${formatWhen(event.startsAt, null, timeZone, context.lang)} ${event.title}`,
-      reply: `/${action} ${event.id}`,
+      reply: `/${action} ${event.id}${action === "join" && count > 1 ? ` ${count}` : ""}`,
     })),
   };
 }
@@ -115,7 +119,8 @@ export async function join(
   }
   if (existing?.state === "confirmed") {
     const others = event.confirmed - existing.count;
-    if (count === existing.count || placeFor(event.capacity, others, count) !== "confirmed") {
+    // Saying "报名" again never shrinks a party ("+2" then "+1" is the same two); a bigger party needs the room.
+    if (count <= existing.count || placeFor(event.capacity, others, count) !== "confirmed") {
       return say(texts.already(event.title, existing.count)).then(() => "confirmed" as const);
     }
     await repos.events.saveSignUp(event.id, personId, count, "confirmed", existing.position);
@@ -132,9 +137,13 @@ export async function join(
 /** Cancel a sign-up; a freed place promotes the waitlist in order, each promoted person told privately. */
 export async function leave(context: MessageContext, repos: Repositories, event: EventView, personId: number, answer: boolean): Promise<boolean> {
   const texts = eventTexts(context.lang);
+  if (event.state !== "open" || context.now >= event.startsAt) {
+    if (answer) await reply(context, repos, texts.over(event.title));
+    return false;
+  }
   const was = await repos.events.cancelSignUp(event.id, personId);
   if (answer) await reply(context, repos, was ? texts.cancelled(event.title) : texts.notSignedUp(event.title));
-  if (was !== "confirmed" || context.now >= event.startsAt) return was !== null;
+  if (was !== "confirmed") return was !== null;
   const signUps = await repos.events.signUps(event.id);
   const confirmed = signUps.filter((one) => one.state === "confirmed").reduce((sum, one) => sum + one.count, 0);
   const waitlist = signUps.filter((one) => one.state === "waitlisted");
@@ -154,19 +163,17 @@ export async function leave(context: MessageContext, repos: Repositories, event:
 async function signUpFromList(context: MessageContext<SignupIntent>, repos: Repositories): Promise<void> {
   const list = context.intent.list!;
   if (context.chat.kind !== "group") return;
-  const diff = await compareWithLastCopy(repos, context.chat.id, list);
   const linked = await repos.events.eventOfList(context.chat.id, list.title);
   let event = linked ? await repos.events.get(linked) : null;
-  if (!event) {
-    event = await listEvent(context, repos, list.title);
-    if (!event) return;
-    await repos.events.linkList(context.chat.id, list.title, event.id);
-  }
+  // The copy is compared and kept only once the list stands for an event, so no name is lost before that.
+  if (!event) event = await listEvent(context, repos, list.title);
+  if (!event) return;
+  const diff = await compareWithLastCopy(repos, context.chat.id, list);
+  if (!linked) await repos.events.linkList(context.chat.id, list.title, event.id);
   const members = await repos.events.membersByName(context.chat.id);
-  const who = (entry: string) => {
-    const names = entry.split(/\s+/u)[0] ?? entry;
-    return members.find((member) => member.names.some((name) => name && (entry.startsWith(name) || names === name)));
-  };
+  // An entry is a member's name, alone or followed by a note ("王师傅 +1", "张阿姨(带孙子)"): never a mere prefix.
+  const who = (entry: string) =>
+    members.find((member) => member.names.some((name) => name && (entry === name || new RegExp(`^${escapeRegExp(name)}(?=[\\s+＋(（,，:：\\d]|$)`, "u").test(entry))));
   const added: string[] = [];
   const waiting: string[] = [];
   const removed: string[] = [];
@@ -183,9 +190,10 @@ async function signUpFromList(context: MessageContext<SignupIntent>, repos: Repo
     if (state === "confirmed") added.push(member.names[0]!);
     if (state === "waitlisted") waiting.push(member.names[0]!);
   }
-  for (const entry of diff.removed) {
+  for (const entry of [...diff.removed, ...diff.edited.map((edit) => edit.from)]) {
     const member = who(entry);
-    if (member && (await leave(context, repos, (await repos.events.get(event.id))!, member.personId, false))) removed.push(member.names[0]!);
+    if (!member || diff.edited.some((edit) => edit.from === entry && who(edit.to)?.personId === member.personId)) continue;
+    if (await leave(context, repos, (await repos.events.get(event.id))!, member.personId, false)) removed.push(member.names[0]!);
   }
   if (added.length || waiting.length || removed.length || unknown.length) {
     await reply(context, repos, eventTexts(context.lang).listChanges(event.title, added, removed, waiting, unknown));
@@ -197,11 +205,13 @@ async function listEvent(context: MessageContext<SignupIntent>, repos: Repositor
   const ref = context.intent.event;
   const upcoming = await repos.events.upcomingInChat(context.chat.id, context.now);
   const timeZone = await repos.people.timeZoneOf(context.person.communityId);
+  // A list stands for an event of this chat with a matching title (and the same day, when the list names one).
   const named = upcoming.filter(
-    (event) => (ref.when && localDate(event.startsAt, timeZone) === ref.when.date) || sharesWords(event.title, title),
+    (event) => sharesWords(event.title, title) && (!ref.when || localDate(event.startsAt, timeZone) === ref.when.date),
   );
   if (named.length === 1) return named[0]!;
-  if (!ref.when) return null;
+  // Only an organiser's dated list becomes a new event; anyone else's (a group-buy, a carpool) is left alone.
+  if (!ref.when || !(await mayOrganise(context, repos))) return null;
   const startsAt = ref.when.start ?? new Date(Date.parse(`${ref.when.date}T09:00:00Z`) - zoneOffsetMinutes(new Date(`${ref.when.date}T09:00:00Z`), timeZone) * 60_000);
   if (startsAt <= context.now) return null;
   const { id } = await repos.events.create({

@@ -10,6 +10,7 @@ type EventTexts = {
   noTitle: string;
   past: string;
   deadlineAfterStart: string;
+  deadlinePast: string;
   confirmed: (title: string, count: number, taken: number, capacity: number | null) => string;
   waitlisted: (title: string, position: number) => string;
   already: (title: string, count: number) => string;
@@ -38,6 +39,8 @@ type EventTexts = {
   party: (count: number) => string;
   calendar: (name: string, count: number) => string;
   yourTurn: (title: string, when: string, id: number) => string;
+  inTheGroup: string;
+  notStarted: (title: string) => string;
   nextWeek: (card: string, holders: string[]) => string;
 };
 
@@ -58,6 +61,7 @@ const zh: EventTexts = {
   noTitle: "请写上活动名称，比如：/活动 周六 9:00-11:00 邻里花园除草 限20人",
   past: "这个时间已经过去了，请检查日期。",
   deadlineAfterStart: "报名截止时间应在活动开始之前。",
+  deadlinePast: "报名截止时间已经过去了，请检查日期。",
   confirmed: (title, count, taken, capacity) => `报名成功：${title}${count > 1 ? `（${count}人）` : ""}。已报 ${taken}${capacity === null ? "" : `/${capacity}`} 人。`,
   waitlisted: (title, position) => `${title}名额已满，您在候补第 ${position} 位，有空位会私信告诉您。`,
   already: (title, count) => `您已经报名${title}${count > 1 ? `（${count}人）` : ""}了，谢谢！`,
@@ -71,7 +75,7 @@ const zh: EventTexts = {
   whichEvent: "您想报名哪个活动？",
   notFound: (id) => `没有找到活动 #${id}。`,
   remind: (title, when, place, minutes) =>
-    `提醒：${minutes === 1440 ? "明天" : minutes >= 1440 ? `${Math.round(minutes / 1440)}天后` : minutes >= 60 ? `${Math.round(minutes / 60)}小时后` : `${minutes}分钟后`}有${title}（${when}${place ? `，${place}` : ""}），别忘了哦！`,
+    `提醒：${minutes >= 20 * 60 && minutes <= 28 * 60 ? "明天" : minutes >= 1440 ? `${Math.round(minutes / 1440)}天后` : minutes >= 60 ? `${Math.round(minutes / 60)}小时后` : `${minutes}分钟后`}有${title}（${when}${place ? `，${place}` : ""}），别忘了哦！`,
   eventCancelled: (title, when) => `抱歉，${title}（${when}）取消了。`,
   cancelledEvent: (title) => `已取消活动：${title}，已私信告诉报名的人。`,
   deadlinePassed: (title, confirmed, waitlisted, capacity) =>
@@ -94,6 +98,8 @@ const zh: EventTexts = {
     ].join("；")}。`,
   party: (count) => `${count}人`,
   calendar: (name, count) => `${name}的日历（${count} 个活动），可导入手机日历。`,
+  inTheGroup: "请在活动所在的群里报名（说“报名”或回复活动卡片上的数字）。",
+  notStarted: (title) => `${title}还没开始或已取消，开始后再记签到。`,
   yourTurn: (title, when, id) => `本周轮到您：${title}，${when}。不方便请回复 /取消报名 ${id}，我会请下一位。`,
   nextWeek: (card, holders) => `下一期：\n${card}${holders.length ? `\n本期值班：${holders.join("、")}` : ""}`,
 };
@@ -115,6 +121,7 @@ const en: EventTexts = {
   noTitle: "Please add the event's name, e.g. /event Sat 9am-11am Garden cleanup, 20 places",
   past: "That time has passed; please check the date.",
   deadlineAfterStart: "The sign-up deadline must be before the event starts.",
+  deadlinePast: "That sign-up deadline has already passed; please check the date.",
   confirmed: (title, count, taken, capacity) => `You're in: ${title}${count > 1 ? ` (${count} people)` : ""}. ${taken}${capacity === null ? "" : `/${capacity}`} signed up.`,
   waitlisted: (title, position) => `${title} is full; you're number ${position} on the waitlist. I'll message you if a place frees up.`,
   already: (title, count) => `You're already signed up for ${title}${count > 1 ? ` (${count} people)` : ""}. Thank you!`,
@@ -128,7 +135,7 @@ const en: EventTexts = {
   whichEvent: "Which event would you like to sign up for?",
   notFound: (id) => `I can't find event #${id}.`,
   remind: (title, when, place, minutes) =>
-    `Reminder: ${title} is ${minutes === 1440 ? "tomorrow" : minutes >= 1440 ? `in ${Math.round(minutes / 1440)} days` : minutes >= 60 ? `in ${Math.round(minutes / 60)} hours` : `in ${minutes} minutes`} (${when}${place ? `, ${place}` : ""}). See you there!`,
+    `Reminder: ${title} is ${minutes >= 20 * 60 && minutes <= 28 * 60 ? "tomorrow" : minutes >= 1440 ? `in ${Math.round(minutes / 1440)} days` : minutes >= 60 ? `in ${Math.round(minutes / 60)} hours` : `in ${minutes} minutes`} (${when}${place ? `, ${place}` : ""}). See you there!`,
   eventCancelled: (title, when) => `Sorry, ${title} (${when}) is cancelled.`,
   cancelledEvent: (title) => `${title} is cancelled; everyone signed up has been told privately.`,
   deadlinePassed: (title, confirmed, waitlisted, capacity) =>
@@ -151,6 +158,8 @@ const en: EventTexts = {
       ...(unknown.length ? [`not recognised: ${unknown.join(", ")} (please reply "sign me up" yourselves)`] : []),
     ].join(" "),
   party: (count) => `${count} people`,
+  inTheGroup: 'Please sign up in the event\'s group (say "sign me up" or reply with the number on the event card).',
+  notStarted: (title) => `${title} hasn't started yet or was cancelled; record attendance once it has started.`,
   yourTurn: (title, when, id) => `It's your turn this week: ${title}, ${when}. If you can't make it, reply /leave ${id} and I'll ask the next person.`,
   nextWeek: (card, holders) => `Next one:\n${card}${holders.length ? `\nOn duty: ${holders.join(", ")}` : ""}`,
   calendar: (name, count) => `${name}: a calendar of ${count} event${count === 1 ? "" : "s"} to import into your phone's calendar.`,

@@ -69,7 +69,7 @@ export function classify(original: string, context: ParseContext): NaturalIntent
       ...(past ? { when: past } : {}),
     };
   }
-  if (R.SIGNUP.test(text) || R.SIGNUP_PARTY.test(text)) return { kind: "signup", event: eventRef(original, when()), count: findCount(text) ?? 1 };
+  if ((R.SIGNUP.test(text) && !R.SIGNUP_QUESTION.test(text)) || R.SIGNUP_PARTY.test(text)) return { kind: "signup", event: eventRef(original, when()), count: findCount(text) ?? 1 };
   const asks =
     R.ASK.test(text) &&
     R.NEED.test(text) &&

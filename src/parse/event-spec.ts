@@ -23,7 +23,7 @@ export interface EventSpec {
 }
 
 /** Why the arguments could not be read. */
-export type EventSpecError = "no-date" | "no-title" | "past" | "deadline-after-start";
+export type EventSpecError = "no-date" | "no-title" | "past" | "deadline-after-start" | "deadline-past";
 
 const CAPACITY = /限\s*(\d{1,4})\s*(?:人|位|名)?|(?:名额|人数)[:：]?\s*(\d{1,4})|(\d{1,4})\s*(?:个名额|名额|places?|spots?|seats?|people|ppl)(?![a-z])|\b(?:max|limit|capacity)[:：]?\s*(\d{1,4})\b|(\d{1,4})\s*(?:人|位)(?=$|[\s,，。])/iu;
 const DEADLINE = /(?:报名)?截止(?:时间)?[:：]?\s*([^\s,，。;；]+(?:\s*\d{1,2}[:：]\d{2})?)|\b(?:deadline|sign[- ]?ups? close|rsvp by)[:：]?\s*((?:[a-z]+\s+)?\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?)/iu;
@@ -69,8 +69,10 @@ export function parseEventSpec(args: string, ref: WhenReference): EventSpec | { 
   const startsAt = when.start ?? localNine(when.date, ref);
   if (startsAt <= ref.now) return { error: "past" };
   const deadlineWhen = deadlineText ? findWhen(deadlineText, ref) : undefined;
-  const deadline = deadlineWhen ? (deadlineWhen.start ?? localNine(deadlineWhen.date, ref)) : undefined;
+  // A deadline without a time ("截止周五") means the end of that day.
+  const deadline = deadlineWhen ? (deadlineWhen.start ?? new Date(localNine(deadlineWhen.date, ref).getTime() + (14 * 60 + 59) * 60_000)) : undefined;
   if (deadline && deadline > startsAt) return { error: "deadline-after-start" };
+  if (deadline && deadline <= ref.now) return { error: "deadline-past" };
   const capacity = capacityText ? Number(capacityText) : undefined;
   return {
     title: capitalise(title),

@@ -29,7 +29,7 @@ export const parse: Parser = (raw: string, context: ParseContext): Intent => {
     const meant = words ? classify(words, context) : undefined;
     return meant && meant.kind !== "none" ? meant : command;
   }
-  if (command?.kind === "command" && (command.name === "join" || command.name === "leave") && /^[^#\d\s]/u.test(command.args)) {
+  if (command?.kind === "command" && (command.name === "join" || command.name === "leave") && command.args && !/^#?\d{1,9}(?:\s|$)/u.test(command.args)) {
     return eventInWords(command.name, command.args, context); // "/join cooking class dec 2": the event in words
   }
   if (command) return command;

@@ -159,6 +159,9 @@ export const CLOSING = {
   ),
 };
 
+/** A question about signing up ("怎么报名？", "报名了吗大家", "how do I sign up?"), not a sign-up. */
+export const SIGNUP_QUESTION = /怎么|如何|哪里|在哪|怎样|什么时候|几点|多少|能不能|可不可以|有没有|报名了吗|报了吗|报名了没|[?？]\s*$|吗\s*$|\b(?:how|where|when|what|is there|are there|did (?:you|everyone))\b/u;
+
 /** A message that is only a party's head count, as a reply to an event in the chat: "我和老伴两个人", "我们一家三口". */
 export const SIGNUP_PARTY =
   /^(?:我和|我跟|我们|俺们|咱们|咱俩|我家|一家)[^，。,.!?！？]{0,6}?(?:两|俩|三|四|五|[2-9])(?:个|位)?(?:人|口)(?:参加|报名|去|来)?[。!！~]*$|^(?:me and my (?:wife|husband|son|daughter|kids|mum|mom|dad|partner)|my (?:wife|husband) and (?:i|me))(?:,? (?:both|two|2) of us)?[.!]*$/u;

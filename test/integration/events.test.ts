@@ -150,4 +150,35 @@ describe("events: concurrency, restarts and edges", () => {
     ]);
     await app.close();
   });
+
+  it("keeps residents' own 接龙 lists, questions and other groups' admins away from events; parties never shrink", async () => {
+    const adapter = new FakeAdapter();
+    const app = await testApp({ url: db.url, adapters: [adapter] });
+    const otherAdmin = (text: string) =>
+      message("楼群", "别群管理员", text, { sender: { platform: "console", id: "别群管理员", displayName: "别群管理员", isAdmin: true } });
+    // A resident's dated list (a group-buy) is not an event, and nobody is signed up from it.
+    expect(await say(app, adapter, message("花园群", "王秀英", "#接龙 周六团购鸡蛋\n1. 王秀英\n2. 张阿姨"))).toEqual([]);
+    expect(await app.prisma.event.count()).toBe(0);
+    await say(app, adapter, admin("/活动 周六 9:00-11:00 包饺子 限3人"));
+    // Questions about signing up are not sign-ups.
+    expect(await say(app, adapter, message("花园群", "李奶奶", "怎么报名？"), message("花园群", "赵老师", "报名了吗大家"))).toEqual([]);
+    expect(await say(app, adapter, message("花园群", "张阿姨", "我和老伴两个人"))).toEqual([["chat", "花园群", "报名成功：包饺子（2人）。已报 2/3 人。"]]);
+    expect(await say(app, adapter, message("花园群", "张阿姨", "报名"))).toEqual([["chat", "花园群", "您已经报名包饺子（2人）了，谢谢！"]]);
+    expect(await say(app, adapter, message("花园群", "王师傅", "/报名 2人"))).toEqual([["chat", "花园群", "包饺子名额已满，您在候补第 1 位，有空位会私信告诉您。"]]);
+    expect(await app.prisma.signUp.findFirstOrThrow({ where: { person: { displayName: "王师傅" } } })).toMatchObject({ count: 2, state: "waitlisted" });
+    // In a private chat the bot says where to sign up.
+    expect(await say(app, adapter, message(null, "李奶奶", "报名"))).toEqual([["chat", "dm:李奶奶", "请在活动所在的群里报名（说“报名”或回复活动卡片上的数字）。"]]);
+    // An admin of another group can't see the roster, record attendance or cancel.
+    for (const text of ["/名单 1", "/签到 1 张阿姨", "/取消活动 1"]) {
+      expect(await say(app, adapter, otherAdmin(text))).toEqual([["chat", "楼群", "这个命令需要群管理员或协调员来发。"]]);
+    }
+    // Attendance waits for the start; a cancelled event promotes nobody.
+    expect(await say(app, adapter, admin("/签到 1 张阿姨"))).toEqual([["chat", "花园群", "包饺子还没开始或已取消，开始后再记签到。"]]);
+    await say(app, adapter, admin("/取消活动 1"));
+    expect(await say(app, adapter, message("花园群", "张阿姨", "/leave 1"))).toEqual([["chat", "花园群", "包饺子已经开始或结束了。"]]);
+    expect(await app.prisma.signUp.findFirstOrThrow({ where: { person: { displayName: "王师傅" } } })).toMatchObject({ state: "waitlisted" });
+    // A deadline that has passed is refused when the event is posted.
+    expect(await say(app, adapter, admin("/活动 周六 9:00 包饺子 截止昨天"))).toEqual([["chat", "花园群", "报名截止时间已经过去了，请检查日期。"]]);
+    await app.close();
+  });
 });
