@@ -178,6 +178,7 @@ async function signUpFromList(context: MessageContext<SignupIntent>, repos: Repo
   const waiting: string[] = [];
   const removed: string[] = [];
   const unknown: string[] = [];
+  let refused = false;
   for (const entry of [...diff.added, ...diff.edited.map((edit) => edit.to)]) {
     const member = who(entry);
     if (!member) {
@@ -189,15 +190,19 @@ async function signUpFromList(context: MessageContext<SignupIntent>, repos: Repo
     const state = await join(context, repos, fresh, member.personId, findCount(entry) ?? 1, false);
     if (state === "confirmed") added.push(member.names[0]!);
     if (state === "waitlisted") waiting.push(member.names[0]!);
+    if (state === null) refused = true;
   }
   for (const entry of [...diff.removed, ...diff.edited.map((edit) => edit.from)]) {
     const member = who(entry);
     if (!member || diff.edited.some((edit) => edit.from === entry && who(edit.to)?.personId === member.personId)) continue;
     if (await leave(context, repos, (await repos.events.get(event.id))!, member.personId, false)) removed.push(member.names[0]!);
   }
-  if (added.length || waiting.length || removed.length || unknown.length) {
-    await reply(context, repos, eventTexts(context.lang).listChanges(event.title, added, removed, waiting, unknown));
-  }
+  const texts = eventTexts(context.lang);
+  const lines = [
+    ...(added.length || waiting.length || removed.length || unknown.length ? [texts.listChanges(event.title, added, removed, waiting, unknown)] : []),
+    ...(refused ? [context.now >= event.startsAt ? texts.over(event.title) : texts.closed(event.title)] : []),
+  ];
+  if (lines.length) await reply(context, repos, lines.join("\n"));
 }
 
 /** The chat's event a list title names (by date or words), or a new one adopted from a dated title. */
