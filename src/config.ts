@@ -48,6 +48,24 @@ const schema = z.object({
   SOS_ALERT_SIZE: wholeNumber(1, DEFAULT_REQUEST_SETTINGS.sosAlertSize),
   SOS_WIDEN_MINUTES: wholeNumber(1, DEFAULT_REQUEST_SETTINGS.sosWidenMinutes),
   SOS_ROUNDS: wholeNumber(1, DEFAULT_REQUEST_SETTINGS.sosRounds),
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .trim()
+    .regex(/^\d{5,}:[A-Za-z0-9_-]{30,}$/u, { message: 'does not look like a bot token: it is "123456789:AA…" as @BotFather gives it' })
+    .optional(),
+  TELEGRAM_MODE: z.enum(["polling", "webhook"], { message: 'must be "polling" or "webhook"' }).default("polling"),
+  TELEGRAM_WEBHOOK_URL: z.url({ message: "must be the public https URL Telegram posts updates to" }).optional(),
+  TELEGRAM_WEBHOOK_PORT: wholeNumber(1, 8443),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,256}$/u, { message: "must be 16–256 letters, digits, _ or -" })
+    .optional(),
+  TELEGRAM_API_ROOT: z.url({ message: "must be a URL such as https://api.telegram.org" }).default("https://api.telegram.org"),
+}).superRefine((env, ctx) => {
+  if (env.TELEGRAM_BOT_TOKEN && env.TELEGRAM_MODE === "webhook") {
+    if (!env.TELEGRAM_WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["TELEGRAM_WEBHOOK_URL"], message: "is required when TELEGRAM_MODE=webhook" });
+    if (!env.TELEGRAM_WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["TELEGRAM_WEBHOOK_SECRET"], message: "is required when TELEGRAM_MODE=webhook" });
+  }
 });
 
 /** Linli's validated configuration. */
@@ -64,6 +82,16 @@ export interface Config {
   outboxPollMs: number;
   consoleMaxTextLength: number;
   requests: RequestSettings;
+  /** Set when TELEGRAM_BOT_TOKEN is: the Telegram adapter runs. */
+  telegram: TelegramConfig | null;
+}
+
+/** Telegram settings. The token is a secret: never logged. */
+export interface TelegramConfig {
+  token: string;
+  mode: "polling" | "webhook";
+  apiRoot: string;
+  webhook: { url: string; port: number; secret: string } | null;
 }
 
 /** A configuration problem, with one line per variable to fix. */
@@ -102,6 +130,17 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
       sosWidenMinutes: value.SOS_WIDEN_MINUTES,
       sosRounds: value.SOS_ROUNDS,
     },
+    telegram: value.TELEGRAM_BOT_TOKEN
+      ? {
+          token: value.TELEGRAM_BOT_TOKEN,
+          mode: value.TELEGRAM_MODE,
+          apiRoot: value.TELEGRAM_API_ROOT.replace(/\/+$/u, ""),
+          webhook:
+            value.TELEGRAM_MODE === "webhook"
+              ? { url: value.TELEGRAM_WEBHOOK_URL!, port: value.TELEGRAM_WEBHOOK_PORT, secret: value.TELEGRAM_WEBHOOK_SECRET! }
+              : null,
+        }
+      : null,
   };
 }
 

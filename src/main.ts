@@ -3,6 +3,7 @@
  *   npm start                          the console chat on the demo community (seeded on first start)
  *   npm start -- --script FILE|-       run a console script on a virtual clock, print the bot's messages, exit
  *   npm start -- --script FILE --demo  the same, seeding the demo community into an empty database first
+ *   npm start  (TELEGRAM_BOT_TOKEN set)  the Telegram bot; add --console to chat in the console as well
  */
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
@@ -15,14 +16,16 @@ import { loadVirtualNow } from "./infra/persisted-clock.ts";
 import { ConsoleAdapter } from "../adapters/console/console-adapter.ts";
 import { ConsoleSession, leadingTime } from "../adapters/console/session.ts";
 import { parseScriptLine } from "../adapters/console/script.ts";
+import { TelegramAdapter } from "../adapters/telegram/telegram-adapter.ts";
 
 interface Args {
   script?: string;
   demo: boolean;
+  console: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { demo: false };
+  const args: Args = { demo: false, console: false };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === "--script") {
@@ -30,7 +33,8 @@ function parseArgs(argv: string[]): Args {
       if (!value) throw new ConfigError(["--script needs a file name, or - for standard input"]);
       args.script = value;
     } else if (arg === "--demo") args.demo = true;
-    else throw new ConfigError([`unknown argument "${arg}" (known: --script FILE|-, --demo)`]);
+    else if (arg === "--console") args.console = true;
+    else throw new ConfigError([`unknown argument "${arg}" (known: --script FILE|-, --demo, --console)`]);
   }
   return args;
 }
@@ -58,6 +62,23 @@ async function runScript(config: Config, log: Logger, args: Args & { script: str
   } finally {
     await linli.close();
   }
+}
+
+/** The chat platforms configured, until SIGINT or SIGTERM. */
+async function runPlatforms(config: Config, log: Logger): Promise<number> {
+  const adapters = [];
+  if (config.telegram) {
+    adapters.push(new TelegramAdapter({ ...config.telegram, webhook: config.telegram.webhook ?? undefined, log: log.child({ adapter: "telegram" }) }));
+  }
+  const linli = await createLinli({ config, clock: systemClock, log, adapters });
+  await linli.start();
+  log.info({ adapters: adapters.map((adapter) => adapter.platform) }, "Linli is running");
+  await new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+  await linli.close();
+  return 0;
 }
 
 async function runInteractive(config: Config, log: Logger): Promise<void> {
@@ -119,6 +140,7 @@ async function main(): Promise<number> {
   }
   const log = createLogger(config.logLevel);
   if (args.script !== undefined) return runScript(config, log, { ...args, script: args.script });
+  if (config.telegram && !args.console) return runPlatforms(config, log);
   await runInteractive(config, log);
   return 0;
 }

@@ -89,7 +89,20 @@ describe("loadConfig", () => {
       outboxPollMs: 1000,
       consoleMaxTextLength: 4096,
       requests: { waveSize: 3, waveMinutesUrgent: 10, waveMinutes: 60, expiryHours: 48, sosAlertSize: 5, sosWidenMinutes: 2, sosRounds: 3 },
+      telegram: null,
     });
+  });
+
+  it("reads the Telegram settings, and names what is wrong with them", () => {
+    const token = "123456789:AAHk3v9q-ExampleExampleExample_xyz";
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: token }).telegram).toEqual({ token, mode: "polling", apiRoot: "https://api.telegram.org", webhook: null });
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: "12345" })).toThrow(/TELEGRAM_BOT_TOKEN: does not look like a bot token/u);
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_MODE: "webhook" })).toThrow(
+      /TELEGRAM_WEBHOOK_URL: is required when TELEGRAM_MODE=webhook[\s\S]*TELEGRAM_WEBHOOK_SECRET: is required/u,
+    );
+    expect(
+      loadConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_MODE: "webhook", TELEGRAM_WEBHOOK_URL: "https://bot.example.org/tg", TELEGRAM_WEBHOOK_SECRET: "s3cret-s3cret-s3cret", TELEGRAM_API_ROOT: "http://127.0.0.1:9/" }).telegram,
+    ).toEqual({ token, mode: "webhook", apiRoot: "http://127.0.0.1:9", webhook: { url: "https://bot.example.org/tg", port: 8443, secret: "s3cret-s3cret-s3cret" } });
   });
 
   it("reads the request settings and says which one is wrong", () => {
