@@ -73,8 +73,13 @@ export class TelegramAdapter implements ChatAdapter {
 
   async stop(): Promise<void> {
     if (this.#polling) {
-      this.#bot.stop("linli stopping");
-      await this.#polling.catch(() => undefined);
+      try {
+        this.#bot.stop("linli stopping");
+      } catch {
+        // polling had already ended (telegraf throws "Bot is not running!")
+      }
+      // The loop ends when its long poll is aborted; never wait on it for long (a poll may be starting just now).
+      await Promise.race([this.#polling.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
       this.#polling = undefined;
     }
     if (this.#server) {

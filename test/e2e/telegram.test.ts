@@ -1,0 +1,209 @@
+/**
+ * The real Telegram adapter, through telegraf's own HTTP client, against the Bot API emulator on 127.0.0.1: a request
+ * answered by button, an event sign-up by button and by "+1", an SOS, a redelivered update, the webhook's secret, and
+ * 100 messages to one group paced to Telegram's limits. The clock is virtual; only HTTP runs in real time.
+ */
+import { afterEach, describe, expect, it } from "vitest";
+import { TelegramEmulator, type TestChat, type TestUser } from "../support/telegram-emulator.ts";
+import { T0, tempDatabase, testApp } from "../support/app.ts";
+import { VirtualClock } from "../../src/domain/clock.ts";
+import { silentLogger } from "../../src/logger.ts";
+import { TelegramAdapter } from "../../adapters/telegram/telegram-adapter.ts";
+import { parseRoster } from "../../src/domain/community/roster.ts";
+import { importRoster } from "../../src/app/import-roster.ts";
+import { repositoriesFor } from "../../src/infra/unit-of-work.ts";
+
+const TOKEN = "123456789:AAHk3v9q-ExampleExampleExample_xyz";
+const GROUP = { id: -1001, type: "supergroup" as const, title: "3栋邻里群" };
+const user = (id: number, name: string): TestUser => ({ id, first_name: name, language_code: "zh-hans" });
+const PEOPLE = {
+  requester: user(101, "王秀英"),
+  wang: user(102, "王师傅"),
+  zhang: user(103, "张阿姨"),
+  zhao: user(104, "赵老师"),
+  liu: user(105, "刘医生"),
+  sun: user(106, "孙主任"),
+};
+const ROSTER = [
+  "name,platform,id,building,room,roles,skills",
+  "王秀英,telegram,101,3,302,resident,",
+  "王师傅,telegram,102,3,601,volunteer,梯子;修水管",
+  "张阿姨,telegram,103,3,502,volunteer,读报",
+  "赵老师,telegram,104,3,702,volunteer,辅导作业",
+  "刘医生,telegram,105,2,201,volunteer,急救",
+  "孙主任,telegram,106,5,101,coordinator,",
+].join("\n");
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/** Linli with the real Telegram adapter against a fresh emulator, on a virtual clock, with the roster imported. */
+async function setup(options: { mode?: "polling" | "webhook"; limits?: { perChatPerSecond?: number; perGroupPerMinute?: number } } = {}) {
+  const clock = new VirtualClock(T0);
+  const now = () => clock.now().getTime();
+  const emulator = new TelegramEmulator({ token: TOKEN, now, ...(options.limits ? { limits: options.limits } : {}) });
+  const apiRoot = await emulator.start();
+  cleanups.push(() => emulator.stop());
+  const db = tempDatabase();
+  cleanups.push(() => db.cleanup());
+  const webhookPort = 20_000 + Math.floor(Math.random() * 20_000);
+  const adapter = new TelegramAdapter({
+    token: TOKEN,
+    apiRoot,
+    mode: options.mode ?? "polling",
+    webhook: { url: `http://127.0.0.1:${webhookPort}/telegram`, port: webhookPort, secret: "test-secret-test-secret" },
+    log: silentLogger(),
+    now,
+  });
+  const app = await testApp({ url: db.url, clock, adapters: [adapter], start: false });
+  cleanups.push(() => app.close());
+  await app.db.transaction(async (tx) => {
+    const repos = repositoriesFor(tx, T0);
+    const community = await repos.directories.defaultCommunity();
+    await importRoster(repos, community.id, parseRoster(ROSTER).rows);
+  });
+  await app.prisma.volunteerProfile.updateMany({ where: { person: { displayName: "刘医生" } }, data: { firstAid: true } });
+  emulator.setAdmins(GROUP.id, [PEOPLE.sun.id]);
+  await app.start({ timers: false });
+  /** Wait until the bot has handled update `id` (polling confirms it with the next getUpdates offset). */
+  const handled = (id: number) =>
+    emulator.waitFor(() => emulator.calls.some((call) => call.method === "getUpdates" && Number(call.params.offset ?? 0) > id));
+  /** Send everything due, advancing the virtual clock a second at a time while the pacing holds messages back. */
+  const flush = async () => {
+    for (let i = 0; i < 400; i += 1) {
+      await app.dispatcher.drain();
+      if ((await app.prisma.outboxMessage.count({ where: { state: "pending" } })) === 0) return;
+      clock.advance(1000);
+    }
+    throw new Error("outbox not empty after 400 virtual seconds");
+  };
+  const say = async (from: TestUser, text: string, chat: TestChat = GROUP) => {
+    const id = emulator.userMessage({ chat, from, text });
+    await handled(id);
+    await flush();
+    return id;
+  };
+  const press = async (from: TestUser, chatId: number, messageId: number, data: string) => {
+    const id = emulator.pressButton({ chatId, messageId, from, data });
+    await handled(id);
+    await flush();
+  };
+  const to = (chatId: number) => emulator.sent.filter((sent) => Number(sent.chatId) === chatId);
+  return { clock, emulator, adapter, app, say, press, to, flush };
+}
+
+const dm = (person: TestUser) => ({ id: person.id, type: "private" as const });
+
+describe("Telegram through telegraf against the Bot API emulator", () => {
+  it("a request → private pings with buttons → accept by button (answered) → the requester is told; a redelivered update acts once", async () => {
+    const { emulator, app, say, press, to } = await setup();
+    for (const person of Object.values(PEOPLE)) await say(person, "/start", dm(person)); // everyone pressed Start
+    const requestUpdate = await say(PEOPLE.requester, "谁家有梯子借用一下");
+    expect(to(GROUP.id).at(-1)!.text).toMatch(/^收到求助 #1/u);
+    const pings = [PEOPLE.wang, PEOPLE.zhang, PEOPLE.zhao].map((person) => to(person.id).at(-1)!);
+    for (const ping of pings) {
+      expect(ping.text).toBe("求助 #1：王秀英（3栋）需要帮忙——谁家有梯子借用一下");
+      expect(ping.replyMarkup).toEqual({
+        inline_keyboard: [[{ text: "接单", callback_data: "/accept 1" }], [{ text: "不方便", callback_data: "/decline 1" }]],
+      });
+    }
+    await press(PEOPLE.wang, PEOPLE.wang.id, pings[0]!.messageId, "/accept 1");
+    expect(emulator.answeredCallbacks).toHaveLength(1);
+    expect(to(PEOPLE.wang.id).at(-1)!.text).toBe("谢谢您接下求助 #1！请联系王秀英（3栋），可以在群里@TA或私信。完成后回复 /完成 1。");
+    expect(to(PEOPLE.requester.id).at(-1)!.text).toBe("好消息：王师傅接下了您的求助 #1，会尽快联系您。");
+    expect(to(PEOPLE.zhang.id).at(-1)!.text).toBe("求助 #1 已经有人接了，谢谢您！");
+
+    emulator.redeliver(requestUpdate);
+    await emulator.waitFor(() => emulator.calls.filter((call) => call.method === "getUpdates").length > 0);
+    await new Promise((resolve) => setTimeout(resolve, 200)); // the copy is fetched and handled
+    await app.dispatcher.drain();
+    expect(await app.prisma.helpRequest.count()).toBe(1);
+    // Group members' admin status came from getChatAdministrators, cached (one call for all these messages).
+    expect(emulator.adminCalls(GROUP.id)).toBe(1);
+  });
+
+  it("an event sign-up by button and by +1; an SOS reaches the first-aider and the coordinator at once", async () => {
+    const { say, press, to } = await setup();
+    for (const person of Object.values(PEOPLE)) await say(person, "/start", dm(person));
+    await say(PEOPLE.sun, "/event Sat 9am-11am Garden cleanup, 10 places");
+    const card = to(GROUP.id).at(-1)!;
+    expect(card.text).toMatch(/^Event posted:\n#1 Garden cleanup/u);
+    expect(card.replyMarkup).toEqual({ inline_keyboard: [[{ text: "Sign me up", callback_data: "/join 1" }], [{ text: "Cancel", callback_data: "/leave 1" }]] });
+    await press(PEOPLE.zhang, GROUP.id, card.messageId, "/join 1");
+    expect(to(GROUP.id).at(-1)!.text).toBe("报名成功：Garden cleanup。已报 1/10 人。");
+    await say(PEOPLE.zhao, "+1");
+    expect(to(GROUP.id).at(-1)!.text).toBe("报名成功：Garden cleanup。已报 2/10 人。");
+
+    await say(PEOPLE.requester, "救命！3栋302有人摔倒了");
+    expect(to(GROUP.id).at(-1)!.text).toMatch(/^⚠️ 有人摔倒：请马上拨打 120！/u);
+    expect(to(PEOPLE.liu.id).at(-1)!.text).toMatch(/^🚨紧急求助 #1：有人摔倒，地点：3栋302/u);
+    expect(to(PEOPLE.sun.id).at(-1)!.text).toMatch(/^🚨紧急求助 #1/u);
+    // The group hears the advice, never where anyone lives (the alert carries the place said, privately).
+    for (const sent of to(GROUP.id)) expect(sent.text).not.toMatch(/3栋302|601|702|502/u);
+  });
+
+  it("someone who never pressed Start is mentioned in the group without the details", async () => {
+    const { emulator, say, to } = await setup();
+    emulator.blockPrivate(PEOPLE.wang.id);
+    await say(PEOPLE.requester, "谁家有梯子借用一下");
+    expect(to(PEOPLE.wang.id)).toEqual([]);
+    expect(to(GROUP.id).map((sent) => sent.text)).toContain("@王师傅 我有一条消息要私下发给您，请先加我为好友或私聊我一句，我就能发给您了。");
+  });
+
+  it("sets the command menus in Chinese and English at start", async () => {
+    const { emulator } = await setup();
+    const languages = emulator.commands.map((call) => call.language_code ?? "default");
+    expect(languages).toEqual(["zh", "en", "default"]);
+    expect(emulator.commands[1]!.commands).toContainEqual({ command: "help", description: "How to use the bot" });
+  });
+
+  it("takes updates by webhook with the secret, refuses a wrong secret, and acts once on a redelivery", async () => {
+    const { emulator, app, flush } = await setup({ mode: "webhook" });
+    const hook = emulator.webhook()!;
+    expect(hook.secret).toBe("test-secret-test-secret");
+    const wrong = await fetch(hook.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": "wrong" },
+      body: JSON.stringify({ update_id: 999, message: { message_id: 1, date: 0, chat: GROUP, from: PEOPLE.requester, text: "谁家有梯子借用一下" } }),
+    });
+    expect(wrong.status).toBeGreaterThanOrEqual(400);
+    const id = emulator.userMessage({ chat: GROUP, from: PEOPLE.requester, text: "谁家有梯子借用一下" });
+    emulator.redeliver(id); // as Telegram does after an answer it did not get
+    for (let i = 0; i < 250 && (await app.prisma.processedMessage.count()) === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the redelivered copy arrives and is dropped
+    await flush();
+    expect(await app.prisma.helpRequest.count()).toBe(1);
+    expect(emulator.sent.filter((sent) => Number(sent.chatId) === GROUP.id).map((sent) => sent.text)[0]).toMatch(/^收到求助 #1/u);
+  });
+
+  it("sends 100 messages to one group complete, in order, and within Telegram's limits", async () => {
+    const { app, emulator, flush, to } = await setup();
+    await app.db.transaction(async (tx) => {
+      const outboxes = repositoriesFor(tx, T0).outboxes;
+      for (let n = 1; n <= 100; n += 1) await outboxes.enqueue({ kind: "chat", platform: "telegram", chatId: String(GROUP.id) }, { text: `第${n}条` }, { lang: "zh-CN" });
+    });
+    await flush();
+    const sent = to(GROUP.id);
+    expect(sent.map((one) => one.text)).toEqual(Array.from({ length: 100 }, (_, n) => `第${n + 1}条`));
+    expect(emulator.rejected429).toBe(0);
+    for (let i = 0; i < sent.length; i += 1) {
+      if (i >= 1) expect(sent[i]!.at - sent[i - 1]!.at).toBeGreaterThanOrEqual(1000);
+      if (i >= 20) expect(sent[i]!.at - sent[i - 20]!.at).toBeGreaterThanOrEqual(60_000);
+    }
+  });
+
+  it("honours a 429's retry_after through the outbox: nothing lost, order kept", async () => {
+    // Telegram stricter than the adapter's own pacing (5 a minute here): the 429s come back as "rate-limited".
+    const { app, emulator, flush, to } = await setup({ limits: { perGroupPerMinute: 5 } });
+    await app.db.transaction(async (tx) => {
+      const outboxes = repositoriesFor(tx, T0).outboxes;
+      for (let n = 1; n <= 12; n += 1) await outboxes.enqueue({ kind: "chat", platform: "telegram", chatId: String(GROUP.id) }, { text: `通知${n}` }, { lang: "zh-CN" });
+    });
+    await flush();
+    expect(emulator.rejected429).toBeGreaterThan(0);
+    expect(to(GROUP.id).map((one) => one.text)).toEqual(Array.from({ length: 12 }, (_, n) => `通知${n + 1}`));
+    expect(await app.prisma.outboxMessage.count({ where: { state: "failed" } })).toBe(0);
+  });
+});
