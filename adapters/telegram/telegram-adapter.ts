@@ -166,6 +166,12 @@ export class TelegramAdapter implements ChatAdapter {
     await this.#bot.telegram.answerCbQuery(query.id).catch((error: unknown) => this.options.log.warn({ err: this.#scrub(error) }, "answerCallbackQuery failed"));
     if (!("data" in query) || !query.message) return;
     const chat = chatRef(query.message.chat as Chat);
+    // A private ping's buttons are used once: they go, so an old ping can't be pressed again by mistake.
+    if (chat.kind === "private" && "text" in query.message) {
+      await this.#bot.telegram
+        .editMessageText(chat.id, query.message.message_id, undefined, query.message.text)
+        .catch((error: unknown) => this.options.log.warn({ err: this.#scrub(error) }, "could not remove the buttons"));
+    }
     await onMessage({
       id: `cb:${query.id}`,
       chat,

@@ -4,6 +4,8 @@
  * 100 messages to one group paced to Telegram's limits. The clock is virtual; only HTTP runs in real time.
  */
 import { afterEach, describe, expect, it } from "vitest";
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
 import { TelegramEmulator, type TestChat, type TestUser } from "../support/telegram-emulator.ts";
 import { T0, tempDatabase, testApp } from "../support/app.ts";
 import { VirtualClock } from "../../src/domain/clock.ts";
@@ -111,6 +113,8 @@ describe("Telegram through telegraf against the Bot API emulator", () => {
     }
     await press(PEOPLE.wang, PEOPLE.wang.id, pings[0]!.messageId, "/accept 1");
     expect(emulator.answeredCallbacks).toHaveLength(1);
+    // The pressed ping loses its buttons (the text stays).
+    expect(emulator.calls.find((call) => call.method === "editMessageText")?.params).toMatchObject({ chat_id: String(PEOPLE.wang.id), message_id: pings[0]!.messageId });
     expect(to(PEOPLE.wang.id).at(-1)!.text).toBe("谢谢您接下求助 #1！请联系王秀英（3栋），可以在群里@TA或私信。完成后回复 /完成 1。");
     expect(to(PEOPLE.requester.id).at(-1)!.text).toBe("好消息：王师傅接下了您的求助 #1，会尽快联系您。");
     expect(to(PEOPLE.zhang.id).at(-1)!.text).toBe("求助 #1 已经有人接了，谢谢您！");
@@ -206,4 +210,49 @@ describe("Telegram through telegraf against the Bot API emulator", () => {
     expect(to(GROUP.id).map((one) => one.text)).toEqual(Array.from({ length: 12 }, (_, n) => `通知${n + 1}`));
     expect(await app.prisma.outboxMessage.count({ where: { state: "failed" } })).toBe(0);
   });
+
+  it("welcomes new members, and splits a long message at 4,096 characters", async () => {
+    const { emulator, app, flush, to } = await setup();
+    const id = emulator.memberJoined({ chat: GROUP, from: PEOPLE.sun, members: [{ id: 201, first_name: "小李" }] });
+    await emulator.waitFor(() => emulator.calls.some((call) => call.method === "getUpdates" && Number(call.params.offset ?? 0) > id));
+    await emulator.waitFor(() => to(GROUP.id).length > 0);
+    expect(to(GROUP.id)[0]!.text).toMatch(/^欢迎小李！我是邻里小助手/u);
+    await app.db.transaction((tx) =>
+      repositoriesFor(tx, T0).outboxes.enqueue({ kind: "chat", platform: "telegram", chatId: String(GROUP.id) }, { text: `${"长".repeat(4000)}\n${"文".repeat(1000)}` }, { lang: "zh-CN" }),
+    );
+    await flush();
+    expect(to(GROUP.id).slice(1).map((sent) => sent.text!.length)).toEqual([4000, 1000]);
+  });
+
+  it(
+    "npm start with TELEGRAM_BOT_TOKEN runs the Telegram adapter (no console), answers, stops on SIGTERM, and never logs the token",
+    async () => {
+      const emulator = new TelegramEmulator({ token: TOKEN });
+      const apiRoot = await emulator.start();
+      cleanups.push(() => emulator.stop());
+      const db = tempDatabase();
+      cleanups.push(() => db.cleanup());
+      const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+        cwd: fileURLToPath(new URL("../..", import.meta.url)),
+        env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATABASE_URL: db.url, LOG_LEVEL: "info", TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: apiRoot },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+      cleanups.push(() => void child.kill("SIGKILL"));
+      await emulator.waitFor(() => emulator.calls.some((call) => call.method === "getUpdates"), 30_000);
+      emulator.userMessage({ chat: { id: 301, type: "private" }, from: { id: 301, first_name: "Ann", language_code: "en" }, text: "/help" });
+      await emulator.waitFor(() => emulator.sent.some((sent) => Number(sent.chatId) === 301), 15_000);
+      expect(emulator.sent.find((sent) => Number(sent.chatId) === 301)!.text).toMatch(/^我是邻里小助手，帮邻里互相搭把手/u);
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      expect(stdout).not.toContain("Linli console");
+      expect(stderr).toContain("Linli is running");
+      expect(stderr).not.toContain(TOKEN.split(":")[1]);
+    },
+    60_000,
+  );
 });
