@@ -62,6 +62,10 @@ const schema = z.object({
     .optional(),
   TELEGRAM_API_ROOT: z.url({ message: "must be a URL such as https://api.telegram.org" }).default("https://api.telegram.org"),
 }).superRefine((env, ctx) => {
+  const telegramSettings = env.TELEGRAM_WEBHOOK_URL !== undefined || env.TELEGRAM_WEBHOOK_SECRET !== undefined || env.TELEGRAM_MODE === "webhook";
+  if (!env.TELEGRAM_BOT_TOKEN && telegramSettings) {
+    ctx.addIssue({ code: "custom", path: ["TELEGRAM_BOT_TOKEN"], message: "is missing: Telegram settings are given but no token (get one from @BotFather)" });
+  }
   if (env.TELEGRAM_BOT_TOKEN && env.TELEGRAM_MODE === "webhook") {
     if (!env.TELEGRAM_WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["TELEGRAM_WEBHOOK_URL"], message: "is required when TELEGRAM_MODE=webhook" });
     if (!env.TELEGRAM_WEBHOOK_SECRET) ctx.addIssue({ code: "custom", path: ["TELEGRAM_WEBHOOK_SECRET"], message: "is required when TELEGRAM_MODE=webhook" });

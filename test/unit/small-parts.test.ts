@@ -97,6 +97,7 @@ describe("loadConfig", () => {
     const token = "123456789:AAHk3v9q-ExampleExampleExample_xyz";
     expect(loadConfig({ TELEGRAM_BOT_TOKEN: token }).telegram).toEqual({ token, mode: "polling", apiRoot: "https://api.telegram.org", webhook: null });
     expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: "12345" })).toThrow(/TELEGRAM_BOT_TOKEN: does not look like a bot token/u);
+    expect(() => loadConfig({ TELEGRAM_MODE: "webhook", TELEGRAM_WEBHOOK_URL: "https://bot.example.org/tg" })).toThrow(/TELEGRAM_BOT_TOKEN: is missing/u);
     expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_MODE: "webhook" })).toThrow(
       /TELEGRAM_WEBHOOK_URL: is required when TELEGRAM_MODE=webhook[\s\S]*TELEGRAM_WEBHOOK_SECRET: is required/u,
     );
