@@ -56,6 +56,7 @@ const schema = z.object({
   TELEGRAM_MODE: z.enum(["polling", "webhook"], { message: 'must be "polling" or "webhook"' }).default("polling"),
   TELEGRAM_WEBHOOK_URL: z.url({ message: "must be the public https URL Telegram posts updates to" }).optional(),
   TELEGRAM_WEBHOOK_PORT: wholeNumber(1, 8443),
+  TELEGRAM_WEBHOOK_HOST: z.string().trim().min(1).default("127.0.0.1"),
   TELEGRAM_WEBHOOK_SECRET: z
     .string()
     .regex(/^[A-Za-z0-9_-]{16,256}$/u, { message: "must be 16–256 letters, digits, _ or -" })
@@ -65,6 +66,10 @@ const schema = z.object({
   const telegramSettings = env.TELEGRAM_WEBHOOK_URL !== undefined || env.TELEGRAM_WEBHOOK_SECRET !== undefined || env.TELEGRAM_MODE === "webhook";
   if (!env.TELEGRAM_BOT_TOKEN && telegramSettings) {
     ctx.addIssue({ code: "custom", path: ["TELEGRAM_BOT_TOKEN"], message: "is missing: Telegram settings are given but no token (get one from @BotFather)" });
+  }
+  const url = env.TELEGRAM_WEBHOOK_URL;
+  if (url && !/^https:\/\//u.test(url) && !/^http:\/\/(?:127\.0\.0\.1|localhost)[:/]/u.test(url)) {
+    ctx.addIssue({ code: "custom", path: ["TELEGRAM_WEBHOOK_URL"], message: "must be https (Telegram posts only to https URLs)" });
   }
   if (env.TELEGRAM_BOT_TOKEN && env.TELEGRAM_MODE === "webhook") {
     if (!env.TELEGRAM_WEBHOOK_URL) ctx.addIssue({ code: "custom", path: ["TELEGRAM_WEBHOOK_URL"], message: "is required when TELEGRAM_MODE=webhook" });
@@ -95,7 +100,7 @@ export interface TelegramConfig {
   token: string;
   mode: "polling" | "webhook";
   apiRoot: string;
-  webhook: { url: string; port: number; secret: string } | null;
+  webhook: { url: string; port: number; host: string; secret: string } | null;
 }
 
 /** A configuration problem, with one line per variable to fix. */
@@ -141,7 +146,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
           apiRoot: value.TELEGRAM_API_ROOT.replace(/\/+$/u, ""),
           webhook:
             value.TELEGRAM_MODE === "webhook"
-              ? { url: value.TELEGRAM_WEBHOOK_URL!, port: value.TELEGRAM_WEBHOOK_PORT, secret: value.TELEGRAM_WEBHOOK_SECRET! }
+              ? { url: value.TELEGRAM_WEBHOOK_URL!, port: value.TELEGRAM_WEBHOOK_PORT, host: value.TELEGRAM_WEBHOOK_HOST, secret: value.TELEGRAM_WEBHOOK_SECRET! }
               : null,
         }
       : null,

@@ -95,9 +95,10 @@ export async function createLinli(options: LinliOptions): Promise<Linli> {
       }
     },
     async close() {
+      // Adapters first: no new message comes in while the rest winds down (an update in hand finishes first).
+      for (const adapter of adapters.values()) await adapter.stop();
       await scheduler.stop();
       await dispatcher.stop();
-      for (const adapter of adapters.values()) await adapter.stop();
       await prisma.$disconnect();
     },
   };

@@ -18,7 +18,7 @@ export interface TelegramOptions {
   token: string;
   apiRoot?: string;
   mode: "polling" | "webhook";
-  webhook?: { url: string; port: number; secret: string; host?: string } | undefined;
+  webhook?: { url: string; port: number; secret: string; host?: string | undefined } | undefined;
   log: Logger;
   /** Long-poll timeout in seconds (Telegram's default is 50; tests use less). */
   pollTimeout?: number;
@@ -49,6 +49,7 @@ export class TelegramAdapter implements ChatAdapter {
   #server: Server | undefined;
   #username = "";
   #polling: Promise<void> | undefined;
+  #abort: AbortController | undefined;
 
   constructor(private readonly options: TelegramOptions) {
     this.#bot = new Telegraf(options.token, { telegram: { apiRoot: options.apiRoot ?? "https://api.telegram.org" }, handlerTimeout: 60_000 });
@@ -63,6 +64,7 @@ export class TelegramAdapter implements ChatAdapter {
   async start(onMessage: InboundHandler): Promise<void> {
     const me = await this.#bot.telegram.getMe();
     this.#username = me.username;
+    this.#bot.botInfo = me; // so telegraf never calls getMe again on its own, outside any error handling
     this.#bot.on("message", (ctx) => this.#safely(() => this.#message(ctx.update as Update.MessageUpdate, onMessage)));
     this.#bot.on("callback_query", (ctx) => this.#safely(() => this.#callback(ctx.update as Update.CallbackQueryUpdate, onMessage)));
     this.#bot.catch((error) => this.options.log.error({ err: this.#scrub(error) }, "telegram update failed"));
@@ -73,13 +75,8 @@ export class TelegramAdapter implements ChatAdapter {
 
   async stop(): Promise<void> {
     if (this.#polling) {
-      try {
-        this.#bot.stop("linli stopping");
-      } catch {
-        // polling had already ended (telegraf throws "Bot is not running!")
-      }
-      // The loop ends when its long poll is aborted; never wait on it for long (a poll may be starting just now).
-      await Promise.race([this.#polling.catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 2000).unref())]);
+      this.#abort?.abort();
+      await this.#polling; // the loop ends as soon as its long poll is aborted, after the update in hand
       this.#polling = undefined;
     }
     if (this.#server) {
@@ -100,35 +97,74 @@ export class TelegramAdapter implements ChatAdapter {
   async #send(chatId: string, message: RenderedMessage, group: boolean): Promise<SendResult> {
     const wait = this.#pacer.reserve(chatId, group);
     if (wait > 0) return { ok: false, reason: "rate-limited", retryAfterMs: wait };
-    const text = withMentions(message);
+    const { text, entities } = withMentions(message, this.capabilities.maxTextLength);
+    // callback_data is at most 64 bytes; every reply Linli offers is a short command, so a longer one is a bug, not cut.
+    const buttons = (message.buttons ?? []).filter((button) => new TextEncoder().encode(button.reply).length <= 64);
     try {
       const sent = await this.#bot.telegram.sendMessage(chatId, text, {
-        ...(message.buttons?.length
-          ? { reply_markup: { inline_keyboard: message.buttons.map((button) => [{ text: button.label, callback_data: button.reply.slice(0, 64) }]) } }
-          : {}),
+        ...(entities.length ? { entities } : {}),
+        ...(buttons.length ? { reply_markup: { inline_keyboard: buttons.map((button) => [{ text: button.label, callback_data: button.reply }]) } } : {}),
       });
       return { ok: true, platformMessageId: String(sent.message_id) };
     } catch (error) {
-      return failure(error);
+      return failure(error, !group && !chatId.startsWith("-"));
     }
   }
 
+  /**
+   * Long polling, by our own loop rather than telegraf's launch() (which never resolves in 4.16.3, starts polling after
+   * its onLaunch callback, and handles a batch's updates all at once): updates are handled one at a time, in order,
+   * and an update is confirmed (the next offset) only after it was handled. Errors back off and retry; stop() aborts.
+   */
   async #startPolling(): Promise<void> {
     await this.#bot.telegram.deleteWebhook();
-    let launched!: () => void;
-    const ready = new Promise<void>((resolve) => (launched = resolve));
-    // launch() never resolves while polling (telegraf 4.16.3): its onLaunch callback says when it has started.
-    this.#polling = this.#bot.launch({ dropPendingUpdates: false, allowedUpdates: ["message", "callback_query"] }, () => launched());
-    this.#polling.catch((error: unknown) => this.options.log.error({ err: this.#scrub(error) }, "telegram polling stopped"));
-    await ready;
+    const abort = new AbortController();
+    this.#abort = abort;
+    this.#polling = (async () => {
+      let offset = 0;
+      let backoff = 500;
+      while (!abort.signal.aborted) {
+        try {
+          const updates = await this.#bot.telegram.callApi(
+            "getUpdates",
+            { offset, timeout: this.options.pollTimeout ?? 50, allowed_updates: ["message", "callback_query"] },
+            // telegraf types its signal as the abort-controller shim; node-fetch takes the native one.
+            { signal: abort.signal as never },
+          );
+          for (const update of updates) {
+            if (abort.signal.aborted) return;
+            await this.#safely(() => this.#bot.handleUpdate(update));
+            offset = update.update_id + 1;
+          }
+          backoff = 500;
+        } catch (error) {
+          if (abort.signal.aborted) return;
+          this.options.log.warn({ err: this.#scrub(error) }, "telegram getUpdates failed; retrying");
+          await new Promise((resolve) => setTimeout(resolve, backoff).unref());
+          backoff = Math.min(backoff * 2, 30_000);
+        }
+      }
+    })();
   }
 
   async #startWebhook(): Promise<void> {
     const webhook = this.options.webhook!;
     const path = new URL(webhook.url).pathname;
     const callback = this.#bot.webhookCallback(path, { secretToken: webhook.secret });
-    this.#server = createServer((req, res) => void callback(req, res));
-    await new Promise<void>((resolve) => this.#server!.listen(webhook.port, webhook.host ?? "127.0.0.1", () => resolve()));
+    this.#server = createServer((req, res) => {
+      callback(req, res).catch((error: unknown) => {
+        this.options.log.error({ err: this.#scrub(error) }, "telegram webhook update failed");
+        if (!res.headersSent) res.writeHead(500).end(); // Telegram delivers it again; the dedupe keeps the effect once
+      });
+    });
+    const server = this.#server;
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(webhook.port, webhook.host ?? "127.0.0.1", () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
     await this.#bot.telegram.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: ["message", "callback_query"] });
   }
 
@@ -143,14 +179,14 @@ export class TelegramAdapter implements ChatAdapter {
     const message = update.message as Message & Partial<Message.TextMessage> & Partial<Message.NewChatMembersMessage>;
     const chat = chatRef(message.chat);
     if (chat.kind === "group") this.#groups.add(chat.id);
-    if (message.new_chat_members?.length) return this.#welcome(message.new_chat_members, chat);
+    if (message.new_chat_members?.length) return this.#welcome(message, message.new_chat_members, chat, onMessage);
     if (typeof message.text !== "string" || !message.from || message.from.is_bot) return;
     const { text, addressed } = stripBotName(message.text, this.#username);
     const repliedToBot = message.reply_to_message?.from?.username === this.#username;
     const inbound: InboundMessage = {
       id: `${chat.id}:${message.message_id}`,
       chat,
-      sender: { ...userRef(message.from), ...(chat.kind === "group" ? { isAdmin: await this.#isAdmin(chat.id, message.from.id) } : {}) },
+      sender: await this.#sender(message.from, chat),
       text,
       addressedToBot: chat.kind === "private" || addressed || repliedToBot,
       mentions: mentionsOf(message),
@@ -166,16 +202,10 @@ export class TelegramAdapter implements ChatAdapter {
     await this.#bot.telegram.answerCbQuery(query.id).catch((error: unknown) => this.options.log.warn({ err: this.#scrub(error) }, "answerCallbackQuery failed"));
     if (!("data" in query) || !query.message) return;
     const chat = chatRef(query.message.chat as Chat);
-    // A private ping's buttons are used once: they go, so an old ping can't be pressed again by mistake.
-    if (chat.kind === "private" && "text" in query.message) {
-      await this.#bot.telegram
-        .editMessageText(chat.id, query.message.message_id, undefined, query.message.text)
-        .catch((error: unknown) => this.options.log.warn({ err: this.#scrub(error) }, "could not remove the buttons"));
-    }
     await onMessage({
       id: `cb:${query.id}`,
       chat,
-      sender: { ...userRef(query.from), ...(chat.kind === "group" ? { isAdmin: await this.#isAdmin(chat.id, query.from.id) } : {}) },
+      sender: await this.#sender(query.from, chat),
       text: query.data,
       addressedToBot: true,
       mentions: [],
@@ -183,21 +213,38 @@ export class TelegramAdapter implements ChatAdapter {
       replyToId: `${chat.id}:${query.message.message_id}`,
       sentAt: new Date(),
     });
+    // A private ping's buttons are used once: after the press is handled they go, so it can't be pressed by mistake.
+    if (chat.kind === "private" && "text" in query.message) {
+      await this.#bot.telegram
+        .editMessageText(chat.id, query.message.message_id, undefined, query.message.text)
+        .catch((error: unknown) => this.options.log.warn({ err: this.#scrub(error) }, "could not remove the buttons"));
+    }
   }
 
-  async #welcome(members: User[], chat: ChatRef): Promise<void> {
+  /** New members: a welcome command through the pipeline, so the greeting goes through the outbox (paced, retried). */
+  async #welcome(message: Message, members: User[], chat: ChatRef, onMessage: InboundHandler): Promise<void> {
     const people = members.filter((member) => !member.is_bot);
-    if (people.length === 0) return;
-    const names = people.map((member) => member.first_name).join("、");
-    const lang = people[0]!.language_code?.startsWith("en") ? "en" : "zh";
-    const text =
-      lang === "en"
-        ? `Welcome, ${names}! I'm the neighbourhood helper: ask for help, sign up for events or send /help. Press Start in a private chat with me so I can message you.`
-        : `欢迎${names}！我是邻里小助手：有事需要帮忙直接说，报名活动说“报名”，发 /帮助 看说明。请私聊我点一下“开始”，方便我私信您。`;
-    await this.send(chat.id, { text });
+    if (people.length === 0 || !message.from) return;
+    const data = `/welcome ${people.map((member) => userRef(member).displayName).join("、")}`;
+    await onMessage({
+      id: `${chat.id}:${message.message_id}`,
+      chat,
+      sender: await this.#sender(message.from, chat),
+      text: data,
+      addressedToBot: true,
+      mentions: people.map(userRef),
+      action: { data },
+      sentAt: new Date(message.date * 1000),
+    });
   }
 
-  async #isAdmin(chatId: string, userId: number): Promise<boolean> {
+  /** The sender, with their admin status in a group when Telegram could tell it (unknown is left out, never "no"). */
+  async #sender(user: User, chat: ChatRef): Promise<UserRef> {
+    const isAdmin = chat.kind === "group" ? await this.#isAdmin(chat.id, user.id) : undefined;
+    return { ...userRef(user), ...(isAdmin === undefined ? {} : { isAdmin }) };
+  }
+
+  async #isAdmin(chatId: string, userId: number): Promise<boolean | undefined> {
     const now = (this.options.now ?? Date.now)();
     let cached = this.#admins.get(chatId);
     if (!cached || cached.until <= now) {
@@ -207,7 +254,7 @@ export class TelegramAdapter implements ChatAdapter {
         this.#admins.set(chatId, cached);
       } catch (error) {
         this.options.log.warn({ err: this.#scrub(error), chatId }, "getChatAdministrators failed");
-        return false;
+        return undefined; // a failed lookup must not take anyone's admin rights away
       }
     }
     return cached.ids.has(userId);
@@ -254,14 +301,27 @@ function mentionsOf(message: Message & Partial<Message.TextMessage>): UserRef[] 
   );
 }
 
-/** Telegram has no @mention by id in plain text for users without a username: names are written out. */
-function withMentions(message: RenderedMessage): string {
-  const names = (message.mentions ?? []).map((user) => `@${user.displayName}`).filter((name) => !message.text.includes(name));
-  return names.length ? `${names.join(" ")} ${message.text}` : message.text;
+/**
+ * Mentions as Telegram notifies them: the names put before the text, each a `text_mention` entity for the user's id
+ * (offsets in UTF-16 units, as Telegram counts). Left out when they would push the text over the limit.
+ */
+function withMentions(message: RenderedMessage, max: number): { text: string; entities: Array<{ type: "text_mention"; offset: number; length: number; user: { id: number; is_bot: false; first_name: string } }> } {
+  const mentions = (message.mentions ?? []).filter((user) => /^\d+$/u.test(user.id));
+  let prefix = "";
+  const entities = [];
+  for (const user of mentions) {
+    const name = `@${user.displayName}`;
+    entities.push({ type: "text_mention" as const, offset: prefix.length, length: name.length, user: { id: Number(user.id), is_bot: false as const, first_name: user.displayName } });
+    prefix += `${name} `;
+  }
+  if (!prefix || [...prefix, ...message.text].length > max) return { text: message.text, entities: [] };
+  return { text: `${prefix}${message.text.startsWith("@") ? message.text.replace(/^(?:@\S+\s)+/u, "") : message.text}`, entities };
 }
 
-function failure(error: unknown): SendResult {
+function failure(error: unknown, privateChat: boolean): SendResult {
   if (error instanceof TelegramError) {
+    // Someone the bot has never seen (imported from a roster, never pressed Start): treat as not a contact.
+    if (privateChat && error.code === 400 && /chat not found/iu.test(error.description)) return { ok: false, reason: "not-contact", detail: error.description };
     if (error.code === 429) return { ok: false, reason: "rate-limited", retryAfterMs: (error.parameters?.retry_after ?? 1) * 1000 };
     if (error.code === 403) {
       return /blocked/iu.test(error.description)

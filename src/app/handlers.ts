@@ -20,6 +20,7 @@ import { cancelInWords, joinCommand, leaveCommand, signUpInWords } from "./sign-
 import { cancelEvent, listEventsCommand, showRoster } from "./list-events.ts";
 import { recordAttendance } from "./attendance.ts";
 import { exportCalendar } from "./export-calendar.ts";
+import { welcomeMembers } from "./welcome.ts";
 
 /** The default handlers. An intent with no route (chatter) gets no reply and writes nothing. */
 export function defaultHandlers(settings: RequestSettings = DEFAULT_REQUEST_SETTINGS): HandlerTable {
@@ -61,5 +62,6 @@ export function defaultHandlers(settings: RequestSettings = DEFAULT_REQUEST_SETT
     "command:attended": recordAttendance,
     "command:ical": exportCalendar,
     "command:cancelevent": cancelEvent,
+    "command:welcome": welcomeMembers,
   };
 }

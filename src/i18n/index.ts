@@ -9,7 +9,8 @@ type Texts = {
   unknownCommand: (command: string) => string;
   slowDown: string;
   somethingWentWrong: string;
-  privateFallback: (name: string) => string;
+  privateFallback: (name: string, platform?: string) => string;
+  welcome: (names: string, platform: string) => string;
   chooseByNumber: string;
   fileUnsupported: (name: string) => string;
   clarify: string;
@@ -63,7 +64,12 @@ const zh: Texts = {
   unknownCommand: (command) => `没有“/${command}”这个命令。发 /帮助 看看我能做什么。`,
   slowDown: "消息有点多，我稍后再看，请稍等一下。",
   somethingWentWrong: "抱歉，我这里出了点问题，请稍后再试。",
-  privateFallback: (name) => `@${name} 我有一条消息要私下发给您，请先加我为好友或私聊我一句，我就能发给您了。`,
+  privateFallback: (name, platform) =>
+    platform === "telegram"
+      ? `@${name} 我有一条消息要私下发给您：请点我的名字，进入私聊后按“开始”(Start)，我就能发给您了。`
+      : `@${name} 我有一条消息要私下发给您，请先加我为好友或私聊我一句，我就能发给您了。`,
+  welcome: (names, platform) =>
+    `欢迎${names}！我是邻里小助手：需要帮忙直接在群里说，报名活动说“报名”，发 /帮助 看说明。${platform === "telegram" ? "请私聊我并按一下“开始”(Start)，方便我私信您。" : "加我为好友，方便我私信您。"}`,
   chooseByNumber: "请回复数字：",
   fileUnsupported: (name) => `（这里不能发文件“${name}”，请向协调员索取。）`,
   clarify: "我没太明白。您是想求助、报名活动，还是别的事？可以说得具体些，或发 /帮助 看看我能做什么。",
@@ -118,8 +124,12 @@ const en: Texts = {
   unknownCommand: (command) => `I don't know "/${command}". Send /help to see what I can do.`,
   slowDown: "That's a lot of messages; I'll catch up in a moment.",
   somethingWentWrong: "Sorry, something went wrong on my side. Please try again later.",
-  privateFallback: (name) =>
-    `@${name} I have a private message for you. Please start a private chat with me (press Start or add me), then I can send it.`,
+  privateFallback: (name, platform) =>
+    platform === "telegram"
+      ? `@${name} I have a private message for you: tap my name, open the chat and press Start, and I can send it.`
+      : `@${name} I have a private message for you. Please start a private chat with me (press Start or add me), then I can send it.`,
+  welcome: (names, platform) =>
+    `Welcome, ${names}! I'm the neighbourhood helper: ask for help right here, say "sign me up" for events, or send /help.${platform === "telegram" ? " Please open a private chat with me and press Start so I can message you." : " Add me as a contact so I can message you."}`,
   chooseByNumber: "Reply with a number: ",
   fileUnsupported: (name) => `(Files can't be sent here; ask a coordinator for "${name}".)`,
   clarify: "Sorry, I didn't quite get that. Do you need help, want to join an event, or something else? Say a bit more, or send /help.",

@@ -111,7 +111,7 @@ export class OutboxDispatcher {
     if (!result.ok && target === "user" && isUndeliverable(result.reason) && row.fallbackChatId) {
       note = `private message undeliverable (${result.reason}); mentioned in the group instead`;
       const mention = { platform: row.platform as Platform, id: row.targetId, displayName: body.displayName ?? row.targetId };
-      const fallback = render({ text: t(body.lang).privateFallback(mention.displayName), mentions: [mention] }, adapter.capabilities, body.lang);
+      const fallback = render({ text: t(body.lang).privateFallback(mention.displayName, row.platform), mentions: [mention] }, adapter.capabilities, body.lang);
       result = await this.#sendParts({ ...row, targetId: row.fallbackChatId, partsSent: 0 }, adapter, "chat", fallback.parts, false);
     }
     const now = this.#deps.clock.now();

@@ -31,6 +31,7 @@ export const COMMANDS: ReadonlyArray<{ name: CommandName; aliases: readonly stri
   { name: "attended", aliases: ["attended", "签到", "到场"] },
   { name: "ical", aliases: ["ical", "calendar", "日历"] },
   { name: "cancelevent", aliases: ["cancelevent", "取消活动"] },
+  { name: "welcome", aliases: ["welcome"] },
 ];
 
 const BY_ALIAS = new Map<string, CommandName>();

@@ -39,7 +39,8 @@ export type CommandName =
   | "roster"
   | "attended"
   | "ical"
-  | "cancelevent";
+  | "cancelevent"
+  | "welcome";
 
 /** A slash or hash command, with its arguments as typed. */
 export interface CommandIntent {

@@ -6,6 +6,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { TelegramEmulator, type TestChat, type TestUser } from "../support/telegram-emulator.ts";
 import { T0, tempDatabase, testApp } from "../support/app.ts";
 import { VirtualClock } from "../../src/domain/clock.ts";
@@ -50,7 +52,7 @@ async function setup(options: { mode?: "polling" | "webhook"; limits?: { perChat
   cleanups.push(() => emulator.stop());
   const db = tempDatabase();
   cleanups.push(() => db.cleanup());
-  const webhookPort = 20_000 + Math.floor(Math.random() * 20_000);
+  const webhookPort = await freePort();
   const adapter = new TelegramAdapter({
     token: TOKEN,
     apiRoot,
@@ -96,6 +98,15 @@ async function setup(options: { mode?: "polling" | "webhook"; limits?: { perChat
   return { clock, emulator, adapter, app, say, press, to, flush };
 }
 
+/** A port free on 127.0.0.1 right now (the OS picks it). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
 const dm = (person: TestUser) => ({ id: person.id, type: "private" as const });
 
 describe("Telegram through telegraf against the Bot API emulator", () => {
@@ -120,8 +131,7 @@ describe("Telegram through telegraf against the Bot API emulator", () => {
     expect(to(PEOPLE.zhang.id).at(-1)!.text).toBe("求助 #1 已经有人接了，谢谢您！");
 
     emulator.redeliver(requestUpdate);
-    await emulator.waitFor(() => emulator.calls.filter((call) => call.method === "getUpdates").length > 0);
-    await new Promise((resolve) => setTimeout(resolve, 200)); // the copy is fetched and handled
+    await emulator.waitFor(() => emulator.pendingUpdates === 0); // the copy was fetched, handled and confirmed
     await app.dispatcher.drain();
     expect(await app.prisma.helpRequest.count()).toBe(1);
     // Group members' admin status came from getChatAdministrators, cached (one call for all these messages).
@@ -153,7 +163,10 @@ describe("Telegram through telegraf against the Bot API emulator", () => {
     emulator.blockPrivate(PEOPLE.wang.id);
     await say(PEOPLE.requester, "谁家有梯子借用一下");
     expect(to(PEOPLE.wang.id)).toEqual([]);
-    expect(to(GROUP.id).map((sent) => sent.text)).toContain("@王师傅 我有一条消息要私下发给您，请先加我为好友或私聊我一句，我就能发给您了。");
+    expect(to(GROUP.id).map((sent) => sent.text)).toContain("@王师傅 我有一条消息要私下发给您：请点我的名字，进入私聊后按“开始”(Start)，我就能发给您了。");
+    // The mention notifies him: a text_mention entity for his user id over "@王师傅".
+    const mention = emulator.calls.find((call) => call.method === "sendMessage" && String(call.params.text).startsWith("@王师傅"));
+    expect(mention?.params.entities).toEqual([{ type: "text_mention", offset: 0, length: 4, user: { id: PEOPLE.wang.id, is_bot: false, first_name: "王师傅" } }]);
   });
 
   it("sets the command menus in Chinese and English at start", async () => {
@@ -175,8 +188,7 @@ describe("Telegram through telegraf against the Bot API emulator", () => {
     expect(wrong.status).toBeGreaterThanOrEqual(400);
     const id = emulator.userMessage({ chat: GROUP, from: PEOPLE.requester, text: "谁家有梯子借用一下" });
     emulator.redeliver(id); // as Telegram does after an answer it did not get
-    for (let i = 0; i < 250 && (await app.prisma.processedMessage.count()) === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
-    await new Promise((resolve) => setTimeout(resolve, 300)); // the redelivered copy arrives and is dropped
+    await emulator.waitFor(() => emulator.pendingUpdates === 0); // both copies answered 2xx, each after its handling
     await flush();
     expect(await app.prisma.helpRequest.count()).toBe(1);
     expect(emulator.sent.filter((sent) => Number(sent.chatId) === GROUP.id).map((sent) => sent.text)[0]).toMatch(/^收到求助 #1/u);
@@ -215,8 +227,8 @@ describe("Telegram through telegraf against the Bot API emulator", () => {
     const { emulator, app, flush, to } = await setup();
     const id = emulator.memberJoined({ chat: GROUP, from: PEOPLE.sun, members: [{ id: 201, first_name: "小李" }] });
     await emulator.waitFor(() => emulator.calls.some((call) => call.method === "getUpdates" && Number(call.params.offset ?? 0) > id));
-    await emulator.waitFor(() => to(GROUP.id).length > 0);
-    expect(to(GROUP.id)[0]!.text).toMatch(/^欢迎小李！我是邻里小助手/u);
+    await flush();
+    expect(to(GROUP.id)[0]!.text).toMatch(/^欢迎小李！我是邻里小助手.*请私聊我并按一下“开始”\(Start\)/u);
     await app.db.transaction((tx) =>
       repositoriesFor(tx, T0).outboxes.enqueue({ kind: "chat", platform: "telegram", chatId: String(GROUP.id) }, { text: `${"长".repeat(4000)}\n${"文".repeat(1000)}` }, { lang: "zh-CN" }),
     );

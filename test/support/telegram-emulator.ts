@@ -193,6 +193,11 @@ export class TelegramEmulator {
     return this.enqueue({ message: { ...this.userMessageBase(input.chat, input.from), new_chat_members: members, new_chat_member: members[0] } });
   }
 
+  /** Updates not yet confirmed: by a later getUpdates offset (polling) or a 2xx webhook answer (given after handling). */
+  get pendingUpdates(): number {
+    return this.queue.length;
+  }
+
   /** Queues update `updateId` again with the same update_id; it is delivered once even if already confirmed. */
   redeliver(updateId: number): void {
     const update = this.history.get(updateId);

@@ -103,7 +103,10 @@ describe("loadConfig", () => {
     );
     expect(
       loadConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_MODE: "webhook", TELEGRAM_WEBHOOK_URL: "https://bot.example.org/tg", TELEGRAM_WEBHOOK_SECRET: "s3cret-s3cret-s3cret", TELEGRAM_API_ROOT: "http://127.0.0.1:9/" }).telegram,
-    ).toEqual({ token, mode: "webhook", apiRoot: "http://127.0.0.1:9", webhook: { url: "https://bot.example.org/tg", port: 8443, secret: "s3cret-s3cret-s3cret" } });
+    ).toEqual({ token, mode: "webhook", apiRoot: "http://127.0.0.1:9", webhook: { url: "https://bot.example.org/tg", port: 8443, host: "127.0.0.1", secret: "s3cret-s3cret-s3cret" } });
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: token, TELEGRAM_MODE: "webhook", TELEGRAM_WEBHOOK_URL: "http://bot.example.org/tg", TELEGRAM_WEBHOOK_SECRET: "s3cret-s3cret-s3cret" })).toThrow(
+      /TELEGRAM_WEBHOOK_URL: must be https/u,
+    );
   });
 
   it("reads the request settings and says which one is wrong", () => {
