@@ -4,10 +4,8 @@
  */
 import { loadConfig } from "../config.ts";
 import { systemClock } from "../domain/clock.ts";
-import { openDatabase } from "../infra/database.ts";
-import { Db } from "../infra/db.ts";
-import { PrismaUnitOfWork } from "../infra/unit-of-work.ts";
 import { calendarOf } from "../app/export-calendar.ts";
+import { runCli, withDatabase } from "./cli.ts";
 
 const USAGE = "usage: npm run -s ical -- --event ID | --chat \"chat title\"\n";
 
@@ -17,33 +15,23 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(USAGE);
     return 2;
   }
-  const prisma = await openDatabase(loadConfig().databaseUrl);
-  try {
-    const now = systemClock.now();
-    const uow = new PrismaUnitOfWork(new Db(prisma), systemClock);
-    const found = await uow.run(async (repos) => {
+  const now = systemClock.now();
+  const found = await withDatabase((uow, prisma) =>
+    uow.run(async (repos) => {
       if (flag === "--event") {
         const event = await repos.events.get(Number(value));
         return event ? { name: event.title, events: [event] } : null;
       }
       const chat = await prisma.chat.findFirst({ where: { title: value }, select: { id: true, title: true } });
       return chat ? { name: chat.title, events: await repos.events.upcomingInChat(chat.id, now) } : null;
-    });
-    if (!found) {
-      process.stderr.write(`No ${flag === "--event" ? `event #${value}` : `chat titled "${value}"`} in ${loadConfig().databaseUrl}.\n`);
-      return 1;
-    }
-    process.stdout.write(calendarOf(found.events, found.name, now));
-    return 0;
-  } finally {
-    await prisma.$disconnect();
+    }),
+  );
+  if (!found) {
+    process.stderr.write(`No ${flag === "--event" ? `event #${value}` : `chat titled "${value}"`} in ${loadConfig().databaseUrl}.\n`);
+    return 1;
   }
+  process.stdout.write(calendarOf(found.events, found.name, now));
+  return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`Export failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCli(() => main(process.argv.slice(2)), "Export failed");

@@ -4,13 +4,9 @@
  * is written and each problem is printed as "line N: ..." (exit 1). Otherwise all rows are written in one transaction.
  */
 import { readFileSync } from "node:fs";
-import { loadConfig } from "../config.ts";
-import { systemClock } from "../domain/clock.ts";
 import { parseRoster } from "../domain/community/roster.ts";
 import { importRoster } from "../app/import-roster.ts";
-import { openDatabase } from "../infra/database.ts";
-import { Db } from "../infra/db.ts";
-import { PrismaUnitOfWork } from "../infra/unit-of-work.ts";
+import { runCli, withDatabase } from "./cli.ts";
 
 async function main(argv: string[]): Promise<number> {
   const [command, file] = argv;
@@ -23,28 +19,17 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`Nothing was imported. Fix these lines of ${file} and run again:\n${errors.map((e) => `  ${e}`).join("\n")}\n`);
     return 1;
   }
-  const config = loadConfig();
-  const prisma = await openDatabase(config.databaseUrl);
-  try {
-    const uow = new PrismaUnitOfWork(new Db(prisma), systemClock);
-    const summary = await uow.run(async (repos) => {
+  const summary = await withDatabase((uow) =>
+    uow.run(async (repos) => {
       const community = await repos.directories.defaultCommunity();
       return importRoster(repos, community.id, rows);
-    });
-    process.stdout.write(
-      `Imported ${rows.length} rows: ${summary.created} new residents, ${summary.updated} updated, ` +
-        `${summary.volunteers} volunteers, ${summary.roles} roles.\n`,
-    );
-    return 0;
-  } finally {
-    await prisma.$disconnect();
-  }
+    }),
+  );
+  process.stdout.write(
+    `Imported ${rows.length} rows: ${summary.created} new residents, ${summary.updated} updated, ` +
+      `${summary.volunteers} volunteers, ${summary.roles} roles.\n`,
+  );
+  return 0;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`Roster import failed, nothing was imported: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCli(() => main(process.argv.slice(2)), "Roster import failed, nothing was imported");
