@@ -284,7 +284,8 @@ function chatRef(chat: Chat): ChatRef {
 
 function userRef(user: User): UserRef {
   const name = [user.first_name, user.last_name].filter(Boolean).join(" ") || user.username || String(user.id);
-  return { platform: "telegram", id: String(user.id), displayName: name };
+  const lang = user.language_code?.startsWith("zh") ? "zh-CN" : user.language_code?.startsWith("en") ? "en" : undefined;
+  return { platform: "telegram", id: String(user.id), displayName: name, ...(lang ? { lang } : {}) };
 }
 
 /** "/help@linli_bot" → "/help", "@linli_bot 谁有梯子" → "谁有梯子"; `addressed` when the bot's name was there. */

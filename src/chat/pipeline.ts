@@ -115,7 +115,7 @@ export class Pipeline {
     let chat = await repos.directories.findChat(message.chat.platform, message.chat.id);
     if (!chat) {
       const community = await repos.directories.defaultCommunity();
-      const lang = message.chat.kind === "private" ? detectLang(text) : detectLang(message.chat.title);
+      const lang = message.chat.kind === "private" ? (detectLang(text) ?? message.sender.lang) : detectLang(message.chat.title);
       chat = await repos.directories.createChat(message.chat, community.id, lang ?? community.lang);
     }
     const found = chat;

@@ -20,6 +20,9 @@ export interface UserRef {
   displayName: string;
   /** Group admin (or owner) of the chat the message came from, when the platform tells. */
   isAdmin?: boolean;
+  /** The language the person's app is set to, when the platform tells (Telegram's language_code): a new private chat
+   * with them starts in it; groups keep their own language. */
+  lang?: "zh-CN" | "en";
 }
 
 /** A message a resident sent, translated at the adapter's edge. */

@@ -258,7 +258,8 @@ describe("Telegram through telegraf against the Bot API emulator", () => {
       await emulator.waitFor(() => emulator.calls.some((call) => call.method === "getUpdates"), 30_000);
       emulator.userMessage({ chat: { id: 301, type: "private" }, from: { id: 301, first_name: "Ann", language_code: "en" }, text: "/help" });
       await emulator.waitFor(() => emulator.sent.some((sent) => Number(sent.chatId) === 301), 15_000);
-      expect(emulator.sent.find((sent) => Number(sent.chatId) === 301)!.text).toMatch(/^我是邻里小助手，帮邻里互相搭把手/u);
+      // Ann's Telegram is set to English: her private chat is answered in English.
+      expect(emulator.sent.find((sent) => Number(sent.chatId) === 301)!.text).toMatch(/^I'm 邻里小助手, helping neighbours help each other/u);
       child.kill("SIGTERM");
       expect(await exited).toBe(0);
       expect(stdout).not.toContain("Linli console");
