@@ -1,0 +1,144 @@
+/**
+ * The WeChat adapter, on Wechaty with any puppet (wechaty-puppet-service for PadLocal, WorkPro and the like). Room and
+ * private text messages become InboundMessages (the message id as the dedupe key, the bot's @mention stripped,
+ * mentionSelf as "addressed", the room owner as a group admin); the bot's own messages are dropped. Sends are paced
+ * per account (a minimum gap with jitter and a daily cap), answered as "rate-limited" so the outbox keeps order; a
+ * non-contact cannot be messaged privately ("not-contact": the outbox mentions them in the group instead).
+ * Only this folder imports wechaty. Work in progress (issue 7): reconnect supervision and the library workarounds
+ * measured in the spike are not in yet.
+ */
+import { WechatyBuilder, type Message, type Wechaty } from "wechaty";
+import type { AdapterCapabilities, ChatAdapter, InboundHandler, RenderedMessage, SendResult } from "../../src/chat/types.ts";
+import type { Logger } from "../../src/logger.ts";
+
+/** How to reach WeChat. */
+export interface WechatOptions {
+  puppet: string;
+  puppetOptions: Record<string, unknown>;
+  botName: string;
+  log: Logger;
+  /** At least this long between two sends of the account, plus up to `jitterMs` (WeChat bans bursts). */
+  minGapMs?: number;
+  jitterMs?: number;
+  dailyCap?: number;
+  now?: () => number;
+  random?: () => number;
+  /** How long start() waits for the login before it gives up with a clear error. */
+  loginTimeoutMs?: number;
+}
+
+/** The WeChat ChatAdapter. */
+export class WechatAdapter implements ChatAdapter {
+  readonly platform = "wechat" as const;
+  readonly capabilities: AdapterCapabilities = {
+    buttons: false,
+    privateToNonContacts: false,
+    mentions: true,
+    edits: false,
+    files: false,
+    maxTextLength: 2000,
+    format: "plain",
+  };
+  #bot: Wechaty | undefined;
+  #nextSendAt = 0;
+  #day = "";
+  #sentToday = 0;
+
+  constructor(private readonly options: WechatOptions) {}
+
+  async start(onMessage: InboundHandler): Promise<void> {
+    const bot = WechatyBuilder.build({ name: "linli", puppet: this.options.puppet as never, puppetOptions: this.options.puppetOptions as never });
+    this.#bot = bot;
+    bot.on("error", (error) => this.options.log.warn({ err: String(error) }, "wechat error"));
+    bot.on("message", (message) => {
+      this.#inbound(message, onMessage).catch((error: unknown) => this.options.log.error({ err: String(error) }, "wechat message failed"));
+    });
+    const loggedIn = new Promise<void>((resolve) => bot.once("login", () => resolve()));
+    await bot.start();
+    const timeout = this.options.loginTimeoutMs ?? 30_000;
+    const timer = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), timeout).unref());
+    if ((await Promise.race([loggedIn, timer])) === "timeout") {
+      throw new Error(`WeChat did not log in within ${timeout / 1000} s: check WECHATY_PUPPET_SERVICE_TOKEN and the endpoint`);
+    }
+  }
+
+  async stop(): Promise<void> {
+    const bot = this.#bot;
+    this.#bot = undefined;
+    await bot?.stop().catch(() => undefined);
+  }
+
+  async send(chatId: string, message: RenderedMessage): Promise<SendResult> {
+    const wait = this.#pace();
+    if (wait > 0) return { ok: false, reason: "rate-limited", retryAfterMs: wait };
+    try {
+      const room = await this.#bot?.Room.find({ id: chatId });
+      if (!room) return { ok: false, reason: "error", detail: `room ${chatId} not found` };
+      const mentioned = [];
+      for (const user of message.mentions ?? []) {
+        const contact = await this.#bot!.Contact.find({ id: user.id });
+        if (contact) mentioned.push(contact);
+      }
+      await room.say(message.text, ...mentioned);
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, reason: "error", detail: String(error) };
+    }
+  }
+
+  async sendPrivate(userId: string, message: RenderedMessage): Promise<SendResult> {
+    const contact = await this.#bot?.Contact.find({ id: userId });
+    if (!contact || contact.friend() === false) return { ok: false, reason: "not-contact" };
+    const wait = this.#pace();
+    if (wait > 0) return { ok: false, reason: "rate-limited", retryAfterMs: wait };
+    try {
+      await contact.say(message.text);
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, reason: "error", detail: String(error) };
+    }
+  }
+
+  /** 0 when a send may go now (and it is counted), else the wait. */
+  #pace(): number {
+    const now = (this.options.now ?? Date.now)();
+    const day = new Date(now).toISOString().slice(0, 10);
+    if (day !== this.#day) {
+      this.#day = day;
+      this.#sentToday = 0;
+    }
+    if (this.#sentToday >= (this.options.dailyCap ?? 500)) return Date.parse(`${day}T00:00:00Z`) + 86_400_000 - now;
+    if (now < this.#nextSendAt) return this.#nextSendAt - now;
+    const gap = (this.options.minGapMs ?? 1500) + Math.floor((this.options.random ?? Math.random)() * (this.options.jitterMs ?? 500));
+    this.#nextSendAt = now + gap;
+    this.#sentToday += 1;
+    return 0;
+  }
+
+  async #inbound(message: Message, onMessage: InboundHandler): Promise<void> {
+    if (message.self() || message.type() !== this.#bot!.Message.Type.Text) return;
+    const talker = message.talker();
+    const room = message.room();
+    const raw = message.text();
+    const mention = new RegExp(`@${this.options.botName.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")}[\\u2005\\s]*`, "gu");
+    const addressed = room ? await message.mentionSelf() : true;
+    const text = raw.replace(mention, "").trim();
+    const owner = room ? room.owner() : undefined;
+    await onMessage({
+      id: message.id,
+      chat: room
+        ? { platform: "wechat", id: room.id, kind: "group", title: await room.topic() }
+        : { platform: "wechat", id: talker.id, kind: "private", title: talker.name() },
+      sender: {
+        platform: "wechat",
+        id: talker.id,
+        displayName: (room ? await room.alias(talker) : undefined) ?? talker.name(),
+        ...(owner ? { isAdmin: owner.id === talker.id } : {}),
+      },
+      text,
+      addressedToBot: addressed,
+      mentions: [],
+      sentAt: message.date(),
+    });
+  }
+}
