@@ -4,12 +4,12 @@
  * mentionSelf as "addressed", the room owner as a group admin); the bot's own messages are dropped. Sends are paced
  * per account (a minimum gap with jitter and a daily cap), answered as "rate-limited" so the outbox keeps order; a
  * non-contact cannot be messaged privately ("not-contact": the outbox mentions them in the group instead).
- * Only this folder imports wechaty. Work in progress (issue 7): reconnect supervision and the library workarounds
- * measured in the spike are not in yet.
+ * Only this folder imports wechaty. With wechaty-puppet-service, the connection is supervised (recovery.ts).
  */
 import { WechatyBuilder, type Message, type Wechaty } from "wechaty";
 import type { AdapterCapabilities, ChatAdapter, InboundHandler, RenderedMessage, SendResult } from "../../src/chat/types.ts";
 import type { Logger } from "../../src/logger.ts";
+import { patchPuppet, superviseConnection } from "./recovery.ts";
 
 /** How to reach WeChat. */
 export interface WechatOptions {
@@ -40,6 +40,8 @@ export class WechatAdapter implements ChatAdapter {
     format: "plain",
   };
   #bot: Wechaty | undefined;
+  #closeCache: (() => Promise<void>) | undefined;
+  #stopSupervising: (() => void) | undefined;
   #nextSendAt = 0;
   #day = "";
   #sentToday = 0;
@@ -54,6 +56,12 @@ export class WechatAdapter implements ChatAdapter {
       this.#inbound(message, onMessage).catch((error: unknown) => this.options.log.error({ err: String(error) }, "wechat message failed"));
     });
     const loggedIn = new Promise<void>((resolve) => bot.once("login", () => resolve()));
+    await bot.init();
+    const endpoint = this.options.puppetOptions.endpoint;
+    if (this.options.puppet === "wechaty-puppet-service" && typeof endpoint === "string") {
+      this.#closeCache = patchPuppet(bot);
+      this.#stopSupervising = superviseConnection(bot, endpoint, this.options.log);
+    }
     await bot.start();
     const timeout = this.options.loginTimeoutMs ?? 30_000;
     const timer = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), timeout).unref());
@@ -65,7 +73,9 @@ export class WechatAdapter implements ChatAdapter {
   async stop(): Promise<void> {
     const bot = this.#bot;
     this.#bot = undefined;
+    this.#stopSupervising?.();
     await bot?.stop().catch(() => undefined);
+    await this.#closeCache?.().catch(() => undefined);
   }
 
   async send(chatId: string, message: RenderedMessage): Promise<SendResult> {

@@ -102,4 +102,39 @@ describe("WeChat through wechaty-puppet-service", () => {
       db.cleanup();
     }
   }, 60_000);
+
+  it("recovers after the puppet server restarts, and handles the next message", async () => {
+    const db = tempDatabase();
+    const adapter = new WechatAdapter({
+      puppet: "wechaty-puppet-service",
+      puppetOptions: { endpoint, token: TOKEN, tls: { disable: true }, timeoutSeconds: 30 },
+      botName: "邻里小助手",
+      log: silentLogger(),
+      minGapMs: 0,
+      jitterMs: 0,
+    });
+    const app = await testApp({ url: db.url, adapters: [adapter], start: false });
+    try {
+      await app.start({ timers: false });
+      await server.stop();
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      server = new PuppetServer({ endpoint, puppet, token: TOKEN, tls: { disable: true } });
+      await server.start();
+      const said = roomSaid.length;
+      const processed = await app.prisma.processedMessage.count();
+      // Messages sent while the stream is down are lost (as on the real service): keep saying until one arrives.
+      await until(async () => {
+        if ((await app.prisma.processedMessage.count()) > processed) return true;
+        alice.say("@邻里小助手 /help", [me]).to(room);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return false;
+      }, 20_000);
+      await app.dispatcher.drain();
+      await until(() => roomSaid.length > said);
+      expect(roomSaid.at(-1)).toMatch(/^我是邻里小助手/u);
+    } finally {
+      await app.close();
+      db.cleanup();
+    }
+  }, 60_000);
 });
