@@ -61,8 +61,24 @@ const schema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{16,256}$/u, { message: "must be 16–256 letters, digits, _ or -" })
     .optional(),
+  WECHATY_PUPPET: z.string().trim().min(1).optional(),
+  WECHATY_PUPPET_SERVICE_TOKEN: z.string().trim().min(1).optional(),
+  WECHATY_PUPPET_SERVICE_ENDPOINT: z
+    .string()
+    .trim()
+    .regex(/^[\w.-]+:\d{1,5}$/u, { message: 'must be host:port, such as "127.0.0.1:8788"' })
+    .optional(),
+  WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: z.enum(["true", "false"], { message: 'must be "true" or "false"' }).default("false"),
+  WECHAT_MIN_GAP_MS: wholeNumber(0, 1500),
+  WECHAT_JITTER_MS: wholeNumber(0, 1000),
+  WECHAT_DAILY_CAP: wholeNumber(1, 500),
   TELEGRAM_API_ROOT: z.url({ message: "must be a URL such as https://api.telegram.org" }).default("https://api.telegram.org"),
 }).superRefine((env, ctx) => {
+  if (env.WECHATY_PUPPET === "wechaty-puppet-service") {
+    // Without an endpoint the client asks the internet discovery service, which crashes the process offline.
+    if (!env.WECHATY_PUPPET_SERVICE_ENDPOINT) ctx.addIssue({ code: "custom", path: ["WECHATY_PUPPET_SERVICE_ENDPOINT"], message: "is required with wechaty-puppet-service (host:port of your puppet service)" });
+    if (!env.WECHATY_PUPPET_SERVICE_TOKEN) ctx.addIssue({ code: "custom", path: ["WECHATY_PUPPET_SERVICE_TOKEN"], message: "is required with wechaty-puppet-service (the token your provider gave you)" });
+  }
   const telegramSettings = env.TELEGRAM_WEBHOOK_URL !== undefined || env.TELEGRAM_WEBHOOK_SECRET !== undefined || env.TELEGRAM_MODE === "webhook";
   if (!env.TELEGRAM_BOT_TOKEN && telegramSettings) {
     ctx.addIssue({ code: "custom", path: ["TELEGRAM_BOT_TOKEN"], message: "is missing: Telegram settings are given but no token (get one from @BotFather)" });
@@ -91,8 +107,19 @@ export interface Config {
   outboxPollMs: number;
   consoleMaxTextLength: number;
   requests: RequestSettings;
+  /** Set when WECHATY_PUPPET is: the WeChat adapter runs. */
+  wechat: WechatConfig | null;
   /** Set when TELEGRAM_BOT_TOKEN is: the Telegram adapter runs. */
   telegram: TelegramConfig | null;
+}
+
+/** WeChat settings. The puppet token is a secret: never logged. */
+export interface WechatConfig {
+  puppet: string;
+  puppetOptions: Record<string, unknown>;
+  minGapMs: number;
+  jitterMs: number;
+  dailyCap: number;
 }
 
 /** Telegram settings. The token is a secret: never logged. */
@@ -139,6 +166,23 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
       sosWidenMinutes: value.SOS_WIDEN_MINUTES,
       sosRounds: value.SOS_ROUNDS,
     },
+    wechat: value.WECHATY_PUPPET
+      ? {
+          puppet: value.WECHATY_PUPPET,
+          puppetOptions:
+            value.WECHATY_PUPPET === "wechaty-puppet-service"
+              ? {
+                  token: value.WECHATY_PUPPET_SERVICE_TOKEN,
+                  endpoint: value.WECHATY_PUPPET_SERVICE_ENDPOINT,
+                  tls: { disable: value.WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT === "true" },
+                  timeoutSeconds: 30,
+                }
+              : {},
+          minGapMs: value.WECHAT_MIN_GAP_MS,
+          jitterMs: value.WECHAT_JITTER_MS,
+          dailyCap: value.WECHAT_DAILY_CAP,
+        }
+      : null,
     telegram: value.TELEGRAM_BOT_TOKEN
       ? {
           token: value.TELEGRAM_BOT_TOKEN,

@@ -3,7 +3,7 @@
  *   npm start                          the console chat on the demo community (seeded on first start)
  *   npm start -- --script FILE|-       run a console script on a virtual clock, print the bot's messages, exit
  *   npm start -- --script FILE --demo  the same, seeding the demo community into an empty database first
- *   npm start  (TELEGRAM_BOT_TOKEN set)  the Telegram bot; add --console to chat in the console as well
+ *   npm start  (TELEGRAM_BOT_TOKEN and/or WECHATY_PUPPET set)  Telegram and/or WeChat; add --console for the console
  */
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
@@ -17,6 +17,8 @@ import { ConsoleAdapter } from "../adapters/console/console-adapter.ts";
 import { ConsoleSession, leadingTime } from "../adapters/console/session.ts";
 import { parseScriptLine } from "../adapters/console/script.ts";
 import { TelegramAdapter } from "../adapters/telegram/telegram-adapter.ts";
+import { WechatAdapter } from "../adapters/wechat/wechat-adapter.ts";
+import type { ChatAdapter } from "./chat/types.ts";
 
 interface Args {
   script?: string;
@@ -66,7 +68,10 @@ async function runScript(config: Config, log: Logger, args: Args & { script: str
 
 /** The chat platforms configured, until SIGINT or SIGTERM. */
 async function runPlatforms(config: Config, log: Logger): Promise<number> {
-  const adapters = [];
+  const adapters: ChatAdapter[] = [];
+  if (config.wechat) {
+    adapters.push(new WechatAdapter({ ...config.wechat, botName: config.botName, log: log.child({ adapter: "wechat" }) }));
+  }
   if (config.telegram) {
     adapters.push(new TelegramAdapter({ ...config.telegram, webhook: config.telegram.webhook ?? undefined, log: log.child({ adapter: "telegram" }) }));
   }
@@ -140,7 +145,7 @@ async function main(): Promise<number> {
   }
   const log = createLogger(config.logLevel);
   if (args.script !== undefined) return runScript(config, log, { ...args, script: args.script });
-  if (config.telegram && !args.console) return runPlatforms(config, log);
+  if ((config.telegram || config.wechat) && !args.console) return runPlatforms(config, log);
   await runInteractive(config, log);
   return 0;
 }

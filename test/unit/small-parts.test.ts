@@ -89,7 +89,23 @@ describe("loadConfig", () => {
       outboxPollMs: 1000,
       consoleMaxTextLength: 4096,
       requests: { waveSize: 3, waveMinutesUrgent: 10, waveMinutes: 60, expiryHours: 48, sosAlertSize: 5, sosWidenMinutes: 2, sosRounds: 3 },
+      wechat: null,
       telegram: null,
+    });
+  });
+
+  it("reads the WeChat settings; puppet-service needs an endpoint and a token, never the discovery service", () => {
+    expect(() => loadConfig({ WECHATY_PUPPET: "wechaty-puppet-service" })).toThrow(
+      /WECHATY_PUPPET_SERVICE_ENDPOINT: is required[\s\S]*WECHATY_PUPPET_SERVICE_TOKEN: is required/u,
+    );
+    expect(
+      loadConfig({ WECHATY_PUPPET: "wechaty-puppet-service", WECHATY_PUPPET_SERVICE_TOKEN: "insecure_x", WECHATY_PUPPET_SERVICE_ENDPOINT: "127.0.0.1:8788", WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: "true" }).wechat,
+    ).toEqual({
+      puppet: "wechaty-puppet-service",
+      puppetOptions: { token: "insecure_x", endpoint: "127.0.0.1:8788", tls: { disable: true }, timeoutSeconds: 30 },
+      minGapMs: 1500,
+      jitterMs: 1000,
+      dailyCap: 500,
     });
   });
 
