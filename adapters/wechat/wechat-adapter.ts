@@ -6,7 +6,7 @@
  * non-contact cannot be messaged privately ("not-contact": the outbox mentions them in the group instead).
  * Only this folder imports wechaty. With wechaty-puppet-service, the connection is supervised (recovery.ts).
  */
-import { WechatyBuilder, type Message, type Wechaty } from "wechaty";
+import { WechatyBuilder, type Contact, type Message, type Room, type Wechaty } from "wechaty";
 import type { AdapterCapabilities, ChatAdapter, InboundHandler, RenderedMessage, SendResult } from "../../src/chat/types.ts";
 import type { Logger } from "../../src/logger.ts";
 import { patchPuppet, superviseConnection } from "./recovery.ts";
@@ -54,6 +54,9 @@ export class WechatAdapter implements ChatAdapter {
     bot.on("error", (error) => this.options.log.warn({ err: String(error) }, "wechat error"));
     bot.on("message", (message) => {
       this.#inbound(message, onMessage).catch((error: unknown) => this.options.log.error({ err: String(error) }, "wechat message failed"));
+    });
+    bot.on("room-join", (room, invitees) => {
+      this.#joined(room, invitees, onMessage).catch((error: unknown) => this.options.log.error({ err: String(error) }, "wechat welcome failed"));
     });
     const loggedIn = new Promise<void>((resolve) => bot.once("login", () => resolve()));
     await bot.init();
@@ -125,8 +128,28 @@ export class WechatAdapter implements ChatAdapter {
     return 0;
   }
 
+  /** New members: `/welcome names` through the pipeline, so the greeting goes through the outbox (paced). */
+  async #joined(room: Room, invitees: Contact[], onMessage: InboundHandler): Promise<void> {
+    const people = invitees.filter((contact) => !contact.self());
+    if (people.length === 0) return;
+    const data = `/welcome ${people.map((contact) => contact.name()).join("、")}`;
+    const first = people[0]!;
+    await onMessage({
+      id: `join:${room.id}:${people.map((contact) => contact.id).join(",")}`,
+      chat: { platform: "wechat", id: room.id, kind: "group", title: await room.topic() },
+      sender: { platform: "wechat", id: first.id, displayName: first.name() },
+      text: data,
+      addressedToBot: true,
+      mentions: [],
+      action: { data },
+      sentAt: new Date(),
+    });
+  }
+
   async #inbound(message: Message, onMessage: InboundHandler): Promise<void> {
-    if (message.self() || message.type() !== this.#bot!.Message.Type.Text) return;
+    const types = this.#bot!.Message.Type;
+    // Text, and 接龙 (GroupNote) posts, whose text is the list.
+    if (message.self() || (message.type() !== types.Text && message.type() !== types.GroupNote)) return;
     const talker = message.talker();
     const room = message.room();
     const raw = message.text();
