@@ -9,7 +9,11 @@ import { join } from "node:path";
 import { createServer } from "node:net";
 import { PuppetServer } from "wechaty-puppet-service";
 import { PuppetMock, mock } from "wechaty-puppet-mock";
-import { tempDatabase, testApp } from "../support/app.ts";
+import { T0, tempDatabase, testApp } from "../support/app.ts";
+import { VirtualClock } from "../../src/domain/clock.ts";
+import { parseRoster } from "../../src/domain/community/roster.ts";
+import { importRoster } from "../../src/app/import-roster.ts";
+import { repositoriesFor } from "../../src/infra/unit-of-work.ts";
 import { silentLogger } from "../../src/logger.ts";
 import { WechatAdapter } from "../../adapters/wechat/wechat-adapter.ts";
 
@@ -31,6 +35,8 @@ let mocker: mock.Mocker;
 let me: mock.ContactMock;
 let alice: mock.ContactMock;
 let room: mock.RoomMock;
+let people: Record<string, mock.ContactMock>;
+const privately: Array<{ to: string; text: string }> = [];
 let endpoint: string;
 const roomSaid: string[] = [];
 
@@ -40,7 +46,15 @@ beforeAll(async () => {
   mocker = new mock.Mocker();
   me = mocker.createContact({ id: "bot-self", name: "邻里小助手" });
   alice = mocker.createContact({ id: "alice", name: "王秀英" });
-  room = mocker.createRoom({ id: "room-1@chatroom", topic: "3栋邻里群", memberIdList: [me.id, alice.id] });
+  people = Object.fromEntries(
+    [["wang", "王师傅"], ["zhang", "张阿姨"], ["zhao", "赵老师"], ["liu", "刘医生"], ["sun", "孙主任"]].map(([id, name]) => [id!, mocker.createContact({ id: id!, name: name! })]),
+  );
+  room = mocker.createRoom({ id: "room-1@chatroom", topic: "3栋邻里群", memberIdList: [me.id, alice.id, ...Object.keys(people)] });
+  for (const contact of [alice, ...Object.values(people)]) {
+    contact.on("message", (message) => {
+      if (message.payload.talkerId === me.id && !message.payload.roomId) privately.push({ to: contact.id, text: message.payload.text ?? "" });
+    });
+  }
   puppet = new PuppetMock({ mocker });
   // The mock logs its user in, and says ready, on every start (each client reset restarts it).
   mocker.use((m) => {
@@ -133,6 +147,104 @@ describe("WeChat through wechaty-puppet-service", () => {
       await until(() => roomSaid.length > said);
       expect(roomSaid.at(-1)).toMatch(/^我是邻里小助手/u);
     } finally {
+      await app.close();
+      db.cleanup();
+    }
+  }, 60_000);
+
+  it("a request → private pings → accept by numbered reply → the requester is told; a 接龙 re-post signs up; an SOS alerts privately", async () => {
+    const db = tempDatabase();
+    const adapter = new WechatAdapter({
+      puppet: "wechaty-puppet-service",
+      puppetOptions: { endpoint, token: TOKEN, tls: { disable: true }, timeoutSeconds: 30 },
+      botName: "邻里小助手",
+      log: silentLogger(),
+      minGapMs: 0,
+      jitterMs: 0,
+    });
+    const app = await testApp({ url: db.url, adapters: [adapter], start: false });
+    const roster = [
+      "name,platform,id,building,room,roles,skills",
+      "王秀英,wechat,alice,3,302,resident,",
+      "王师傅,wechat,wang,3,601,volunteer,梯子",
+      "张阿姨,wechat,zhang,3,502,volunteer,读报",
+      "赵老师,wechat,zhao,3,702,volunteer,辅导作业",
+      "刘医生,wechat,liu,2,201,volunteer,急救",
+      "孙主任,wechat,sun,5,101,coordinator,",
+    ].join("\n");
+    await app.db.transaction(async (tx) => {
+      const repos = repositoriesFor(tx, T0);
+      await importRoster(repos, (await repos.directories.defaultCommunity()).id, parseRoster(roster).rows);
+    });
+    await app.prisma.volunteerProfile.updateMany({ where: { person: { displayName: "刘医生" } }, data: { firstAid: true } });
+    const settle = async (processed: number) => {
+      await until(async () => (await app.prisma.processedMessage.count()) >= processed);
+      await app.dispatcher.drain();
+    };
+    try {
+      await app.start({ timers: false });
+      privately.length = 0;
+      const base = await app.prisma.processedMessage.count();
+      alice.say("谁家有梯子借用一下").to(room);
+      await settle(base + 1);
+      await until(() => ["wang", "zhang", "zhao"].every((id) => privately.some((one) => one.to === id)));
+      expect(privately.find((one) => one.to === "wang")!.text).toBe("求助 #1：王秀英（3栋）需要帮忙——谁家有梯子借用一下\n请回复数字：1 接单 / 2 不方便");
+      people.wang!.say("1").to(me);
+      await settle(base + 2);
+      await until(() => privately.some((one) => one.to === "alice"));
+      expect(privately.find((one) => one.to === "alice")!.text).toBe("好消息：王师傅接下了您的求助 #1，会尽快联系您。");
+
+      people.sun!.say("@邻里小助手 /活动 周六 9:00 除草 限5人", [me]).to(room);
+      await settle(base + 3);
+      alice.say("#接龙 周六除草\n1. 王秀英").to(room);
+      await settle(base + 4);
+      await until(async () => (await app.prisma.signUp.count()) === 1);
+      expect(await app.prisma.signUp.findFirstOrThrow({ include: { person: true } })).toMatchObject({ state: "confirmed", person: { displayName: "王秀英" } });
+
+      alice.say("救命！3栋302有人摔倒了").to(room);
+      await settle(base + 5);
+      await until(() => privately.some((one) => one.to === "liu" && one.text.startsWith("🚨")));
+      await until(() => roomSaid.some((text) => text.startsWith("⚠️ 有人摔倒")));
+      for (const text of roomSaid) expect(text).not.toMatch(/3栋302|601|702/u);
+    } finally {
+      await app.close();
+      db.cleanup();
+    }
+  }, 60_000);
+
+  it("paces 50 sends on the virtual clock: at least 1.5 s apart, in order", async () => {
+    const db = tempDatabase();
+    const clock = new VirtualClock(T0);
+    const arrivals: Array<{ text: string; at: number }> = [];
+    const listener = (message: mock.MessageMock) => {
+      if (message.payload.talkerId === me.id && /^第\d+条$/u.test(message.payload.text ?? "")) arrivals.push({ text: message.payload.text!, at: clock.now().getTime() });
+    };
+    room.on("message", listener);
+    const adapter = new WechatAdapter({
+      puppet: "wechaty-puppet-service",
+      puppetOptions: { endpoint, token: TOKEN, tls: { disable: true }, timeoutSeconds: 30 },
+      botName: "邻里小助手",
+      log: silentLogger(),
+      now: () => clock.now().getTime(),
+      random: () => 0.5,
+    });
+    const app = await testApp({ url: db.url, clock, adapters: [adapter], start: false });
+    try {
+      await app.start({ timers: false });
+      await app.db.transaction(async (tx) => {
+        const outboxes = repositoriesFor(tx, T0).outboxes;
+        for (let n = 1; n <= 50; n += 1) await outboxes.enqueue({ kind: "chat", platform: "wechat", chatId: room.id }, { text: `第${n}条` }, { lang: "zh-CN" });
+      });
+      for (let i = 0; i < 400 && (await app.prisma.outboxMessage.count({ where: { state: "pending" } })) > 0; i += 1) {
+        await app.dispatcher.drain();
+        await new Promise((resolve) => setTimeout(resolve, 5)); // the room hears each send a few ms after it
+        clock.advance(500);
+      }
+      await until(() => arrivals.length === 50);
+      expect(arrivals.map((one) => one.text)).toEqual(Array.from({ length: 50 }, (_, n) => `第${n + 1}条`));
+      for (let i = 1; i < arrivals.length; i += 1) expect(arrivals[i]!.at - arrivals[i - 1]!.at).toBeGreaterThanOrEqual(1500);
+    } finally {
+      room.off("message", listener);
       await app.close();
       db.cleanup();
     }
