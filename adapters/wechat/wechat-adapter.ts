@@ -6,7 +6,8 @@
  * non-contact cannot be messaged privately ("not-contact": the outbox mentions them in the group instead).
  * Only this folder imports wechaty. With wechaty-puppet-service, the connection is supervised (recovery.ts).
  */
-import { WechatyBuilder, type Contact, type Message, type Room, type Wechaty } from "wechaty";
+import { ScanStatus, WechatyBuilder, type Contact, type Message, type Room, type Wechaty } from "wechaty";
+import { showQrCode } from "./qr-code.ts";
 import type { AdapterCapabilities, ChatAdapter, InboundHandler, RenderedMessage, SendResult } from "../../src/chat/types.ts";
 import type { Logger } from "../../src/logger.ts";
 import { patchPuppet, superviseConnection } from "./recovery.ts";
@@ -23,8 +24,10 @@ export interface WechatOptions {
   dailyCap?: number;
   now?: () => number;
   random?: () => number;
-  /** How long start() waits for the login before it gives up with a clear error. */
+  /** How long start() waits for the login before it gives up with a clear error (a QR scan needs minutes). */
   loginTimeoutMs?: number;
+  /** Where the login QR code is saved as a PNG. */
+  qrPngPath?: string;
 }
 
 /** The WeChat ChatAdapter. */
@@ -55,6 +58,15 @@ export class WechatAdapter implements ChatAdapter {
     bot.on("message", (message) => {
       this.#inbound(message, onMessage).catch((error: unknown) => this.options.log.error({ err: String(error) }, "wechat message failed"));
     });
+    bot.on("scan", (qrcode, status) => {
+      if (!qrcode || status === ScanStatus.Scanned || status === ScanStatus.Confirmed) return;
+      showQrCode(qrcode, this.options.qrPngPath ?? "data/wechat-login.png").catch((error: unknown) =>
+        this.options.log.error({ err: String(error) }, "could not show the login QR code"),
+      );
+    });
+    // Login and logout can repeat (a reset logs out and in again; "ready" fires twice): they are only logged.
+    bot.on("login", (user) => this.options.log.info({ user: user.name() }, "wechat logged in"));
+    bot.on("logout", (user) => this.options.log.warn({ user: user.name() }, "wechat logged out"));
     bot.on("room-join", (room, invitees) => {
       this.#joined(room, invitees, onMessage).catch((error: unknown) => this.options.log.error({ err: String(error) }, "wechat welcome failed"));
     });
