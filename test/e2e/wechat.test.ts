@@ -49,7 +49,10 @@ beforeAll(async () => {
   me = mocker.createContact({ id: "bot-self", name: "邻里小助手" });
   alice = mocker.createContact({ id: "alice", name: "王秀英" });
   people = Object.fromEntries(
-    [["wang", "王师傅"], ["zhang", "张阿姨"], ["zhao", "赵老师"], ["liu", "刘医生"], ["sun", "孙主任"]].map(([id, name]) => [id!, mocker.createContact({ id: id!, name: name! })]),
+    [["wang", "王师傅"], ["zhang", "张阿姨"], ["zhao", "赵老师"], ["liu", "刘医生"], ["sun", "孙主任"], ["chen", "陈阿姨"]].map(([id, name]) => [
+      id!,
+      mocker.createContact({ id: id!, name: name!, friend: id !== "chen" }), // 陈阿姨 is no contact of the bot's
+    ]),
   );
   room = mocker.createRoom({ id: "room-1@chatroom", topic: "3栋邻里群", memberIdList: [me.id, alice.id, ...Object.keys(people)] });
   for (const contact of [alice, ...Object.values(people)]) {
@@ -288,6 +291,44 @@ describe("WeChat through wechaty-puppet-service", () => {
       expect(stderr).not.toContain(TOKEN);
     } finally {
       child.kill("SIGKILL");
+      db.cleanup();
+    }
+  }, 60_000);
+
+  it("welcomes a new room member, and mentions a non-contact in the group instead of messaging privately", async () => {
+    const db = tempDatabase();
+    const adapter = new WechatAdapter({
+      puppet: "wechaty-puppet-service",
+      puppetOptions: { endpoint, token: TOKEN, tls: { disable: true }, timeoutSeconds: 30 },
+      botName: "邻里小助手",
+      log: silentLogger(),
+      minGapMs: 0,
+      jitterMs: 0,
+    });
+    const app = await testApp({ url: db.url, adapters: [adapter], start: false });
+    const roster = ["name,platform,id,building,room,roles,skills", "王秀英,wechat,alice,3,302,resident,", "陈阿姨,wechat,chen,3,401,volunteer,梯子"].join("\n");
+    await app.db.transaction(async (tx) => {
+      const repos = repositoriesFor(tx, T0);
+      await importRoster(repos, (await repos.directories.defaultCommunity()).id, parseRoster(roster).rows);
+    });
+    try {
+      await app.start({ timers: false });
+      const newcomer = mocker.createContact({ id: "newcomer", name: "小李" });
+      const said = roomSaid.length;
+      room.add(newcomer).by(alice);
+      await until(async () => (await app.prisma.processedMessage.count()) === 1);
+      await app.dispatcher.drain();
+      await until(() => roomSaid.length > said);
+      expect(roomSaid.at(-1)).toMatch(/^欢迎小李！我是邻里小助手/u);
+
+      alice.say("谁家有梯子借用一下").to(room);
+      await until(async () => (await app.prisma.processedMessage.count()) === 2);
+      await app.dispatcher.drain();
+      await until(() => roomSaid.some((text) => text.includes("我有一条消息要私下发给您")));
+      expect(roomSaid.find((text) => text.includes("我有一条消息要私下发给您"))).toMatch(/^@陈阿姨/u);
+      expect(privately.some((one) => one.to === "chen")).toBe(false);
+    } finally {
+      await app.close();
       db.cleanup();
     }
   }, 60_000);
