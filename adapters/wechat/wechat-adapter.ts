@@ -169,6 +169,8 @@ export class WechatAdapter implements ChatAdapter {
     const addressed = room ? await message.mentionSelf() : true;
     const text = raw.replace(mention, "").trim();
     const owner = room ? room.owner() : undefined;
+    // The room's admins are in its payload (wechaty-puppet's RoomPayload.adminIdList); the owner counts as one too.
+    const admins = room ? ((room as unknown as { payload?: { adminIdList?: string[] } }).payload?.adminIdList ?? []) : [];
     await onMessage({
       id: message.id,
       chat: room
@@ -178,7 +180,7 @@ export class WechatAdapter implements ChatAdapter {
         platform: "wechat",
         id: talker.id,
         displayName: (room ? await room.alias(talker) : undefined) ?? talker.name(),
-        ...(owner ? { isAdmin: owner.id === talker.id } : {}),
+        ...(owner || admins.length ? { isAdmin: owner?.id === talker.id || admins.includes(talker.id) } : {}),
       },
       text,
       addressedToBot: addressed,
