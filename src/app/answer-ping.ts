@@ -68,8 +68,8 @@ export const acceptRequest: Handler<CommandIntent> = async (context, repos) => {
 /** Medical requests only for volunteers with medical training, childcare only for verified ones (the risk boundary). */
 async function mayTake(repos: Repositories, request: HelpRequestView, personId: number): Promise<boolean> {
   if (request.category !== "medical" && request.category !== "childcare") return true;
-  const me = (await repos.requests.candidates(request.communityId)).find((candidate) => candidate.personId === personId);
-  return request.category === "medical" ? !!me?.medicalTraining : !!me?.verified;
+  const card = await repos.directories.contactCard(personId); // one person's profile, not every candidate's
+  return request.category === "medical" ? !!card?.medicalTraining : !!card?.verified;
 }
 
 /** `/decline 12`: no problem; when nobody of the wave is left to answer, the next wave goes out now. */

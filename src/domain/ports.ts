@@ -75,6 +75,8 @@ export interface ContactCard {
   hasCar: boolean;
   firstAid: boolean;
   medicalTraining: boolean;
+  /** Checked by a coordinator (childcare needs it). */
+  verified: boolean;
   skills: string[];
 }
 

@@ -6,8 +6,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { freePort } from "../support/free-port.ts";
 import { TelegramEmulator, type TestChat, type TestUser } from "../support/telegram-emulator.ts";
 import { T0, tempDatabase, testApp } from "../support/app.ts";
 import { VirtualClock } from "../../src/domain/clock.ts";
@@ -98,14 +97,6 @@ async function setup(options: { mode?: "polling" | "webhook"; limits?: { perChat
   return { clock, emulator, adapter, app, say, press, to, flush };
 }
 
-/** A port free on 127.0.0.1 right now (the OS picks it). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 const dm = (person: TestUser) => ({ id: person.id, type: "private" as const });
 

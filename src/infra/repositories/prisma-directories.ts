@@ -111,6 +111,7 @@ export class PrismaDirectories implements Directories {
       hasCar: person.volunteer?.hasCar ?? false,
       firstAid: person.volunteer?.firstAid ?? false,
       medicalTraining: person.volunteer?.medicalTraining ?? false,
+      verified: person.volunteer?.verified ?? false,
       skills: person.volunteer ? (JSON.parse(person.volunteer.skills) as string[]) : [],
     };
   }

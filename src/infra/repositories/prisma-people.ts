@@ -20,11 +20,9 @@ export class PrismaPeople implements People {
     if (!identity) return null;
     const groups = person.memberships.map((membership) => membership.chat).filter((chat) => chat.platform === identity.platform);
     // A group they share, preferring the one the matter arose in; else that group itself, where they may well be.
-    const near = nearChatId ? await this.tx.chat.findUnique({ where: { id: nearChatId }, select: { platform: true, externalId: true, kind: true } }) : null;
-    const fallback =
-      groups.find((chat) => chat.id === nearChatId) ??
-      groups[0] ??
-      (near && near.kind === "group" && near.platform === identity.platform ? near : undefined);
+    const shared = groups.find((chat) => chat.id === nearChatId) ?? groups[0];
+    const near = !shared && nearChatId ? await this.tx.chat.findUnique({ where: { id: nearChatId }, select: { platform: true, externalId: true, kind: true } }) : null;
+    const fallback = shared ?? (near && near.kind === "group" && near.platform === identity.platform ? near : undefined);
     return {
       personId,
       platform: identity.platform as Platform,
