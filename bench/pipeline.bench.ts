@@ -6,6 +6,8 @@
  *   (d) Prisma's floor: the same three inserts in a bare Prisma interactive transaction, no pipeline around them
  *   (e) the parser alone: per-message time over the dev corpus (p50, p99) and the worst adversarial message
  *   (f) ranking 1,000 volunteers of 10,000 residents for a help request
+ *   (g) a whole help request through the use case on a generated community (request-figures.ts)
+ *   (h) the weekly digest on three generated years of history (digest-figures.ts, generate-history.ts)
  * Prints a table, then one JSON line with the figures (later issues add keys to it).
  * The request handler here writes what a help request writes until issue 4's use case replaces it:
  * the request row, the processed-message record and one outbox confirmation, in one transaction.
@@ -29,6 +31,7 @@ import { sqlitePath } from "../src/infra/database.ts";
 import { adversarialTexts } from "./adversarial-texts.ts";
 import { matchFigures } from "./match-figures.ts";
 import { requestFigures } from "./request-figures.ts";
+import { digestFigures } from "./digest-figures.ts";
 
 const N = Number(process.env.BENCH_MESSAGES ?? 3000);
 const REQUEST = /^(?:求助|谁家有|有没有)/u;
@@ -186,6 +189,7 @@ try {
   const parsing = parseRun();
   const matching = matchFigures();
   const requests = await requestFigures(`file:${join(dir, "r.db")}`);
+  const digest = await digestFigures(join(dir, "history.db"));
   const row = (name: string, r: { perS: number; p50: number; p99: number }) =>
     `${name.padEnd(34)} ${String(r.perS).padStart(8)}/s   p50 ${r.p50.toFixed(3)} ms   p99 ${r.p99.toFixed(3)} ms`;
   console.log(`Linli pipeline benchmark: ${N} actionable, ${N * 2} mixed, ${N} raw; SQLite WAL in ${tmpdir()}`);
@@ -202,6 +206,9 @@ try {
   );
   console.log(
     `(g) a request through the use case (10,000 residents, 1,000 volunteers, 30,000 past pings): p50 ${requests.p50.toFixed(2)} ms, p99 ${requests.p99.toFixed(2)} ms; ${requests.pings} pings sent`,
+  );
+  console.log(
+    `(h) weekly digest on 3 years of history (${digest.rows.Person} residents, ${digest.rows.HelpRequest} requests, ${digest.rows.LedgerEntry} ledger entries; generated in ${digest.generateS.toFixed(0)} s): coordinator ${digest.digestMs.toFixed(0)} ms, one grid's captain ${digest.captainMs.toFixed(0)} ms, the whole weekly job (${digest.rows.Chat} group summaries and every digest) ${digest.weeklyJobMs.toFixed(0)} ms`,
   );
   const round = (x: number) => Math.round(x * 1000) / 1000;
   console.log(
@@ -226,6 +233,9 @@ try {
       match_worst_ms: round(matching.worstMs),
       request_p50_ms: round(requests.p50),
       request_p99_ms: round(requests.p99),
+      digest_ms: round(digest.digestMs),
+      digest_captain_ms: round(digest.captainMs),
+      weekly_job_ms: round(digest.weeklyJobMs),
     }),
   );
 } finally {

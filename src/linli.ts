@@ -15,6 +15,7 @@ import { Db } from "./infra/db.ts";
 import { PrismaUnitOfWork } from "./infra/unit-of-work.ts";
 import { OutboxDispatcher } from "./infra/outbox-dispatcher.ts";
 import { Scheduler } from "./infra/scheduler.ts";
+import { ensureWeeklyJobs } from "./app/weekly-summary.ts";
 import { Pipeline } from "./chat/pipeline.ts";
 import { parse } from "./parse/index.ts";
 import { defaultHandlers } from "./app/handlers.ts";
@@ -63,8 +64,9 @@ export async function createLinli(options: LinliOptions): Promise<Linli> {
     handlers: options.jobHandlers ?? defaultJobHandlers(config.requests),
     maxAttempts: 5,
   });
+  const uow = new PrismaUnitOfWork(db, clock);
   const pipeline = new Pipeline({
-    uow: new PrismaUnitOfWork(db, clock),
+    uow,
     parser: options.parser ?? parse,
     handlers: options.handlers ?? defaultHandlers(config.requests),
     clock,
@@ -76,6 +78,8 @@ export async function createLinli(options: LinliOptions): Promise<Linli> {
     ...(options.autoDispatch === false ? {} : { onCommitted: () => dispatcher.poke() }),
   });
   const tick = async () => {
+    // Each community's weekly summary job, in place before due jobs run (a no-op once it is scheduled).
+    await uow.run((repos) => ensureWeeklyJobs(repos, clock.now())).catch((error: unknown) => log.error({ err: error }, "scheduling the weekly summaries failed"));
     await scheduler.runDue();
     await dispatcher.drain();
   };

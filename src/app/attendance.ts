@@ -10,6 +10,7 @@ import { requestTexts } from "../i18n/requests.ts";
 import { mayManage } from "./create-event.ts";
 import { namedEvent } from "./sign-up.ts";
 import { t } from "../i18n/index.ts";
+import { askToConfirm } from "./settle-credit.ts";
 
 /** `/attended 12 names…`. */
 export const recordAttendance: Handler<CommandIntent> = async (context, repos) => {
@@ -28,7 +29,7 @@ export const recordAttendance: Handler<CommandIntent> = async (context, repos) =
   for (const one of came) {
     await repos.events.setAttended(event.id, one.personId, true);
     if (event.kind === "duty" && event.creditMinutes > 0) {
-      await repos.credits.create({
+      const created = await repos.credits.create({
         helperId: one.personId,
         beneficiaryId: null,
         minutes: event.creditMinutes,
@@ -36,7 +37,11 @@ export const recordAttendance: Handler<CommandIntent> = async (context, repos) =
         source: "event",
         sourceId: event.id,
         description: event.title,
+        startedById: context.person.id,
+        chatId: context.chat.kind === "group" ? context.chat.id : null,
       });
+      // A duty is done for the community: a coordinator confirms it for the fund.
+      if (created) await askToConfirm(repos, created.id, { chat: context.chat, chatId: context.chat.id }, context.lang);
     }
   }
   await repos.audit.append({ communityId: event.communityId, actorId: context.person.id, action: "event.attendance", subjectType: "Event", subjectId: event.id, detail: { people: came.map((one) => one.personId) } });

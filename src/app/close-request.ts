@@ -13,6 +13,7 @@ import { findHours } from "../parse/durations.ts";
 import { requestTexts } from "../i18n/requests.ts";
 import { namedRequest } from "./answer-ping.ts";
 import { auditRequest, tell } from "./request-flow.ts";
+import { PRIVATE_CATEGORIES, askToConfirm } from "./settle-credit.ts";
 
 /** `/done 12` (optionally with the time it took). */
 export const doneCommand: Handler<CommandIntent> = async (context, repos) => {
@@ -85,7 +86,7 @@ async function finish(context: MessageContext, repos: Repositories, request: Hel
   for (const id of pinged) await tell(repos, id, request, (lang) => requestTexts(lang).cancelledHelper(request.id));
   await auditRequest(repos, request, "request.done", context.person.id, { helper: helper?.personId ?? null, minutes: minutes ?? null });
   if (!helper || minutes === undefined) return reply(context, repos, texts.doneWithoutHelper(request.id));
-  await repos.credits.create({
+  const created = await repos.credits.create({
     helperId: helper.personId,
     beneficiaryId: request.requesterId,
     minutes,
@@ -93,6 +94,17 @@ async function finish(context: MessageContext, repos: Repositories, request: Hel
     source: "request",
     sourceId: request.id,
     description: request.what,
+    startedById: context.person.id,
+    chatId: request.chatId,
+  });
+  await repos.deeds.record({
+    communityId: request.communityId,
+    helperId: helper.personId,
+    beneficiaryId: request.requesterId,
+    chatId: request.chatId,
+    kind: "request",
+    description: null,
+    private: PRIVATE_CATEGORIES.has(request.category),
   });
   const forRequester = (lang: "zh-CN" | "en") => requestTexts(lang).doneRequester(request.id, helper.displayName, requestTexts(lang).hours(minutes));
   const forHelper = (lang: "zh-CN" | "en") => requestTexts(lang).doneHelper(request.id, requestTexts(lang).hours(minutes));
@@ -107,6 +119,8 @@ async function finish(context: MessageContext, repos: Repositories, request: Hel
     await tell(repos, helper.personId, request, forHelper);
     await tell(repos, request.requesterId, request, forRequester);
   }
+  // The other side from whoever closed it confirms the time (the requester, when a coordinator closed it).
+  if (created) await askToConfirm(repos, created.id, request, context.lang);
 }
 
 async function cancel(context: MessageContext, repos: Repositories, request: HelpRequestView) {

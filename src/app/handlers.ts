@@ -21,6 +21,20 @@ import { cancelEvent, listEventsCommand, showRoster } from "./list-events.ts";
 import { recordAttendance } from "./attendance.ts";
 import { exportCalendar } from "./export-calendar.ts";
 import { welcomeMembers } from "./welcome.ts";
+import { logService } from "./log-service.ts";
+import { confirmCredit, disputeCredit } from "./settle-credit.ts";
+import {
+  anonymousCommand,
+  balanceCommand,
+  donateCoins,
+  giveCoins,
+  namedCommand,
+  policyCommand,
+  reverseTransfer,
+  statementCommand,
+} from "./time-bank-commands.ts";
+import { recordThanks, thankCommand } from "./record-thanks.ts";
+import { digestCommand } from "./send-digest.ts";
 
 /** The default handlers. An intent with no route (chatter) gets no reply and writes nothing. */
 export function defaultHandlers(settings: RequestSettings = DEFAULT_REQUEST_SETTINGS): HandlerTable {
@@ -63,5 +77,19 @@ export function defaultHandlers(settings: RequestSettings = DEFAULT_REQUEST_SETT
     "command:ical": exportCalendar,
     "command:cancelevent": cancelEvent,
     "command:welcome": welcomeMembers,
+    service_log: logService,
+    "command:confirm": confirmCredit,
+    "command:dispute": disputeCredit,
+    "command:balance": balanceCommand,
+    "command:statement": statementCommand,
+    "command:give": giveCoins,
+    "command:donate": donateCoins,
+    "command:reverse": reverseTransfer,
+    "command:policy": policyCommand,
+    "command:anonymous": anonymousCommand,
+    "command:named": namedCommand,
+    thanks: recordThanks,
+    "command:thank": thankCommand,
+    "command:digest": digestCommand,
   };
 }

@@ -10,6 +10,7 @@ import { SOS_WIDEN_JOB, widenSosJob } from "./raise-sos.ts";
 import { DEADLINE_JOB, REMIND_JOB } from "./create-event.ts";
 import { eventDeadlineJob, remindEventJob } from "./event-jobs.ts";
 import { RECUR_JOB, recurEventJob } from "./recur-event.ts";
+import { WEEKLY_JOB, weeklyJob } from "./weekly-summary.ts";
 
 /** Payload of a "say" job: a message to send at a given time (used by announcements and tests). */
 export interface SayPayload {
@@ -35,5 +36,6 @@ export function defaultJobHandlers(settings: RequestSettings = DEFAULT_REQUEST_S
     [REMIND_JOB, remindEventJob],
     [DEADLINE_JOB, eventDeadlineJob],
     [RECUR_JOB, recurEventJob],
+    [WEEKLY_JOB, weeklyJob],
   ]);
 }

@@ -10,14 +10,16 @@ import type { Repositories } from "../domain/ports.ts";
 import { reply, replyPrivately } from "./message-context.ts";
 import { requestTexts } from "../i18n/requests.ts";
 import { answerEventsQuery } from "./list-events.ts";
+import { balanceQuery } from "./time-bank-commands.ts";
 
 /** `/requests`. */
 export const listRequestsCommand: Handler<CommandIntent> = (context, repos) => listRequests(context, repos);
 
-/** A `query` intent: "my requests" here, events by the events feature (balances come with the time bank). */
+/** A `query` intent: "my requests" here, events and balances by their features. */
 export const answerQuery: Handler<QueryIntent> = async (context, repos) => {
   if (context.intent.topic === "my-requests") await listRequests(context, repos);
   if (context.intent.topic === "events") await answerEventsQuery(context, repos);
+  if (context.intent.topic === "balance") await balanceQuery(context, repos);
 };
 
 async function listRequests(context: MessageContext, repos: Repositories): Promise<void> {

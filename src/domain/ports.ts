@@ -4,7 +4,10 @@
  */
 import type { ChatRef, OutboundMessage, OutboundTarget, Platform, UserRef } from "../chat/types.ts";
 import type { Lang } from "../parse/intent.ts";
-import type { HelpRequests, PendingCredits, People } from "./requests/ports.ts";
+import type { HelpRequests, People } from "./requests/ports.ts";
+import type { Ledger, PendingCredits } from "./timebank/ports.ts";
+import type { GoodDeeds } from "./deeds/ports.ts";
+import type { Digests } from "./digests/ports.ts";
 import type { Events } from "./events/ports.ts";
 
 /**
@@ -55,6 +58,8 @@ export interface Directories {
   /** The private emergency contact card of a person (captains and coordinators only may see it). */
   contactCard(personId: number): Promise<ContactCard | null>;
   setPhone(personId: number, phone: string): Promise<void>;
+  /** Whether the weekly summary may name the person (their opt-out). */
+  setNameInSummary(personId: number, allowed: boolean): Promise<void>;
   /** Whether the person holds a community role (a coordinator's commands need it). */
   hasRole(personId: number, role: "grid_captain" | "coordinator" | "mediator"): Promise<boolean>;
   /** A grid by name, created when new. */
@@ -162,10 +167,24 @@ export interface GroupNotes {
   saveCopy(chatId: number, title: string, entries: Array<{ n: number; text: string }>): Promise<void>;
 }
 
+/** Communities: their settings (policies as JSON) and their group chats. */
+export interface Communities {
+  list(): Promise<KnownCommunity[]>;
+  settings(communityId: number): Promise<Record<string, unknown>>;
+  /** Merge `patch` into the settings (one level deep: `{ timeBank: { capHours } }` keeps the other time-bank keys). */
+  updateSettings(communityId: number, patch: Record<string, unknown>): Promise<Record<string, unknown>>;
+  /** The group chats of a community. */
+  groupChats(communityId: number): Promise<KnownChat[]>;
+}
+
 /** Every port, bound to one transaction. */
 export interface Repositories {
   requests: HelpRequests;
   credits: PendingCredits;
+  ledger: Ledger;
+  deeds: GoodDeeds;
+  communities: Communities;
+  digests: Digests;
   events: Events;
   people: People;
   volunteers: Volunteers;

@@ -101,8 +101,8 @@ const zh: RequestTexts = {
   escalateCoordinator: (r, qualifiedOnly) =>
     `协调员您好：求助 #${r.id}（${r.name}${r.building ? `，${r.building}` : ""}：${r.what}）网格长也还没接上，请帮忙安排${qualifiedOnly ? "有资质的人" : ""}。`,
   escalatedRequester: (id, toCoordinator) => `求助 #${id} 附近的志愿者暂时都不方便，我已请${toCoordinator ? "社区协调员" : "网格长"}帮忙，请稍等。`,
-  doneRequester: (id, helper, hours) => `求助 #${id} 已完成，谢谢${helper}！已为${helper}记下 ${hours}，等您确认。`,
-  doneHelper: (id, hours) => `求助 #${id} 已完成，辛苦了！已为您记下 ${hours}，待对方确认。`,
+  doneRequester: (id, helper, hours) => `求助 #${id} 已完成，谢谢${helper}！已为${helper}记下 ${hours}。`,
+  doneHelper: (id, hours) => `求助 #${id} 已完成，辛苦了！已为您记下 ${hours}。`,
   doneWithoutHelper: (id) => `好的，求助 #${id} 已结束，谢谢大家！`,
   cancelled: (id) => `求助 #${id} 已取消。`,
   cancelledHelper: (id) => `求助 #${id} 已经不需要了，谢谢您！`,
@@ -165,8 +165,8 @@ const en: RequestTexts = {
     `Coordinator: request #${r.id} (${r.name}${r.building ? `, ${r.building}` : ""}: ${r.what}) is still without a helper after the grid captain. Could you arrange someone${qualifiedOnly ? " qualified" : ""}?`,
   escalatedRequester: (id, toCoordinator) =>
     `No nearby volunteer could take request #${id} yet; I've asked the ${toCoordinator ? "community coordinator" : "grid captain"}. Please bear with us.`,
-  doneRequester: (id, helper, hours) => `Request #${id} is done, thanks to ${helper}! ${hours} noted for ${helper}, waiting for your confirmation.`,
-  doneHelper: (id, hours) => `Request #${id} is done, thank you! ${hours} noted for you, waiting for confirmation.`,
+  doneRequester: (id, helper, hours) => `Request #${id} is done, thanks to ${helper}! ${hours} noted for ${helper}.`,
+  doneHelper: (id, hours) => `Request #${id} is done, thank you! ${hours} noted for you.`,
   doneWithoutHelper: (id) => `Request #${id} is closed. Thank you, everyone!`,
   cancelled: (id) => `Request #${id} is cancelled.`,
   cancelledHelper: (id) => `Request #${id} is no longer needed. Thank you!`,

@@ -13,7 +13,10 @@ import {
   PrismaProcessedMessages,
   PrismaVolunteers,
 } from "./repositories/prisma-small-ports.ts";
-import { PrismaHelpRequests, PrismaPendingCredits } from "./repositories/prisma-help-requests.ts";
+import { PrismaHelpRequests } from "./repositories/prisma-help-requests.ts";
+import { PrismaLedger, PrismaPendingCredits } from "./repositories/prisma-time-bank.ts";
+import { PrismaCommunities, PrismaGoodDeeds } from "./repositories/prisma-communities.ts";
+import { PrismaDigests } from "./repositories/prisma-digests.ts";
 import { PrismaPeople } from "./repositories/prisma-people.ts";
 import { PrismaEvents } from "./repositories/prisma-events.ts";
 
@@ -22,6 +25,10 @@ export function repositoriesFor(tx: Tx, now: Date): Repositories {
   return {
     requests: new PrismaHelpRequests(tx, now),
     credits: new PrismaPendingCredits(tx, now),
+    ledger: new PrismaLedger(tx, now),
+    deeds: new PrismaGoodDeeds(tx, now),
+    communities: new PrismaCommunities(tx),
+    digests: new PrismaDigests(tx),
     events: new PrismaEvents(tx, now),
     people: new PrismaPeople(tx),
     volunteers: new PrismaVolunteers(tx, now),

@@ -60,11 +60,14 @@ export function classify(original: string, context: ParseContext): NaturalIntent
     const date = when();
     // Service already given: a bare weekday ("周一帮…") means the last one, not the next.
     const past = date && date.date > localDate(context.now, context.timeZone) ? { date: shiftDays(date.date, -7) } : date;
-    const beneficiary = BENEFICIARY.exec(original)?.slice(1).find(Boolean);
+    // "张阿姨帮我读报2小时": the beneficiary records it, naming the helper.
+    const helper = HELPED_ME.exec(original)?.slice(1).find(Boolean);
+    const beneficiary = helper ? undefined : BENEFICIARY.exec(original)?.slice(1).find(Boolean);
     return {
       kind: "service_log",
       hours,
       category: R.SERVICE_CATEGORY_C.test(text) ? "C" : R.SERVICE_CATEGORY_B.test(text) ? "B" : "A",
+      ...(helper ? { helper: stripBuilding(helper) } : {}),
       ...(beneficiary ? { beneficiary: stripBuilding(beneficiary) } : {}),
       ...(past ? { when: past } : {}),
     };
@@ -86,6 +89,10 @@ export function classify(original: string, context: ParseContext): NaturalIntent
 /** Who was helped: "帮李奶奶读报", "陪8栋王阿姨", "给6栋的张阿姨打扫", "Helped Mrs. Chen", "Sat with Mrs. Ho". */
 const BENEFICIARY =
   /(?:帮|陪|给)(?:了)?((?:\d+\s*(?:栋|号楼)的?)?[\u4e00-\u9fff]{1,2}(?:奶奶|爷爷|大爷|大妈|阿姨|叔叔|师傅|老师|大姐|大哥|姐|哥))|(?:helped|sat with|visited|drove|tutored|walked)\s+((?:mr|mrs|ms|miss|dr)\.?\s+[a-z][\w-]*|[A-Z][\w-]*)/iu;
+
+/** Who helped the writer: "张阿姨帮我读报", "@王师傅 昨天帮我修水管", "Ann helped me with …". */
+const HELPED_ME =
+  /^\s*@?((?:\d+\s*(?:栋|号楼)的?)?[\u4e00-\u9fff]{2,4}?)\s*(?:今天|昨天|前天|上午|下午|晚上|刚才)?(?:帮|陪|给)了?我|^\s*@?((?:mr|mrs|ms|miss|dr)\.?\s+[a-z][\w-]*|[A-Z][\w-]*)\s+(?:helped|sat with|visited|drove|tutored|walked)\s+me\b/iu;
 
 const OFFER_ITEMS = /(?:我家有|家里有|有多余的?|有闲置的?|多了(?:一|几)?[个箱台把件]?|(?:got|have) (?:a )?spare|(?:table|chairs?) available)\s*([^，。,.!！?？]+)/iu;
 const OFFER_SKILLS = /(?:本人会|我会|我是[^，。,.]{1,8}?[，,]?\s*可以|可以(?:帮|教|陪)|i can|happy to|and can)\s*([^，。,.!！?？]+)/iu;

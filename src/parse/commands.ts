@@ -32,6 +32,18 @@ export const COMMANDS: ReadonlyArray<{ name: CommandName; aliases: readonly stri
   { name: "ical", aliases: ["ical", "calendar", "日历"] },
   { name: "cancelevent", aliases: ["cancelevent", "取消活动"] },
   { name: "welcome", aliases: ["welcome"] },
+  { name: "confirm", aliases: ["confirm", "确认"] },
+  { name: "dispute", aliases: ["dispute", "有出入", "异议"] },
+  { name: "balance", aliases: ["balance", "余额", "时间币"] },
+  { name: "statement", aliases: ["statement", "明细", "账单"] },
+  { name: "give", aliases: ["give", "转赠", "转给"] },
+  { name: "donate", aliases: ["donate", "捐赠", "捐给基金"] },
+  { name: "reverse", aliases: ["reverse", "冲正"] },
+  { name: "policy", aliases: ["policy", "规则", "时间银行规则"] },
+  { name: "anonymous", aliases: ["anonymous", "不留名", "匿名"] },
+  { name: "named", aliases: ["named", "留名"] },
+  { name: "thank", aliases: ["thank", "感谢"] },
+  { name: "digest", aliases: ["digest", "简报", "周报"] },
 ];
 
 const BY_ALIAS = new Map<string, CommandName>();

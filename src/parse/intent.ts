@@ -40,7 +40,19 @@ export type CommandName =
   | "attended"
   | "ical"
   | "cancelevent"
-  | "welcome";
+  | "welcome"
+  | "confirm"
+  | "dispute"
+  | "balance"
+  | "statement"
+  | "give"
+  | "donate"
+  | "reverse"
+  | "policy"
+  | "anonymous"
+  | "named"
+  | "thank"
+  | "digest";
 
 /** A slash or hash command, with its arguments as typed. */
 export interface CommandIntent {
@@ -137,6 +149,8 @@ export interface ServiceLogIntent {
   kind: "service_log";
   hours?: number;
   beneficiary?: string;
+  /** The helper, when the beneficiary records it ("张阿姨帮我读报2小时"); the writer is the helper otherwise. */
+  helper?: string;
   when?: When;
   /** Time-bank category: A daily-life care, B companionship, C emergency. */
   category: "A" | "B" | "C";

@@ -79,23 +79,6 @@ export interface HelpRequests {
   helpingWith(volunteerId: number): Promise<HelpRequestView[]>;
 }
 
-/** A time-bank credit waiting for the beneficiary's confirmation (the ledger issue settles it). */
-export interface NewPendingCredit {
-  helperId: number;
-  beneficiaryId: number | null;
-  minutes: number;
-  category: "A" | "B" | "C";
-  source: "request" | "service_log" | "event";
-  sourceId: number | null;
-  description: string;
-}
-
-/** Pending time-bank credits. */
-export interface PendingCredits {
-  /** Record a pending credit; the same source and helper twice keeps the first. */
-  create(credit: NewPendingCredit): Promise<void>;
-}
-
 /** How to reach a person privately: their identity on a platform, and a group to mention them in if that fails. */
 export interface Reach {
   personId: number;
@@ -124,6 +107,8 @@ export interface People {
   chatPlace(chatId: number): Promise<{ buildingId: number | null; gridId: number | null }>;
   /** Captains of a grid. */
   captainsOf(gridId: number): Promise<number[]>;
+  /** Every grid captain of a community. */
+  captainsOfCommunity(communityId: number): Promise<number[]>;
   /** Coordinators of a community. */
   coordinatorsOf(communityId: number): Promise<number[]>;
   /** The grids a person captains. */

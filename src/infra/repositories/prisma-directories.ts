@@ -120,6 +120,10 @@ export class PrismaDirectories implements Directories {
     await this.tx.person.update({ where: { id: personId }, data: { phone } });
   }
 
+  async setNameInSummary(personId: number, allowed: boolean): Promise<void> {
+    await this.tx.person.update({ where: { id: personId }, data: { nameInSummary: allowed } });
+  }
+
   async hasRole(personId: number, role: "grid_captain" | "coordinator" | "mediator"): Promise<boolean> {
     return (await this.tx.roleAssignment.count({ where: { personId, role } })) > 0;
   }
@@ -156,7 +160,7 @@ export class PrismaDirectories implements Directories {
   }
 }
 
-function toKnownChat(chat: {
+export function toKnownChat(chat: {
   id: number;
   communityId: number;
   platform: string;

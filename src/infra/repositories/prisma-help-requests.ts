@@ -1,12 +1,10 @@
-/** Help requests, pings, assignments and pending credits on Prisma. */
+/** Help requests, pings and assignments on Prisma. */
 import type { Candidate } from "../../domain/matching/rank-volunteers.ts";
 import type {
   HelpCategory,
   HelpRequests,
   HelpRequestView,
   NewHelpRequest,
-  NewPendingCredit,
-  PendingCredits,
   PingView,
   RequestState,
 } from "../../domain/requests/ports.ts";
@@ -252,16 +250,4 @@ function toView(row: ViewRow): HelpRequestView {
       ? { personId: assignment.volunteerId, displayName: assignment.volunteer.displayName, assignedAt: assignment.assignedAt }
       : null,
   };
-}
-
-/** Prisma implementation of `PendingCredits`. */
-export class PrismaPendingCredits implements PendingCredits {
-  constructor(private readonly tx: Tx, private readonly now: Date) {}
-
-  async create(credit: NewPendingCredit): Promise<void> {
-    // Checked first rather than caught: a failed statement would abort a PostgreSQL transaction.
-    const key = { source: credit.source, sourceId: credit.sourceId, helperId: credit.helperId };
-    if (await this.tx.pendingCredit.findFirst({ where: key, select: { id: true } })) return;
-    await this.tx.pendingCredit.create({ data: { ...credit, createdAt: this.now } });
-  }
 }

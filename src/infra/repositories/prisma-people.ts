@@ -55,6 +55,11 @@ export class PrismaPeople implements People {
     return rows.map((row) => row.personId);
   }
 
+  async captainsOfCommunity(communityId: number): Promise<number[]> {
+    const rows = await this.tx.roleAssignment.findMany({ where: { role: "grid_captain", communityId }, orderBy: { id: "asc" } });
+    return [...new Set(rows.map((row) => row.personId))];
+  }
+
   async coordinatorsOf(communityId: number): Promise<number[]> {
     const rows = await this.tx.roleAssignment.findMany({ where: { role: "coordinator", communityId }, orderBy: { id: "asc" } });
     return [...new Set(rows.map((row) => row.personId))];

@@ -1,0 +1,58 @@
+/**
+ * The weekly digest on three years of history: 10,000 residents, ~500,000 requests, ~2,000,000 ledger entries (see
+ * generate-history.ts). Measured through the real repositories and use case, in one transaction as the weekly job
+ * runs it: the coordinator's digest (every grid, this week and the one before), a captain's digest (one grid), and the
+ * whole weekly job for the community (a summary for each of its 100 groups, every digest, the next week's job).
+ */
+import { systemClock } from "../src/domain/clock.ts";
+import { openDatabase } from "../src/infra/database.ts";
+import { Db } from "../src/infra/db.ts";
+import { PrismaUnitOfWork } from "../src/infra/unit-of-work.ts";
+import { digestFor } from "../src/app/send-digest.ts";
+import { weeklyJob } from "../src/app/weekly-summary.ts";
+import { generateHistory } from "./generate-history.ts";
+
+const NOW = new Date("2026-11-29T12:00:00.000Z");
+
+/** Median milliseconds of a run of `work`, after one warm-up. */
+async function medianMs(runs: number, work: () => Promise<unknown>): Promise<number> {
+  await work();
+  const times: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const start = performance.now();
+    await work();
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)]!;
+}
+
+/** Figures of the digest on a generated history at `path`. */
+export async function digestFigures(path: string): Promise<{ digestMs: number; captainMs: number; weeklyJobMs: number; generateS: number; rows: Record<string, number> }> {
+  const started = performance.now();
+  const history = await generateHistory(path, { now: NOW, residents: 10_000, requests: 500_000, ledgerEntries: 2_000_000, years: 3, seed: 42 });
+  const generateS = (performance.now() - started) / 1000;
+  const prisma = await openDatabase(`file:${path}`);
+  try {
+    const uow = new PrismaUnitOfWork(new Db(prisma), systemClock);
+    const captain = history.gridIds[0]!;
+    const digestMs = await medianMs(5, () => uow.run((repos) => digestFor(repos, history.communityId, null, NOW, "zh-CN")));
+    const captainMs = await medianMs(5, () => uow.run((repos) => digestFor(repos, history.communityId, [captain], NOW, "zh-CN")));
+    let runs = 0;
+    const weeklyJobMs = await medianMs(3, () =>
+      // Rolled back each time, so every run does the same work.
+      uow.run(async (repos) => {
+        runs += 1;
+        await weeklyJob({ communityId: history.communityId }, repos, { id: 0, kind: "week.summary", dueAt: NOW, now: NOW });
+        throw new Rollback();
+      }).catch((error: unknown) => {
+        if (!(error instanceof Rollback)) throw error;
+      }),
+    );
+    if (runs !== 4) throw new Error("the weekly job did not run");
+    return { digestMs, captainMs, weeklyJobMs, generateS, rows: history.counts };
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+class Rollback extends Error {}

@@ -1,0 +1,53 @@
+/** Ports of the weekly summary and the digests: read-only figures over a week. */
+
+/** A half-open span of time [from, to). */
+export interface Span {
+  from: Date;
+  to: Date;
+}
+
+/** What a group's neighbours did for each other in a week. */
+export interface GroupWeek {
+  /** Everyone who helped (a thanks, a finished request, a confirmed credit), with whether the summary may name them. */
+  helpers: Array<{ personId: number; name: string; nameable: boolean }>;
+  /** Confirmed time-bank minutes from this group. */
+  minutes: number;
+  requestsResolved: number;
+  eventsHeld: number;
+  thanks: number;
+}
+
+/** Request figures of one grid (or of buildings in no grid). */
+export interface GridFigures {
+  gridId: number | null;
+  gridName: string;
+  newRequests: number;
+  /** Open or taken but not finished at the end of the span. */
+  open: number;
+  /** Open at the end of the span with no volunteer for more than 24 hours. */
+  stale: number;
+  expired: number;
+  /** Median minutes from a request to its first acceptance, for requests made in the span. */
+  medianFirstAcceptMinutes: number | null;
+}
+
+/** The figures of a digest for one span. */
+export interface DigestFigures {
+  grids: GridFigures[];
+  sos: { alerts: number; acknowledged: number; medianAckSeconds: number | null; slowestAckSeconds: number | null };
+  /** New reports and mediation cases of the span, by their state now (counts only: details are private). */
+  reports: Record<string, number>;
+  mediations: Record<string, number>;
+  /** Time-bank minutes credited in the span by category (reversals subtracted). */
+  minutesByCategory: Record<string, number>;
+  topHelpers: Array<{ name: string; minutes: number }>;
+  /** Residents enrolled in daily check-ins whose last one is more than a day old at the end of the span. */
+  lapsedCheckins: number;
+}
+
+/** Read-only queries for summaries and digests. */
+export interface Digests {
+  groupWeek(chatId: number, span: Span): Promise<GroupWeek>;
+  /** Figures of a community, limited to some grids (a captain's) or all (null, a coordinator's). */
+  figures(communityId: number, gridIds: number[] | null, span: Span): Promise<DigestFigures>;
+}

@@ -1,0 +1,189 @@
+/**
+ * The time bank through the chat, on a real database and the demo community: a service log waits for the other
+ * side's confirmation and moves nothing until then (never, when disputed); a confirmed credit moves coins from the fund
+ * or the beneficiary as the policy says, within the cap (warn or block) and the overdraft limit; transfers, donations,
+ * balances, statements, reversals and thanks.
+ */
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import type { InboundMessage } from "../../src/chat/types.ts";
+import { FakeAdapter } from "../support/fake-adapter.ts";
+import { message, T0, tempDatabase, testApp } from "../support/app.ts";
+import { seedDemoIfEmpty } from "../../src/infra/demo-seed.ts";
+
+let db: ReturnType<typeof tempDatabase>;
+beforeEach(() => {
+  db = tempDatabase();
+});
+afterEach(() => db.cleanup());
+
+type App = Awaited<ReturnType<typeof testApp>>;
+
+async function demo() {
+  const adapter = new FakeAdapter();
+  const app = await testApp({ url: db.url, adapters: [adapter] });
+  await seedDemoIfEmpty(app.prisma, T0);
+  return { app, adapter, say: (...messages: InboundMessage[]) => say(app, adapter, ...messages) };
+}
+
+async function say(app: App, adapter: FakeAdapter, ...messages: InboundMessage[]) {
+  const before = adapter.sent.length;
+  for (const one of messages) await app.pipeline.handle(one);
+  await app.dispatcher.drain();
+  return adapter.sent.slice(before).map((sent) => [sent.to, sent.id, sent.message.text]);
+}
+const group = (person: string, text: string, extra: Partial<InboundMessage> = {}) => message("3栋邻里群", person, text, extra);
+const dm = (person: string, text: string) => message(null, person, text);
+
+/** Balances in minutes by person name (the fund as "fund"), from the entries themselves. */
+async function balances(app: App): Promise<Record<string, number>> {
+  const entries = await app.prisma.ledgerEntry.findMany({ include: { account: { include: { person: true } } } });
+  const out: Record<string, number> = {};
+  for (const entry of entries) {
+    const name = entry.account.person?.displayName ?? "fund";
+    out[name] = (out[name] ?? 0) + entry.minutes;
+  }
+  return out;
+}
+
+describe("the time bank", () => {
+  it("records a service log as pending, asks the beneficiary privately, and moves the coins from the fund only once confirmed", async () => {
+    const { app, say } = await demo();
+    expect(await say(group("张阿姨", "今天帮李奶奶读报2小时"))).toEqual([
+      ["user", "李奶奶", "请确认时间币 #1：张阿姨帮李奶奶「今天帮李奶奶读报2小时」，2 小时。\n请回复数字：1 确认 / 2 有出入"],
+      ["chat", "3栋邻里群", "已记下 #1：张阿姨帮李奶奶 2 小时，等李奶奶确认后入账。"],
+    ]);
+    expect(await app.prisma.pendingCredit.findFirstOrThrow()).toMatchObject({ minutes: 120, category: "B", state: "pending", source: "service_log" });
+    // Pending moves nothing, and the helper cannot confirm her own credit.
+    expect(await balances(app)).toEqual({});
+    expect(await say(dm("张阿姨", "/confirm 1"))).toEqual([["chat", "dm:张阿姨", "#1 需要另一方来确认。"]]);
+    expect(await say(dm("李奶奶", "1"))).toEqual([
+      ["user", "张阿姨", "时间币 #1 已确认，2 个时间币已入账。您的余额：2。"],
+      ["chat", "dm:李奶奶", "已确认 #1，谢谢！"],
+    ]);
+    expect(await balances(app)).toEqual({ 张阿姨: 120, fund: -120 });
+    expect(await app.prisma.goodDeed.findMany({ select: { kind: true, private: true } })).toEqual([{ kind: "credit", private: false }]);
+    expect(await say(dm("李奶奶", "/confirm 1"))).toEqual([["chat", "dm:李奶奶", "#1 已经处理过了。"]]);
+    expect(await balances(app)).toEqual({ 张阿姨: 120, fund: -120 });
+    await app.close();
+  });
+
+  it("never moves a disputed credit, and tells the helper", async () => {
+    const { app, say } = await demo();
+    await say(group("张阿姨", "今天帮李奶奶读报2小时"));
+    expect(await say(dm("李奶奶", "2"))).toEqual([
+      ["user", "张阿姨", "时间币 #1（今天帮李奶奶读报2小时）对方表示有出入，没有入账。如有疑问，可以找网格长或协调员。"],
+      ["chat", "dm:李奶奶", "已记下有出入，#1 不会入账。"],
+    ]);
+    expect(await say(dm("李奶奶", "/confirm 1"))).toEqual([["chat", "dm:李奶奶", "#1 已经处理过了。"]]);
+    expect(await balances(app)).toEqual({});
+    expect(await app.prisma.pendingCredit.findFirstOrThrow()).toMatchObject({ state: "disputed", transferId: null });
+    await app.close();
+  });
+
+  it("lets the beneficiary record it too: then the helper confirms", async () => {
+    const { app, say } = await demo();
+    expect(await say(group("李奶奶", "张阿姨帮我读报2小时"))).toEqual([
+      ["user", "张阿姨", "请确认时间币 #1：张阿姨帮李奶奶「张阿姨帮我读报2小时」，2 小时。\n请回复数字：1 确认 / 2 有出入"],
+      ["chat", "3栋邻里群", "已记下 #1：张阿姨帮李奶奶 2 小时，等张阿姨确认后入账。"],
+    ]);
+    expect(await say(dm("李奶奶", "/confirm 1"))).toEqual([["chat", "dm:李奶奶", "#1 需要另一方来确认。"]]);
+    expect(await say(dm("张阿姨", "/确认 1"))).toEqual([["chat", "dm:张阿姨", "时间币 #1 已确认，2 个时间币已入账。您的余额：2。"]]);
+    expect(await balances(app)).toEqual({ 张阿姨: 120, fund: -120 });
+    await app.close();
+  });
+
+  it("asks a coordinator to confirm for an elder who is in no chat, and for help given to the community", async () => {
+    const { app, say } = await demo();
+    const community = await app.prisma.community.findFirstOrThrow();
+    await app.prisma.person.create({ data: { communityId: community.id, displayName: "赵奶奶", createdAt: T0 } });
+    expect(await say(group("张阿姨", "今天帮赵奶奶买菜1小时"))).toEqual([
+      ["user", "孙主任", "请确认时间币 #1：张阿姨帮赵奶奶「今天帮赵奶奶买菜1小时」，1 小时。\n请回复数字：1 确认 / 2 有出入"],
+      ["chat", "3栋邻里群", "已记下 #1：张阿姨帮赵奶奶 1 小时，等协调员确认后入账。"],
+    ]);
+    expect(await say(dm("周大姐", "/confirm 1"))).toEqual([["chat", "dm:周大姐", "#1 需要另一方来确认。"]]);
+    await say(dm("孙主任", "1"));
+    expect(await say(group("王师傅", "上午9点到11点在社区食堂帮忙给老人打饭"))).toEqual([
+      ["user", "孙主任", "请确认时间币 #2：王师傅为社区服务「上午9点到11点在社区食堂帮忙给老人打饭」，2 小时。\n请回复数字：1 确认 / 2 有出入"],
+      ["chat", "3栋邻里群", "已记下 #2：王师傅服务 2 小时，等协调员确认后入账。"],
+    ]);
+    await say(dm("孙主任", "/confirm 2"));
+    expect(await balances(app)).toEqual({ 张阿姨: 60, 王师傅: 120, fund: -180 });
+    await app.close();
+  });
+
+  it("blocks a credit over the cap when the policy says block (it stays pending), and warns when it says warn", async () => {
+    const { app, say } = await demo();
+    expect(await say(group("张阿姨", "/规则 上限 1 阻止"))).toEqual([["chat", "3栋邻里群", "这个命令需要社区协调员来发。"]]);
+    const shown = await say(group("孙主任", "/规则 上限 1 阻止"));
+    expect(shown[0]![2]).toContain("上限：1 个时间币（超过即阻止）");
+    await say(group("张阿姨", "今天帮李奶奶读报2小时"));
+    expect(await say(dm("李奶奶", "1"))).toEqual([
+      ["user", "张阿姨", "#1 暂时没能入账：张阿姨的余额会超过上限 1 个时间币。可以先转赠或捐给社区基金。"],
+      ["chat", "dm:李奶奶", "#1 暂时没能入账：张阿姨的余额会超过上限 1 个时间币。可以先转赠或捐给社区基金。"],
+    ]);
+    expect(await balances(app)).toEqual({});
+    expect(await app.prisma.pendingCredit.findFirstOrThrow()).toMatchObject({ state: "pending" });
+    await say(group("孙主任", "/规则 上限 1 提醒"));
+    expect(await say(dm("李奶奶", "1"))).toEqual([
+      ["user", "张阿姨", "时间币 #1 已确认，2 个时间币已入账。您的余额：2。（提醒：余额已超过上限 1）"],
+      ["chat", "dm:李奶奶", "已确认 #1，谢谢！（提醒：余额已超过上限 1）"],
+    ]);
+    expect(await balances(app)).toEqual({ 张阿姨: 120, fund: -120 });
+    await app.close();
+  });
+
+  it("takes the coins from the beneficiary when the policy says so, down to the overdraft limit and no further", async () => {
+    const { app, say } = await demo();
+    await say(group("孙主任", "/policy payer beneficiary"), group("孙主任", "/policy overdraft 3"));
+    await say(group("张阿姨", "今天帮李奶奶读报2小时"));
+    await say(dm("李奶奶", "1"));
+    expect(await balances(app)).toEqual({ 张阿姨: 120, 李奶奶: -120 });
+    await say(group("张阿姨", "今天帮李奶奶买菜2小时"));
+    expect(await say(dm("李奶奶", "1"))).toEqual([["chat", "dm:李奶奶", "#2 暂时没能入账：李奶奶的余额会低于 -3。请协调员帮忙处理。"]]);
+    expect(await balances(app)).toEqual({ 张阿姨: 120, 李奶奶: -120 });
+    await app.close();
+  });
+
+  it("gives, donates, answers balances privately, shows statements, and lets a coordinator reverse a transfer once", async () => {
+    const { app, say } = await demo();
+    await say(group("张阿姨", "今天帮李奶奶读报2小时"));
+    await say(dm("李奶奶", "1"));
+    expect(await say(group("张阿姨", "/转赠 @王师傅 5"))).toEqual([
+      ["user", "张阿姨", "余额不够：您现在有 2 个时间币。"],
+      ["chat", "3栋邻里群", "已私信发给您。"],
+    ]);
+    expect(await say(group("张阿姨", "/转赠 王师傅 0.5"))).toEqual([
+      ["user", "王师傅", "张阿姨转给您 0.5 个时间币。您的余额：0.5。"],
+      ["user", "张阿姨", "已转给王师傅 0.5 个时间币。您的余额：1.5。"],
+      ["chat", "3栋邻里群", "已私信发给您。"],
+    ]);
+    expect(await say(dm("张阿姨", "/捐赠 0.5"))).toEqual([["chat", "dm:张阿姨", "谢谢您向社区基金捐出 0.5 个时间币！您的余额：1。"]]);
+    expect(await say(dm("张阿姨", "/转赠 张阿姨 1"))).toEqual([["chat", "dm:张阿姨", "不能转给自己哦。"]]);
+    expect(await say(group("张阿姨", "我还有多少时间币"))).toEqual([
+      ["user", "张阿姨", "您的时间币余额：1 个。"],
+      ["chat", "3栋邻里群", "已私信发给您。"],
+    ]);
+    expect(await say(group("张阿姨", "/余额 王师傅"))).toEqual([["chat", "3栋邻里群", "这个命令需要社区协调员来发。"]]);
+    expect(await say(dm("孙主任", "/balance 王师傅"))).toEqual([["chat", "dm:孙主任", "王师傅的时间币余额：0.5 个。"]]);
+    expect(await say(dm("孙主任", "/balance 基金"))).toEqual([["chat", "dm:孙主任", "社区基金的时间币余额：-1.5 个。"]]);
+    const statement = await say(dm("张阿姨", "/明细"));
+    expect(statement[0]![2]).toBe("您的最近记录（余额 1）：\n11/25 -0.5 捐赠\n11/25 -0.5 转赠 · 王师傅\n11/25 +2 服务 B");
+    expect(await say(dm("张阿姨", "/冲正 2"))).toEqual([["chat", "dm:张阿姨", "这个命令需要社区协调员来发。"]]);
+    expect(await say(dm("孙主任", "/冲正 2 转错了"))).toEqual([["chat", "dm:孙主任", "已冲正 #2（冲正记录 #4）。"]]);
+    expect(await say(dm("孙主任", "/冲正 2"))).toEqual([["chat", "dm:孙主任", "#2 不能冲正：没有这笔记录，或已经冲正过。"]]);
+    expect(await say(dm("孙主任", "/冲正 4"))).toEqual([["chat", "dm:孙主任", "#4 不能冲正：没有这笔记录，或已经冲正过。"]]);
+    expect(await balances(app)).toEqual({ 张阿姨: 90, 王师傅: 0, fund: -90 });
+    // Nothing was edited or deleted: four transfers, eight entries.
+    expect(await app.prisma.ledgerEntry.count()).toBe(8);
+    await app.close();
+  });
+
+  it("records thanks for the named neighbour, and asks kindly when nobody has the name", async () => {
+    const { app, say } = await demo();
+    expect(await say(group("王秀英", "谢谢王师傅帮我修好了水管"))).toEqual([["chat", "3栋邻里群", "已记下对王师傅的感谢 🌼"]]);
+    expect(await say(group("王秀英", "@邻里小助手 谢谢老刘帮忙", { addressedToBot: true }))).toEqual([["chat", "3栋邻里群", "没在群里找到“老刘”，这次感谢先没记下。可以 @ 一下对方。"]]);
+    const deeds = await app.prisma.goodDeed.findMany({ include: { helper: true, beneficiary: true } });
+    expect(deeds.map((deed) => [deed.kind, deed.helper.displayName, deed.beneficiary?.displayName, deed.description])).toEqual([["thanks", "王师傅", "王秀英", "帮我修好了水管"]]);
+    await app.close();
+  });
+});
