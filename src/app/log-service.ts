@@ -10,6 +10,13 @@ import { reply } from "./message-context.ts";
 import { resolvePerson } from "./resolve-person.ts";
 import { askToConfirm } from "./settle-credit.ts";
 import { timeBankTexts } from "../i18n/timebank.ts";
+import { policyOf } from "../domain/timebank/policy.ts";
+
+/** The words that name a configured category: itself, and its other-language name for the two usual ones. */
+function categoryWords(category: string): string[] {
+  const twins: Record<string, string> = { culture: "文化", training: "培训", 文化: "culture", 培训: "training" };
+  return [category.toLowerCase(), ...(twins[category.toLowerCase()] ? [twins[category.toLowerCase()]!] : [])];
+}
 
 const MAX_MINUTES = 12 * 60;
 
@@ -29,11 +36,14 @@ export const logService: Handler<ServiceLogIntent> = async (context, repos) => {
   const helperId = intent.helper ? otherId! : person.id;
   const beneficiaryId = intent.helper ? person.id : otherId;
   const description = context.message.text.trim().slice(0, 120);
+  // A category of the community's own (培训, culture …) when the words name one; else A, B or C as understood.
+  const policy = policyOf(await repos.communities.settings(person.communityId));
+  const category = policy.categories.find((one) => categoryWords(one).some((word) => description.toLowerCase().includes(word))) ?? intent.category;
   const created = await repos.credits.create({
     helperId,
     beneficiaryId,
     minutes,
-    category: intent.category,
+    category,
     source: "service_log",
     sourceId: null,
     description: beneficiaryId === null && named ? `${named}: ${description}` : description,

@@ -7,8 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { spawnSync } from "node:child_process";
-import { printedMessages, query as queryOn, runScript } from "../support/console-run.ts";
+import { printedMessages, query as queryOn, runScript, runTool } from "../support/console-run.ts";
 import { privateDetailsIn } from "../support/private-details.ts";
 
 const TIMEOUT = 60_000;
@@ -93,20 +92,12 @@ describe("events in the demo community", () => {
         TIMEOUT - 5_000,
       );
       expect(run.stdout.slice(-2)).toEqual(["[3栋邻里群] 邻里小助手: Garden cleanup的日历（1 个活动），可导入手机日历。", expect.stringMatching(/^ {2}📎 linli-event-1\.ics \(\d+ bytes\)$/u) as unknown]);
-      const cli = spawnSync(process.execPath, ["--import", "tsx", "src/cli/ical.ts", "--event", "1"], {
-        cwd: new URL("../..", import.meta.url),
-        encoding: "utf8",
-        env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATABASE_URL: `file:${dbFile}`, LOG_LEVEL: "silent" },
-      });
-      expect(cli.status).toBe(0);
-      expect(cli.stdout).toContain("SUMMARY:Garden cleanup\r\nSTATUS:CONFIRMED");
-      expect(cli.stdout).toContain("DTSTART:20261128T010000Z\r\nDTEND:20261128T030000Z");
-      const missing = spawnSync(process.execPath, ["--import", "tsx", "src/cli/ical.ts", "--event", "99"], {
-        cwd: new URL("../..", import.meta.url),
-        encoding: "utf8",
-        env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATABASE_URL: `file:${dbFile}`, LOG_LEVEL: "silent" },
-      });
-      expect(missing.status).toBe(1);
+      const cli = runTool(dbFile, "ical", ["--event", "1"]);
+      expect(cli.code).toBe(0);
+      expect(cli.stdout.join("\n")).toContain("SUMMARY:Garden cleanup\r\nSTATUS:CONFIRMED");
+      expect(cli.stdout.join("\n")).toContain("DTSTART:20261128T010000Z\r\nDTEND:20261128T030000Z");
+      const missing = runTool(dbFile, "ical", ["--event", "99"]);
+      expect(missing.code).toBe(1);
       expect(missing.stderr).toMatch(/No event #99/u);
     },
     TIMEOUT,

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { printedMessages, query, runScript, type Printed } from "../support/console-run.ts";
+import { printedMessages, query, runScript, runTool, type Printed } from "../support/console-run.ts";
 import { privateDetailsIn } from "../support/private-details.ts";
 
 let dir: string;
@@ -95,4 +95,30 @@ describe("a week of good deeds", () => {
     expect(digests[0]!.text).toContain("【西区网格】");
     expect(inChat("3栋邻里群").at(-1)).toBe("已私信发给您。");
   });
+
+  it("exports the ledger and the digest figures as CSV for a coordinator, and refuses anyone else", () => {
+    const ledger = runTool(dbFile, "export", ["ledger", "--as", "孙主任"]);
+    expect(ledger.code).toBe(0);
+    const rows = ledger.stdout.join("\n").trim().split("\r\n");
+    expect(rows[0]).toBe("entry_id,transfer_id,created_at,kind,category,account,person_id,minutes,coins,reverses_id,memo");
+    expect(rows.slice(1).map((row) => row.split(",").slice(3, 6).concat(row.split(",")[7]!))).toEqual([
+      ["credit", "A", "王师傅", "60"],
+      ["credit", "A", "fund", "-60"],
+      ["credit", "B", "张阿姨", "120"],
+      ["credit", "B", "fund", "-120"],
+      ["credit", "A", "刘医生", "60"],
+      ["credit", "A", "fund", "-60"],
+    ]);
+    const later = runTool(dbFile, "export", ["ledger", "--as", "孙主任", "--from", "2026-11-24"]);
+    expect(later.stdout.join("\n").trim().split("\r\n")).toHaveLength(1);
+    const digest = runTool(dbFile, "export", ["digest", "--as", "孙主任", "--week-ending", "2026-11-29T20:00:00+08:00"]);
+    expect(digest.code).toBe(0);
+    const csv = digest.stdout.join("\n");
+    expect(csv).toContain("2026-11-22T12:00:00.000Z,2026-11-29T12:00:00.000Z,requests,东区网格,newRequests,2,0\r\n");
+    expect(csv).toContain(",minutes_by_category,,B,120,0\r\n");
+    const refused = runTool(dbFile, "export", ["ledger", "--as", "王秀英"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/not a coordinator/u);
+    expect(refused.stdout.join("")).toBe("");
+  }, 30_000);
 });

@@ -31,6 +31,17 @@ export function runScript(dbFile: string, lines: string[], extraArgs: string[] =
   return { code: result.status, stdout, stderr: result.stderr };
 }
 
+/** Run one of the command-line tools (`src/cli/<tool>.ts`) on `dbFile`. */
+export function runTool(dbFile: string, tool: string, args: string[]): ScriptRun {
+  const result = spawnSync(process.execPath, ["--import", "tsx", `src/cli/${tool}.ts`, ...args], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...pick(process.env, ["PATH", "HOME", "TMPDIR"]), DATABASE_URL: `file:${dbFile}`, LOG_LEVEL: "silent" },
+  });
+  if (result.error) throw result.error;
+  return { code: result.status, stdout: result.stdout.split("\n"), stderr: result.stderr };
+}
+
 function pick(env: NodeJS.ProcessEnv, keys: string[]): Record<string, string> {
   return Object.fromEntries(keys.flatMap((key) => (env[key] === undefined ? [] : [[key, env[key]]])));
 }

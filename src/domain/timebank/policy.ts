@@ -70,11 +70,6 @@ export function scheduleOf(settings: Settings): SummarySchedule {
   };
 }
 
-/** Whether a category is known to this community (A, B, C or one it configured). */
-export function knownCategory(policy: TimeBankPolicy, category: string): boolean {
-  return (STANDARD_CATEGORIES as readonly string[]).includes(category) || policy.categories.includes(category);
-}
-
 /** What the cap says about a balance after a credit: fine, over but allowed with a warning, or blocked. */
 export function capCheck(policy: TimeBankPolicy, balanceAfter: number): "ok" | "warn" | "block" {
   if (policy.capMinutes === null || balanceAfter <= policy.capMinutes) return "ok";
@@ -92,7 +87,8 @@ export function withinOverdraft(policy: TimeBankPolicy, balance: number, minutes
  * Returns the settings patch, or null when the words are not understood.
  */
 export function parsePolicyChange(text: string): Settings | null {
-  const words = text.trim().split(/[\s,，、=：:]+/u).filter(Boolean);
+  // "上限：1500" and "cap=1500" too; a colon inside a time ("9:30") stays.
+  const words = text.trim().replace(/^([\p{L}]+)\s*[:：=]\s*/u, "$1 ").split(/[\s,，、=]+/u).filter(Boolean);
   const [key, ...rest] = words;
   if (!key) return null;
   const lower = key.toLowerCase();

@@ -44,6 +44,21 @@ export interface StatementLine {
   counterparty: string | null;
 }
 
+/** One ledger entry with its transfer and account, for the CSV export. */
+export interface LedgerExportRow {
+  entryId: number;
+  transferId: number;
+  at: Date;
+  kind: TransferKind;
+  category: string | null;
+  memo: string | null;
+  reversesId: number | null;
+  /** The person of the account, or null for the community fund. */
+  personId: number | null;
+  personName: string | null;
+  minutes: number;
+}
+
 /** The ledger. Entries are only ever added: a correction is a reversing transfer. */
 export interface Ledger {
   /** A person's account (personId) or the community fund (null), opened on first use. */
@@ -53,6 +68,8 @@ export interface Ledger {
   /** Post a transfer; throws when its movements do not sum to zero (a bug, never a user error). */
   post(transfer: NewTransfer): Promise<{ id: number }>;
   transfer(id: number): Promise<TransferView | null>;
+  /** The entries of up to `limit` transfers of a community after transfer `afterId`, made in [from, to), in order. */
+  exportPage(communityId: number, span: { from?: Date; to?: Date }, afterId: number, limit: number): Promise<LedgerExportRow[]>;
   /** The newest `limit` entries of an account. */
   statement(accountId: number, limit: number): Promise<StatementLine[]>;
 }

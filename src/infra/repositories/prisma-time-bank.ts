@@ -1,6 +1,7 @@
 /** The time-bank ledger and pending credits on Prisma. */
 import type {
   Ledger,
+  LedgerExportRow,
   Movement,
   NewPendingCredit,
   NewTransfer,
@@ -65,6 +66,42 @@ export class PrismaLedger implements Ledger {
       createdAt: row.createdAt,
       movements: row.entries.map((entry): Movement => ({ accountId: entry.accountId, minutes: entry.minutes })),
     };
+  }
+
+  async exportPage(communityId: number, span: { from?: Date; to?: Date }, afterId: number, limit: number): Promise<LedgerExportRow[]> {
+    const createdAt = { ...(span.from ? { gte: span.from } : {}), ...(span.to ? { lt: span.to } : {}) };
+    const transfers = await this.tx.ledgerTransfer.findMany({ where: { communityId, createdAt, id: { gt: afterId } }, orderBy: { id: "asc" }, take: limit });
+    if (!transfers.length) return [];
+    // Flat reads by id range, never IN lists of ids (SQLite caps the parameters of one statement).
+    const [first, last] = [transfers[0]!.id, transfers.at(-1)!.id];
+    const entries = await this.tx.ledgerEntry.findMany({ where: { transferId: { gte: first, lte: last } }, orderBy: { id: "asc" }, select: { id: true, transferId: true, accountId: true, minutes: true } });
+    const accountIds = entries.map((entry) => entry.accountId);
+    const accounts = await this.tx.timeAccount.findMany({ where: { id: { gte: Math.min(...accountIds), lte: Math.max(...accountIds) } }, select: { id: true, personId: true } });
+    const personIds = accounts.flatMap((account) => (account.personId === null ? [] : [account.personId]));
+    const people = personIds.length
+      ? await this.tx.person.findMany({ where: { id: { gte: Math.min(...personIds), lte: Math.max(...personIds) } }, select: { id: true, displayName: true } })
+      : [];
+    const transferById = new Map(transfers.map((transfer) => [transfer.id, transfer]));
+    const personOfAccount = new Map(accounts.map((account) => [account.id, account.personId]));
+    const personById = new Map(people.map((person) => [person.id, person]));
+    // Entries of transfers in the id range that are outside the span (or another community's) are left out.
+    return entries.flatMap((entry) => {
+      const transfer = transferById.get(entry.transferId);
+      if (!transfer) return [];
+      const person = personById.get(personOfAccount.get(entry.accountId) ?? -1) ?? null;
+      return [{
+        entryId: entry.id,
+        transferId: entry.transferId,
+        at: transfer.createdAt,
+        kind: transfer.kind as TransferKind,
+        category: transfer.category,
+        memo: transfer.memo,
+        reversesId: transfer.reversesId,
+        personId: person?.id ?? null,
+        personName: person?.displayName ?? null,
+        minutes: entry.minutes,
+      }];
+    });
   }
 
   async statement(accountId: number, limit: number): Promise<StatementLine[]> {

@@ -1,0 +1,69 @@
+/**
+ * CSV exports for coordinators, on standard output:
+ *   npm run -s export -- ledger --as 孙主任 [--from 2026-11-01] [--to 2026-12-01]   one row per ledger entry
+ *   npm run -s export -- digest --as 孙主任 [--week-ending 2026-11-29T20:00+08:00]  the digest figures, vs the week before
+ * `--as` names the coordinator asking: anyone else is refused, and every export goes to the audit log.
+ */
+import { systemClock } from "../domain/clock.ts";
+import { exportDigest, exportLedger } from "../app/export-csv.ts";
+import { runCli, withDatabase } from "./cli.ts";
+
+const USAGE = "usage: npm run -s export -- ledger|digest --as COORDINATOR [--from DATE] [--to DATE] [--week-ending DATE]\n";
+
+function options(argv: string[]): Map<string, string> | null {
+  const found = new Map<string, string>();
+  for (let index = 1; index < argv.length; index += 2) {
+    const [flag, value] = [argv[index], argv[index + 1]];
+    if (!flag || !["--as", "--from", "--to", "--week-ending"].includes(flag) || value === undefined) return null;
+    found.set(flag, value);
+  }
+  return found;
+}
+
+function date(value: string | undefined): Date | undefined | null {
+  if (value === undefined) return undefined;
+  const parsed = new Date(/^\d{4}-\d{2}-\d{2}$/u.test(value) ? `${value}T00:00:00+08:00` : value);
+  return Number.isNaN(parsed.getTime()) ? null : parsed;
+}
+
+/**
+ * Write to standard output, waiting while the pipe is full and until the text is handed over: the tool exits right
+ * after `main`, which would cut a long export short on a pipe otherwise.
+ */
+function write(text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    process.stdout.write(text, (error) => (error ? reject(error) : resolve()));
+  });
+}
+
+async function main(argv: string[]): Promise<number> {
+  const what = argv[0];
+  const flags = options(argv);
+  const [from, to, end] = [date(flags?.get("--from")), date(flags?.get("--to")), date(flags?.get("--week-ending"))];
+  if ((what !== "ledger" && what !== "digest") || !flags?.get("--as") || from === null || to === null || end === null) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  return withDatabase(async (uow) => {
+    const asker = await uow.run(async (repos) => {
+      const community = await repos.directories.defaultCommunity();
+      const person = await repos.directories.findPersonByName(community.id, flags.get("--as")!);
+      if (!person || !(await repos.directories.hasRole(person.id, "coordinator"))) return null;
+      await repos.audit.append({ communityId: community.id, actorId: person.id, action: `export.${what}`, detail: { from: from ?? null, to: to ?? null, end: end ?? null } });
+      return { communityId: community.id };
+    });
+    if (!asker) {
+      process.stderr.write(`"${flags.get("--as")}" is not a coordinator of this community: exports are for coordinators.\n`);
+      return 1;
+    }
+    if (what === "ledger") {
+      const span = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
+      await exportLedger((work) => uow.run(work), asker.communityId, span, write);
+    } else {
+      await write(await uow.run((repos) => exportDigest(repos, asker.communityId, end ?? systemClock.now())));
+    }
+    return 0;
+  });
+}
+
+runCli(() => main(process.argv.slice(2)), "Export failed");
