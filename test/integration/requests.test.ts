@@ -6,8 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { InboundMessage } from "../../src/chat/types.ts";
 import { FakeAdapter } from "../support/fake-adapter.ts";
-import { message, T0, tempDatabase, testApp } from "../support/app.ts";
-import { seedDemoIfEmpty } from "../../src/infra/demo-seed.ts";
+import { demoApp, message, tempDatabase, type testApp } from "../support/app.ts";
 
 let db: ReturnType<typeof tempDatabase>;
 beforeEach(() => {
@@ -17,12 +16,7 @@ afterEach(() => db.cleanup());
 
 type App = Awaited<ReturnType<typeof testApp>>;
 
-async function demo() {
-  const adapter = new FakeAdapter();
-  const app = await testApp({ url: db.url, adapters: [adapter] });
-  await seedDemoIfEmpty(app.prisma, T0);
-  return { app, adapter };
-}
+const demo = () => demoApp(db.url);
 
 /** Handle messages (all at once), then send; what was sent as [to, id, text]. */
 async function say(app: App, adapter: FakeAdapter, ...messages: InboundMessage[]) {
@@ -162,9 +156,7 @@ describe("help requests: the edges", () => {
   });
 
   it("offers accept and decline as buttons where the platform has them; a button press takes the request", async () => {
-    const adapter = new FakeAdapter("console", { buttons: true });
-    const app = await testApp({ url: db.url, adapters: [adapter] });
-    await seedDemoIfEmpty(app.prisma, T0);
+    const { app, adapter } = await demoApp(db.url, new FakeAdapter("console", { buttons: true }));
     await say(app, adapter, group("王秀英", "谁家有梯子借用一下"));
     const ping = adapter.sent.find((sent) => sent.to === "user" && sent.id === "王师傅")!;
     expect(ping.message).toEqual({

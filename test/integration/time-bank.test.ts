@@ -6,9 +6,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { InboundMessage } from "../../src/chat/types.ts";
-import { FakeAdapter } from "../support/fake-adapter.ts";
-import { message, T0, tempDatabase, testApp } from "../support/app.ts";
-import { seedDemoIfEmpty } from "../../src/infra/demo-seed.ts";
+import type { FakeAdapter } from "../support/fake-adapter.ts";
+import { demoApp, message, T0, tempDatabase, type testApp } from "../support/app.ts";
 import fc from "fast-check";
 
 let db: ReturnType<typeof tempDatabase>;
@@ -20,9 +19,7 @@ afterEach(() => db.cleanup());
 type App = Awaited<ReturnType<typeof testApp>>;
 
 async function demo() {
-  const adapter = new FakeAdapter();
-  const app = await testApp({ url: db.url, adapters: [adapter] });
-  await seedDemoIfEmpty(app.prisma, T0);
+  const { app, adapter } = await demoApp(db.url);
   return { app, adapter, say: (...messages: InboundMessage[]) => say(app, adapter, ...messages) };
 }
 

@@ -9,6 +9,8 @@ import { VirtualClock } from "../../src/domain/clock.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createLinli, type Linli } from "../../src/linli.ts";
 import { silentLogger } from "../../src/logger.ts";
+import { seedDemoIfEmpty } from "../../src/infra/demo-seed.ts";
+import { FakeAdapter } from "./fake-adapter.ts";
 
 /** The time tests start at: a Wednesday morning in Shanghai. */
 export const T0 = new Date("2026-11-25T10:00:00+08:00");
@@ -46,6 +48,13 @@ export async function testApp(options: TestAppOptions): Promise<Linli & { clock:
   });
   if (options.start !== false) await linli.start({ timers: false });
   return Object.assign(linli, { clock });
+}
+
+/** A test app on the demo community with one fake adapter. */
+export async function demoApp(url: string, adapter = new FakeAdapter()): Promise<{ app: Linli & { clock: VirtualClock }; adapter: FakeAdapter }> {
+  const app = await testApp({ url, adapters: [adapter] });
+  await seedDemoIfEmpty(app.prisma, T0);
+  return { app, adapter };
 }
 
 let counter = 0;
