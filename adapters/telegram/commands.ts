@@ -18,6 +18,10 @@ const MENU: Array<[string, string, string]> = [
   ["quiet", "免打扰时段", "Quiet hours"],
   ["available", "有空的时间", "When you're free to help"],
   ["phone", "私聊登记紧急联系电话", "Your emergency phone (private chat)"],
+  ["balance", "我的时间币余额", "Your time-coin balance"],
+  ["statement", "时间币明细", "Your latest time-coin entries"],
+  ["confirm", "等我确认的时间币", "Time credits waiting for you"],
+  ["digest", "本周简报（网格长、协调员）", "Weekly digest (captains, coordinators)"],
 ];
 
 /** The menu in a language. */

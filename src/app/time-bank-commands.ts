@@ -113,7 +113,8 @@ export const statementCommand: Handler<CommandIntent> = async (context, repos) =
   const texts = timeBankTexts(context.lang);
   const lines = await repos.ledger.statement(asked.accountId, STATEMENT_LINES);
   const balance = await repos.ledger.balance(asked.accountId);
-  await privately(context, repos, lines.length ? texts.statement(asked.name, balance, lines) : texts.noEntries);
+  const timeZone = await repos.people.timeZoneOf(context.person.communityId);
+  await privately(context, repos, lines.length ? texts.statement(asked.name, balance, lines, timeZone) : texts.noEntries);
 };
 
 /** `/reverse 12`: a coordinator undoes a transfer with a reversing one (entries are never edited or deleted). */

@@ -42,7 +42,7 @@ type TimeBankTexts = {
   unknownPerson: (name: string) => string;
   whichPerson: (name: string) => string;
   balance: (name: string | null, balance: number, awaiting: number) => string;
-  statement: (name: string | null, balance: number, lines: Line[]) => string;
+  statement: (name: string | null, balance: number, lines: Line[], timeZone: string) => string;
   noEntries: string;
   sentPrivately: string;
   reversed: (id: number, reversal: number) => string;
@@ -58,7 +58,7 @@ type TimeBankTexts = {
   digestNone: string;
 };
 
-const DATE = (lang: Lang) => new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "zh-CN", { timeZone: "Asia/Shanghai", month: "numeric", day: "numeric" });
+const DATE = (lang: Lang, timeZone: string) => new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "zh-CN", { timeZone, month: "numeric", day: "numeric" });
 const signed = (minutes: number) => `${minutes > 0 ? "+" : ""}${coins(minutes)}`;
 const namesOf = (week: GroupWeek) => week.helpers.filter((one) => one.nameable).map((one) => one.name);
 const total = (record: Record<string, number>) => Object.values(record).reduce((sum, value) => sum + value, 0);
@@ -98,8 +98,8 @@ const zh: TimeBankTexts = {
   unknownPerson: (name) => `没找到“${name}”。可以 @ 一下对方，或写群里显示的名字。`,
   whichPerson: (name) => `有几位叫“${name}”的邻居，您说的是哪位？`,
   balance: (name, balance, awaiting) => `${name ? `${name}的` : "您的"}时间币余额：${coins(balance)} 个${awaiting ? `（另有 ${awaiting} 条等确认）` : ""}。`,
-  statement: (name, balance, lines) =>
-    [`${name ?? "您"}的最近记录（余额 ${coins(balance)}）：`, ...lines.map((line) => `${DATE("zh-CN").format(line.at)} ${signed(line.minutes)} ${KIND_ZH[line.kind] ?? line.kind}${line.category ? ` ${line.category}` : ""}${line.counterparty ? ` · ${line.counterparty}` : ""}`)].join("\n"),
+  statement: (name, balance, lines, timeZone) =>
+    [`${name ?? "您"}的最近记录（余额 ${coins(balance)}）：`, ...lines.map((line) => `${DATE("zh-CN", timeZone).format(line.at)} ${signed(line.minutes)} ${KIND_ZH[line.kind] ?? line.kind}${line.category ? ` ${line.category}` : ""}${line.counterparty ? ` · ${line.counterparty}` : ""}`)].join("\n"),
   noEntries: "还没有时间币记录。",
   sentPrivately: "已私信发给您。",
   reversed: (id, reversal) => `已冲正 #${id}（冲正记录 #${reversal}）。`,
@@ -164,8 +164,8 @@ const en: TimeBankTexts = {
   unknownPerson: (name) => `I couldn't find “${name}”. Mention them with @, or use the name shown in the group.`,
   whichPerson: (name) => `There are several “${name}”. Which one do you mean?`,
   balance: (name, balance, awaiting) => `${name ? `${name}'s` : "Your"} time-coin balance: ${coins(balance)}${awaiting ? ` (${awaiting} waiting for confirmation)` : ""}.`,
-  statement: (name, balance, lines) =>
-    [`${name ? `${name}'s` : "Your"} latest entries (balance ${coins(balance)}):`, ...lines.map((line) => `${DATE("en").format(line.at)} ${signed(line.minutes)} ${line.kind}${line.category ? ` ${line.category}` : ""}${line.counterparty ? ` · ${line.counterparty}` : ""}`)].join("\n"),
+  statement: (name, balance, lines, timeZone) =>
+    [`${name ? `${name}'s` : "Your"} latest entries (balance ${coins(balance)}):`, ...lines.map((line) => `${DATE("en", timeZone).format(line.at)} ${signed(line.minutes)} ${line.kind}${line.category ? ` ${line.category}` : ""}${line.counterparty ? ` · ${line.counterparty}` : ""}`)].join("\n"),
   noEntries: "No time-coin entries yet.",
   sentPrivately: "Sent to you privately.",
   reversed: (id, reversal) => `Reversed #${id} (reversal #${reversal}).`,
