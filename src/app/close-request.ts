@@ -108,19 +108,17 @@ async function finish(context: MessageContext, repos: Repositories, request: Hel
   });
   const forRequester = (lang: "zh-CN" | "en") => requestTexts(lang).doneRequester(request.id, helper.displayName, requestTexts(lang).hours(minutes));
   const forHelper = (lang: "zh-CN" | "en") => requestTexts(lang).doneHelper(request.id, requestTexts(lang).hours(minutes));
-  if (context.person.id === request.requesterId) {
-    await reply(context, repos, forRequester(context.lang));
-    await tell(repos, helper.personId, request, forHelper);
-  } else if (context.person.id === helper.personId) {
-    await reply(context, repos, forHelper(context.lang));
-    await tell(repos, request.requesterId, request, forRequester);
-  } else {
+  if (context.person.id === request.requesterId) await reply(context, repos, forRequester(context.lang));
+  else if (context.person.id === helper.personId) await reply(context, repos, forHelper(context.lang));
+  else {
     await reply(context, repos, texts.doneWithoutHelper(request.id));
     await tell(repos, helper.personId, request, forHelper);
-    await tell(repos, request.requesterId, request, forRequester);
   }
-  // The other side from whoever closed it confirms the time (the requester, when a coordinator closed it).
-  if (created) await askToConfirm(repos, created.id, request, context.lang);
+  // The other side from whoever closed it (the requester, when a coordinator did) hears the news with the question
+  // to confirm the time, in one message.
+  const news = context.person.id === request.requesterId ? forHelper : forRequester;
+  if (created) await askToConfirm(repos, created.id, request, context.lang, news);
+  else await tell(repos, context.person.id === request.requesterId ? helper.personId : request.requesterId, request, news);
 }
 
 async function cancel(context: MessageContext, repos: Repositories, request: HelpRequestView) {

@@ -12,6 +12,12 @@ import { askToConfirm } from "./settle-credit.ts";
 import { timeBankTexts } from "../i18n/timebank.ts";
 import { policyOf } from "../domain/timebank/policy.ts";
 
+/** Whether `text` has `word`: as a whole word for Latin letters ("art" is not in "start"), anywhere for Chinese. */
+function mentions(text: string, word: string): boolean {
+  if (!/^[a-z0-9 ]+$/u.test(word)) return text.includes(word);
+  return new RegExp(`\\b${word}\\b`, "u").test(text);
+}
+
 /** The words that name a configured category: itself, and its other-language name for the two usual ones. */
 function categoryWords(category: string): string[] {
   const twins: Record<string, string> = { culture: "文化", training: "培训", 文化: "culture", 培训: "training" };
@@ -38,7 +44,8 @@ export const logService: Handler<ServiceLogIntent> = async (context, repos) => {
   const description = context.message.text.trim().slice(0, 120);
   // A category of the community's own (培训, culture …) when the words name one; else A, B or C as understood.
   const policy = policyOf(await repos.communities.settings(person.communityId));
-  const category = policy.categories.find((one) => categoryWords(one).some((word) => description.toLowerCase().includes(word))) ?? intent.category;
+  const said = description.toLowerCase();
+  const category = policy.categories.find((one) => categoryWords(one).some((word) => mentions(said, word))) ?? intent.category;
   const created = await repos.credits.create({
     helperId,
     beneficiaryId,
@@ -55,5 +62,5 @@ export const logService: Handler<ServiceLogIntent> = async (context, repos) => {
   const helperName = intent.helper && other.kind === "one" ? other.name : person.displayName;
   const beneficiaryName = intent.helper ? person.displayName : other.kind === "one" ? other.name : (named ?? null);
   await repos.audit.append({ communityId: person.communityId, actorId: person.id, action: "credit.logged", subjectType: "PendingCredit", subjectId: id, detail: { helperId, beneficiaryId, minutes } });
-  await reply(context, repos, texts.logged(id, helperName, beneficiaryName, minutes, confirmer));
+  await reply(context, repos, texts.logged(id, helperName, beneficiaryName, minutes, confirmer ?? texts.communityStaff));
 };

@@ -54,3 +54,13 @@ export function replyPrivately(context: MessageContext, repos: Repositories, mes
     { lang: context.lang },
   );
 }
+
+/**
+ * Answer something private (a balance, a credit, a digest): as a reply in a private chat; from a group, by private
+ * message, with only `note` ("已私信发给您") in the group.
+ */
+export async function answerPrivately(context: MessageContext, repos: Repositories, message: OutboundMessage | string, note: string) {
+  if (context.chat.kind === "private") return reply(context, repos, message);
+  await replyPrivately(context, repos, message);
+  await reply(context, repos, note);
+}

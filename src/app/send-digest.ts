@@ -37,10 +37,11 @@ async function readers(repos: Repositories, communityId: number, personId?: numb
 
 /** The weekly digests, each privately to its reader. */
 export async function sendDigests(repos: Repositories, communityId: number, end: Date): Promise<void> {
+  const community = (await repos.communities.list()).find((one) => one.id === communityId);
   for (const reader of await readers(repos, communityId)) {
     const reach = await repos.people.reach(reader.personId);
     if (!reach) continue;
-    const lang = reach.lang ?? (await repos.directories.defaultCommunity()).lang;
+    const lang = reach.lang ?? community?.lang ?? "zh-CN";
     const text = await digestFor(repos, communityId, reader.gridIds, end, lang);
     await repos.outboxes.enqueue(
       { kind: "user", platform: reach.platform, userId: reach.userId, displayName: reach.displayName },

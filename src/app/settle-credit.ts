@@ -2,13 +2,13 @@
  * Pending time-bank credits: asking the other side to confirm, and confirming or disputing (`/confirm 7`,
  * `/dispute 7`, or the buttons / numbered replies of the question). Confirming moves the coins, from the community
  * fund or the beneficiary's account as the community's policy says, within its cap and overdraft limit; disputing moves
- * nothing. Either way the helper hears of it privately.
+ * nothing. Answers are always private: a credit can say what help someone needed.
  */
 import type { CommandIntent, Lang } from "../parse/intent.ts";
 import type { KnownChat, Repositories } from "../domain/ports.ts";
 import type { PendingCreditView } from "../domain/timebank/ports.ts";
 import type { Handler, MessageContext } from "./message-context.ts";
-import { reply } from "./message-context.ts";
+import { answerPrivately } from "./message-context.ts";
 import { tell } from "./request-flow.ts";
 import { timeBankTexts } from "../i18n/timebank.ts";
 import { confirmingSide, creditMovements } from "../domain/timebank/ledger.ts";
@@ -21,29 +21,56 @@ export type Where = { chat: Pick<KnownChat, "platform" | "externalId" | "lang" |
 export const PRIVATE_CATEGORIES = new Set(["medical", "childcare", "care", "sos"]);
 
 /**
- * Ask whoever confirms a new pending credit, privately, with confirm / dispute choices. The other party confirms;
- * when there is none to reach (a duty for the community, an elder in no chat) the coordinators do.
- * Returns the name of who was asked, for the reply.
+ * Who may confirm or dispute a credit: the other side from whoever recorded it, when the bot can reach them; otherwise
+ * (a duty for the community, an elder in no chat) the coordinators, or the grid captains where there is no coordinator
+ * to ask — never the helper nor whoever recorded it.
  */
-export async function askToConfirm(repos: Repositories, creditId: number, where: Where, lang: Lang): Promise<string> {
+export async function decidersOf(repos: Repositories, credit: PendingCreditView): Promise<{ party: number | null; people: number[] }> {
+  const side = confirmingSide(credit);
+  if (side !== null && side !== credit.startedById && (await repos.people.reach(side))) return { party: side, people: [side] };
+  const eligible = (id: number) => id !== credit.helperId && id !== credit.startedById;
+  const coordinators = (await repos.people.coordinatorsOf(credit.communityId)).filter(eligible);
+  return { party: null, people: coordinators.length ? coordinators : (await repos.people.captainsOfCommunity(credit.communityId)).filter(eligible) };
+}
+
+/**
+ * Ask whoever confirms a new pending credit, privately, with confirm / dispute choices; `intro` (the news that goes
+ * with it, "求助 #3 已完成") opens the other party's question, so they get one message. Returns the name of who was
+ * asked for the reply ("协调员" for leaders), or null when nobody can be.
+ */
+export async function askToConfirm(repos: Repositories, creditId: number, where: Where, lang: Lang, intro?: (lang: Lang) => string): Promise<string | null> {
   const credit = (await repos.credits.get(creditId))!;
-  const question = (to: Lang) => {
+  const question = (to: Lang, withIntro: boolean) => {
     const texts = timeBankTexts(to);
+    const ask = texts.askConfirm(credit.id, credit.helperName, credit.beneficiaryName, credit.description, credit.minutes);
     return {
-      text: texts.askConfirm(credit.id, credit.helperName, credit.beneficiaryName, credit.description, credit.minutes),
+      text: withIntro && intro ? `${intro(to)}\n${ask}` : ask,
       options: [
         { label: texts.confirm, reply: `/confirm ${credit.id}` },
         { label: texts.dispute, reply: `/dispute ${credit.id}` },
       ],
     };
   };
-  const side = confirmingSide(credit);
-  if (side !== null && side !== credit.startedById && (await tell(repos, side, where, question))) {
-    return side === credit.helperId ? credit.helperName : credit.beneficiaryName!;
+  const { party, people } = await decidersOf(repos, credit);
+  if (party !== null) {
+    await tell(repos, party, where, (to) => question(to, true));
+    return party === credit.helperId ? credit.helperName : credit.beneficiaryName!;
   }
-  const coordinators = (await repos.people.coordinatorsOf(credit.communityId)).filter((id) => id !== credit.helperId && id !== credit.startedById);
-  for (const id of coordinators) await tell(repos, id, where, question);
-  return timeBankTexts(lang).coordinators;
+  for (const id of people) await tell(repos, id, where, (to) => question(to, false));
+  await repos.audit.append({ communityId: credit.communityId, action: "credit.asked_leaders", subjectType: "PendingCredit", subjectId: credit.id, detail: { leaders: people } });
+  return people.length ? timeBankTexts(lang).coordinators : null;
+}
+
+/** The pending credits a person may decide: theirs as the other side, and those leaders decide if they are one. */
+export async function waitingFor(repos: Repositories, personId: number, communityId: number): Promise<PendingCreditView[]> {
+  const own = await repos.credits.awaiting(personId);
+  const leader = (await repos.directories.hasRole(personId, "coordinator")) || (await repos.directories.hasRole(personId, "grid_captain"));
+  if (!leader) return own;
+  const more: PendingCreditView[] = [];
+  for (const credit of await repos.credits.pendingIn(communityId)) {
+    if (!own.some((one) => one.id === credit.id) && (await decidersOf(repos, credit)).people.includes(personId)) more.push(credit);
+  }
+  return [...own, ...more].sort((a, b) => a.id - b.id);
 }
 
 /** `/confirm 7` (without a number: the list of credits waiting for this person). */
@@ -54,34 +81,29 @@ export const disputeCredit: Handler<CommandIntent> = (context, repos) => decide(
 
 async function decide(context: MessageContext<CommandIntent>, repos: Repositories, to: "confirmed" | "disputed") {
   const texts = timeBankTexts(context.lang);
-  const id = /^#?(\d+)/u.exec(context.intent.args)?.[1];
+  const answer = (text: string) => answerPrivately(context, repos, text, texts.sentPrivately);
+  const id = /^#?(\d{1,9})(?!\d)/u.exec(context.intent.args)?.[1];
   if (!id) {
-    const waiting = await repos.credits.awaiting(context.person.id);
-    if (!waiting.length) return reply(context, repos, texts.nothingToConfirm);
-    return reply(context, repos, texts.awaiting(waiting.map((one) => texts.creditLine(one.id, one.helperName, one.minutes, one.description))));
+    if (context.intent.args.trim()) return answer(texts.noCredit(context.intent.args.trim().slice(0, 20)));
+    const waiting = await waitingFor(repos, context.person.id, context.person.communityId);
+    if (!waiting.length) return answer(texts.nothingToConfirm);
+    return answer(texts.awaiting(waiting.map((one) => texts.creditLine(one.id, one.helperName, one.minutes, one.description))));
   }
   const credit = await repos.credits.get(Number(id));
-  if (!credit || credit.communityId !== context.person.communityId) return reply(context, repos, texts.noCredit(id));
-  if (credit.state !== "pending") return reply(context, repos, texts.notPending(credit.id));
-  if (!(await mayDecide(context, repos, credit))) return reply(context, repos, texts.notYourCredit(credit.id));
+  if (!credit || credit.communityId !== context.person.communityId) return answer(texts.noCredit(id));
+  if (credit.state !== "pending") return answer(texts.notPending(credit.id));
+  if (!(await decidersOf(repos, credit)).people.includes(context.person.id)) return answer(texts.notYourCredit(credit.id));
   const where: Where = { chat: context.chat, chatId: context.chat.id };
   if (to === "disputed") {
     await repos.credits.decide(credit.id, "disputed", null);
     await audit(repos, context, credit, "credit.disputed");
-    await tell(repos, credit.helperId, where, (lang) => timeBankTexts(lang).disputed(credit.id, credit.description));
-    return reply(context, repos, texts.disputedBy(credit.id));
+    if (context.person.id !== credit.helperId) await tell(repos, credit.helperId, where, (lang) => timeBankTexts(lang).disputed(credit.id, credit.description));
+    return answer(texts.disputedBy(credit.id));
   }
-  await confirm(context, repos, credit, where);
+  await confirm(context, repos, credit, where, answer);
 }
 
-/** The other side confirms; a coordinator may act for anyone except where they are the helper or recorded it. */
-async function mayDecide(context: MessageContext, repos: Repositories, credit: PendingCreditView): Promise<boolean> {
-  const me = context.person.id;
-  if (me === confirmingSide(credit) && me !== credit.startedById) return true;
-  return me !== credit.helperId && me !== credit.startedById && (await repos.directories.hasRole(me, "coordinator"));
-}
-
-async function confirm(context: MessageContext, repos: Repositories, credit: PendingCreditView, where: Where) {
+async function confirm(context: MessageContext, repos: Repositories, credit: PendingCreditView, where: Where, answer: (text: string) => Promise<void>) {
   const texts = timeBankTexts(context.lang);
   const policy = policyOf(await repos.communities.settings(credit.communityId));
   const helperAccount = await repos.ledger.account(credit.communityId, credit.helperId);
@@ -89,12 +111,13 @@ async function confirm(context: MessageContext, repos: Repositories, credit: Pen
   const payerAccount = await repos.ledger.account(credit.communityId, payerId);
   const helperAfter = (await repos.ledger.balance(helperAccount)) + credit.minutes;
   const cap = capCheck(policy, helperAfter);
+  const byHelper = context.person.id === credit.helperId;
   if (cap === "block") {
-    await tell(repos, credit.helperId, where, (lang) => timeBankTexts(lang).blockedCap(credit.id, credit.helperName, policy.capMinutes!));
-    return reply(context, repos, texts.blockedCap(credit.id, credit.helperName, policy.capMinutes!));
+    if (!byHelper) await tell(repos, credit.helperId, where, (lang) => timeBankTexts(lang).blockedCap(credit.id, credit.helperName, policy.capMinutes!));
+    return answer(texts.blockedCap(credit.id, credit.helperName, policy.capMinutes!));
   }
   if (payerId !== null && !withinOverdraft(policy, await repos.ledger.balance(payerAccount), credit.minutes)) {
-    return reply(context, repos, texts.blockedOverdraft(credit.id, credit.beneficiaryName ?? "", policy.negativeLimitMinutes));
+    return answer(texts.blockedOverdraft(credit.id, credit.beneficiaryName ?? "", policy.negativeLimitMinutes));
   }
   const transfer = await repos.ledger.post({
     communityId: credit.communityId,
@@ -117,11 +140,9 @@ async function confirm(context: MessageContext, repos: Repositories, credit: Pen
   await audit(repos, context, credit, "credit.confirmed", { transferId: transfer.id, payer: payerId ?? "fund" });
   const warn = (lang: Lang) => (cap === "warn" ? timeBankTexts(lang).overCap(policy.capMinutes!) : "");
   // The helper confirming a credit their beneficiary recorded hears it once, here.
-  if (context.person.id === credit.helperId) return reply(context, repos, texts.confirmed(credit.id, credit.minutes, helperAfter) + warn(context.lang));
-  await tell(repos, credit.helperId, where, (lang) => {
-    return timeBankTexts(lang).confirmed(credit.id, credit.minutes, helperAfter) + warn(lang);
-  });
-  await reply(context, repos, texts.confirmedBy(credit.id) + warn(context.lang));
+  if (byHelper) return answer(texts.confirmed(credit.id, credit.minutes, helperAfter) + warn(context.lang));
+  await tell(repos, credit.helperId, where, (lang) => timeBankTexts(lang).confirmed(credit.id, credit.minutes, helperAfter) + warn(lang));
+  await answer(texts.confirmedBy(credit.id) + warn(context.lang));
 }
 
 function audit(repos: Repositories, context: MessageContext, credit: PendingCreditView, action: string, detail: Record<string, unknown> = {}) {

@@ -7,7 +7,7 @@
 import type { CommandIntent, QueryIntent } from "../parse/intent.ts";
 import type { Repositories } from "../domain/ports.ts";
 import type { Handler, MessageContext } from "./message-context.ts";
-import { reply, replyPrivately } from "./message-context.ts";
+import { answerPrivately, reply } from "./message-context.ts";
 import { resolvePerson } from "./resolve-person.ts";
 import { timeBankTexts } from "../i18n/timebank.ts";
 import { t } from "../i18n/index.ts";
@@ -15,14 +15,13 @@ import { coins, minutesOfCoins, reversalMovements } from "../domain/timebank/led
 import { capCheck, parsePolicyChange, policyOf, scheduleOf } from "../domain/timebank/policy.ts";
 import { ensureWeeklyJob } from "./weekly-summary.ts";
 import { tell } from "./request-flow.ts";
+import { waitingFor } from "./settle-credit.ts";
 
 const STATEMENT_LINES = 10;
 
 /** Answer privately; in a group, say so there. */
-async function privately(context: MessageContext, repos: Repositories, text: string) {
-  if (context.chat.kind === "private") return reply(context, repos, text);
-  await replyPrivately(context, repos, text);
-  await reply(context, repos, timeBankTexts(context.lang).sentPrivately);
+function privately(context: MessageContext, repos: Repositories, text: string) {
+  return answerPrivately(context, repos, text, timeBankTexts(context.lang).sentPrivately);
 }
 
 /** The amount (last number) and the rest (a name) of `args`. */
@@ -50,7 +49,7 @@ export const giveCoins: Handler<CommandIntent> = async (context, repos) => {
   if (balance < minutes) return privately(context, repos, texts.tooLittle(balance));
   const toAccount = await repos.ledger.account(communityId, to.personId);
   const received = (await repos.ledger.balance(toAccount)) + minutes;
-  if (capCheck(policy, received) === "block") return reply(context, repos, texts.blockedTransfer(to.name, policy.capMinutes!));
+  if (capCheck(policy, received) === "block") return privately(context, repos, texts.blockedTransfer(to.name, policy.capMinutes!));
   const transfer = await repos.ledger.post({ communityId, kind: "transfer", memo: `${context.person.displayName} → ${to.name}`, movements: [{ accountId: from, minutes: -minutes }, { accountId: toAccount, minutes }] });
   await repos.audit.append({ communityId, actorId: context.person.id, action: "ledger.transfer", subjectType: "LedgerTransfer", subjectId: transfer.id, detail: { to: to.personId, minutes } });
   const where = { chat: context.chat, chatId: context.chat.id };
@@ -102,7 +101,7 @@ async function showBalance(context: MessageContext, repos: Repositories, args: s
   const asked = await accountAsked(context, repos, args);
   if (!asked) return;
   const balance = await repos.ledger.balance(asked.accountId);
-  const awaiting = asked.name === null ? (await repos.credits.awaiting(context.person.id)).length : 0;
+  const awaiting = asked.name === null ? (await waitingFor(repos, context.person.id, context.person.communityId)).length : 0;
   await privately(context, repos, timeBankTexts(context.lang).balance(asked.name, balance, awaiting));
 }
 
@@ -121,10 +120,10 @@ export const statementCommand: Handler<CommandIntent> = async (context, repos) =
 export const reverseTransfer: Handler<CommandIntent> = async (context, repos) => {
   const texts = timeBankTexts(context.lang);
   if (!(await repos.directories.hasRole(context.person.id, "coordinator"))) return reply(context, repos, t(context.lang).needCoordinator);
-  const id = /^#?(\d+)/u.exec(context.intent.args)?.[1] ?? context.intent.args.trim();
-  const original = /^\d+$/u.test(id) ? await repos.ledger.transfer(Number(id)) : null;
+  const id = /^#?(\d{1,9})(?!\d)/u.exec(context.intent.args)?.[1];
+  const original = id ? await repos.ledger.transfer(Number(id)) : null;
   if (!original || original.communityId !== context.person.communityId || original.kind === "reversal" || original.reversedById !== null) {
-    return reply(context, repos, texts.notReversible(id));
+    return reply(context, repos, texts.notReversible(id ?? context.intent.args.trim().slice(0, 20)));
   }
   const reversal = await repos.ledger.post({
     communityId: original.communityId,

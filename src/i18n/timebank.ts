@@ -13,6 +13,7 @@ type TimeBankTexts = {
   coins: (minutes: number) => string;
   fund: string;
   coordinators: string;
+  communityStaff: string;
   logged: (id: number, helper: string, beneficiary: string | null, minutes: number, confirmer: string) => string;
   whoHelped: string;
   askConfirm: (id: number, helper: string, beneficiary: string | null, what: string | null, minutes: number) => string;
@@ -67,6 +68,7 @@ const zh: TimeBankTexts = {
   coins: (minutes) => `${coins(minutes)} 个时间币`,
   fund: "社区基金",
   coordinators: "协调员",
+  communityStaff: "社区工作人员",
   logged: (id, helper, beneficiary, minutes, confirmer) =>
     `已记下 #${id}：${helper}${beneficiary ? `帮${beneficiary}` : "服务"} ${coins(minutes)} 小时，等${confirmer}确认后入账。`,
   whoHelped: "帮了哪位邻居？请写上名字，例如：今天帮李奶奶读报2小时",
@@ -133,6 +135,7 @@ const en: TimeBankTexts = {
   coins: (minutes) => `${coins(minutes)} time coins`,
   fund: "the community fund",
   coordinators: "a coordinator",
+  communityStaff: "the community staff",
   logged: (id, helper, beneficiary, minutes, confirmer) =>
     `Noted #${id}: ${helper}${beneficiary ? ` helping ${beneficiary}` : ""}, ${coins(minutes)} h. Credited once ${confirmer} confirms.`,
   whoHelped: "Whom did you help? Please add the name, e.g. “Helped Mrs Li with shopping for 2 hours”.",

@@ -49,7 +49,9 @@ export function classify(original: string, context: ParseContext): NaturalIntent
   const closing = R.CLOSING.done.test(text) ? "done" : R.CLOSING.withdrawn.test(text) ? "withdrawn" : undefined;
   if (closing) return { kind: "none", closing };
   if (R.CANCEL.test(text)) return { kind: "cancel_signup", event: eventRef(original, when()) };
-  for (const [topic, pattern] of R.QUERY) if (pattern.test(text)) return { kind: "query", topic };
+  // "今天帮李奶奶读报2小时，记时间币" logs service; "我还有多少时间币？" asks for the balance.
+  const logsService = () => (findHours(text) ?? clockSpanHours(text)) !== undefined && R.SERVICE_LOG.done.test(text) && !R.SERVICE_LOG.notYet.test(text) && !/[?？吗]|多少|几个|how many/u.test(text);
+  for (const [topic, pattern] of R.QUERY) if (pattern.test(text) && !(topic === "balance" && logsService())) return { kind: "query", topic };
   if (R.THANKS.opener.test(text)) return R.THANKS.everyone.test(text) ? NONE : thanks(original);
   const praised = PRAISE.exec(original) ?? NAME_THEN_THANKS.exec(original);
   if (praised) return { kind: "thanks", helper: stripBuilding(praised[1]!) };
@@ -88,11 +90,11 @@ export function classify(original: string, context: ParseContext): NaturalIntent
 
 /** Who was helped: "帮李奶奶读报", "陪8栋王阿姨", "给6栋的张阿姨打扫", "Helped Mrs. Chen", "Sat with Mrs. Ho". */
 const BENEFICIARY =
-  /(?:帮|陪|给)(?:了)?((?:\d+\s*(?:栋|号楼)的?)?[\u4e00-\u9fff]{1,2}(?:奶奶|爷爷|大爷|大妈|阿姨|叔叔|师傅|老师|大姐|大哥|姐|哥))|(?:helped|sat with|visited|drove|tutored|walked)\s+((?:mr|mrs|ms|miss|dr)\.?\s+[a-z][\w-]*|[A-Z][\w-]*)/iu;
+  /(?:帮|陪|给)(?:了)?(?:(?:我们|咱们)?(?:楼|单元|楼里)的|隔壁的?|楼上的?|楼下的?|对门的?)?((?:\d+\s*(?:栋|号楼)的?)?[\u4e00-\u9fff]{1,2}(?:奶奶|爷爷|大爷|大妈|阿姨|叔叔|师傅|老师|大姐|大哥|姐|哥))|(?:helped|sat with|visited|drove|tutored|walked)\s+((?:mr|mrs|ms|miss|dr)\.?\s+[a-z][\w-]*|[A-Z][\w-]*)/iu;
 
 /** Who helped the writer: "张阿姨帮我读报", "@王师傅 昨天帮我修水管", "Ann helped me with …". */
 const HELPED_ME =
-  /^\s*@?((?:\d+\s*(?:栋|号楼)的?)?[\u4e00-\u9fff]{2,4}?)\s*(?:今天|昨天|前天|上午|下午|晚上|刚才)?(?:帮|陪|给)了?我|^\s*@?((?:mr|mrs|ms|miss|dr)\.?\s+[a-z][\w-]*|[A-Z][\w-]*)\s+(?:helped|sat with|visited|drove|tutored|walked)\s+me\b/iu;
+  /^\s*@?(?!今天|昨天|前天|上午|下午|晚上|刚才|刚刚|我们|我|早上|中午)((?:\d+\s*(?:栋|号楼)的?)?[\u4e00-\u9fff]{2,4}?)\s*(?:今天|昨天|前天|上午|下午|晚上|刚才)?(?:帮|陪|给)了?我|^\s*@?((?:mr|mrs|ms|miss|dr)\.?\s+[a-z][\w-]*|[A-Z][\w-]*)\s+(?:helped|sat with|visited|drove|tutored|walked)\s+me\b/iu;
 
 const OFFER_ITEMS = /(?:我家有|家里有|有多余的?|有闲置的?|多了(?:一|几)?[个箱台把件]?|(?:got|have) (?:a )?spare|(?:table|chairs?) available)\s*([^，。,.!！?？]+)/iu;
 const OFFER_SKILLS = /(?:本人会|我会|我是[^，。,.]{1,8}?[，,]?\s*可以|可以(?:帮|教|陪)|i can|happy to|and can)\s*([^，。,.!！?？]+)/iu;

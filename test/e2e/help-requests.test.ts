@@ -73,9 +73,8 @@ describe("help requests in the demo community", () => {
         "[3栋邻里群] 已私信发给您。",
         "[3栋邻里群] 求助 #1（谁家有梯子借用一下）已经办好了吗？\n请回复数字：1 办好了 / 2 还没有",
         "[3栋邻里群] 求助 #1 已完成，谢谢王师傅！已为王师傅记下 0.75 个时间币。",
-        "[dm 王师傅] 求助 #1 已完成，辛苦了！已为您记下 0.75 个时间币。",
-        // The requester closed it, so the helper confirms the time.
-        "[dm 王师傅] 请确认时间币 #1：王师傅帮王秀英「谁家有梯子借用一下」，0.75 小时。\n请回复数字：1 确认 / 2 有出入",
+        // The requester closed it, so the helper confirms the time, in the same message as the news.
+        "[dm 王师傅] 求助 #1 已完成，辛苦了！已为您记下 0.75 个时间币。\n请确认时间币 #1：王师傅帮王秀英「谁家有梯子借用一下」，0.75 小时。\n请回复数字：1 确认 / 2 有出入",
       ]);
       // The first wave: three volunteers, all of the requester's building.
       const wave1 = pinged(1).filter((ping) => ping.wave === 1);

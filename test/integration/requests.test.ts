@@ -78,9 +78,8 @@ describe("help requests: the edges", () => {
     ]);
     expect(await say(app, adapter, dm("王师傅", "/完成 1 1.5小时"))).toEqual([
       ["chat", "dm:王师傅", "求助 #1 已完成，辛苦了！已为您记下 1.5 个时间币。"],
-      ["user", "王秀英", "求助 #1 已完成，谢谢王师傅！已为王师傅记下 1.5 个时间币。"],
-      // The helper closed it, so the requester confirms the time.
-      ["user", "王秀英", "请确认时间币 #1：王师傅帮王秀英「谁能帮我修一下水龙头」，1.5 小时。\n请回复数字：1 确认 / 2 有出入"],
+      // The helper closed it, so the requester confirms the time, in the same message as the news.
+      ["user", "王秀英", "求助 #1 已完成，谢谢王师傅！已为王师傅记下 1.5 个时间币。\n请确认时间币 #1：王师傅帮王秀英「谁能帮我修一下水龙头」，1.5 小时。\n请回复数字：1 确认 / 2 有出入"],
     ]);
     expect(await app.prisma.pendingCredit.findFirstOrThrow()).toMatchObject({ minutes: 90, category: "A", state: "pending" });
     expect(await app.prisma.volunteerProfile.findFirstOrThrow({ where: { person: { displayName: "王师傅" } } })).toMatchObject({ pingsAccepted: 1, pingsMissed: 0 });

@@ -74,6 +74,40 @@ describe("the time bank", () => {
     await app.close();
   });
 
+  it("answers /confirm typed in a group privately, and lets only the entitled decide", async () => {
+    const { app, say } = await demo();
+    await say(group("李奶奶", "张阿姨帮我读报2小时"));
+    expect(await say(group("张阿姨", "/确认"))).toEqual([
+      ["user", "张阿姨", "等您确认的时间币：\n#1 张阿姨 2 小时「张阿姨帮我读报2小时」"],
+      ["chat", "3栋邻里群", "已私信发给您。"],
+    ]);
+    // A coordinator may not decide for someone the bot can reach; nor may a bystander; a huge number is no crash.
+    expect(await say(dm("孙主任", "/confirm 1"))).toEqual([["chat", "dm:孙主任", "#1 需要另一方来确认。"]]);
+    expect(await say(dm("王师傅", "/dispute 1"))).toEqual([["chat", "dm:王师傅", "#1 需要另一方来确认。"]]);
+    expect(await say(dm("张阿姨", "/confirm 99999999999999999999"))).toEqual([["chat", "dm:张阿姨", "没有找到时间币记录 #99999999999999999999。"]]);
+    expect(await say(group("张阿姨", "/确认 1"))).toEqual([
+      ["user", "张阿姨", "时间币 #1 已确认，2 个时间币已入账。您的余额：2。"],
+      ["chat", "3栋邻里群", "已私信发给您。"],
+    ]);
+    expect(await balances(app)).toEqual({ 张阿姨: 120, fund: -120 });
+    await app.close();
+  });
+
+  it("asks a grid captain when the only coordinator recorded it, and lists what waits for a leader", async () => {
+    const { app, say } = await demo();
+    expect(await say(group("孙主任", "上午9点到11点在社区食堂帮忙给老人打饭"))).toEqual([
+      ["user", "周大姐", "请确认时间币 #1：孙主任为社区服务「上午9点到11点在社区食堂帮忙给老人打饭」，2 小时。\n请回复数字：1 确认 / 2 有出入"],
+      ["chat", "3栋邻里群", "已记下 #1：孙主任服务 2 小时，等协调员确认后入账。"],
+    ]);
+    expect(await say(dm("孙主任", "/confirm 1"))).toEqual([["chat", "dm:孙主任", "#1 需要另一方来确认。"]]);
+    await say(group("王师傅", "上午在社区食堂帮忙打饭2小时"));
+    expect(await say(dm("孙主任", "/confirm"))).toEqual([["chat", "dm:孙主任", "等您确认的时间币：\n#2 王师傅 2 小时「上午在社区食堂帮忙打饭2小时」"]]);
+    expect(await say(dm("周大姐", "/余额"))).toEqual([["chat", "dm:周大姐", "您的时间币余额：0 个（另有 1 条等确认）。"]]);
+    await say(dm("周大姐", "1"));
+    expect(await balances(app)).toEqual({ 孙主任: 120, fund: -120 });
+    await app.close();
+  });
+
   it("never moves a disputed credit, and tells the helper", async () => {
     const { app, say } = await demo();
     await say(group("张阿姨", "今天帮李奶奶读报2小时"));

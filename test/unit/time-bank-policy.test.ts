@@ -31,7 +31,7 @@ describe("time-bank policy", () => {
     expect(parsePolicyChange("类别 文化 培训")).toEqual({ timeBank: { categories: ["文化", "培训"] } });
     expect(parsePolicyChange("周报 周六 9:30")).toEqual({ summary: { day: 6, minute: 570 } });
     expect(parsePolicyChange("summary sun 20:00")).toEqual({ summary: { day: 0, minute: 1200 } });
-    for (const nonsense of ["cap -3", "cap 10 maybe", "summary someday 20:00", "summary sun 25:00", "payer me", "hello", ""]) expect(parsePolicyChange(nonsense)).toBeNull();
+    for (const nonsense of ["cap -3", "cap 1e308", "上限 0", "cap 200000", "透支 1e300", "overdraft 99999", "cap 10 maybe", "summary someday 20:00", "summary sun 25:00", "payer me", "hello", ""]) expect(parsePolicyChange(nonsense)).toBeNull();
   });
 
   it("caps and overdrafts", () => {

@@ -93,15 +93,15 @@ export function parsePolicyChange(text: string): Settings | null {
   if (!key) return null;
   const lower = key.toLowerCase();
   if (/^(?:cap|上限)$/u.test(lower)) {
-    const hours = rest[0] && /^(?:none|无|不限)$/iu.test(rest[0]) ? null : Number(rest[0]);
-    if (hours !== null && !(Number.isFinite(hours) && hours > 0)) return null;
+    const hours = rest[0] && /^(?:none|无|不限)$/iu.test(rest[0]) ? null : hoursIn(rest[0], MAX_CAP_HOURS);
+    if (hours === undefined || hours === 0) return null;
     const mode = rest[1] ? (/^(?:block|阻止|禁止)$/iu.test(rest[1]) ? "block" : /^(?:warn|提醒|警告)$/iu.test(rest[1]) ? "warn" : null) : "warn";
     if (!mode) return null;
     return { timeBank: { capHours: hours, capMode: mode } };
   }
   if (/^(?:overdraft|透支)$/u.test(lower)) {
-    const hours = Number(rest[0]);
-    return Number.isFinite(hours) && hours >= 0 ? { timeBank: { negativeLimitHours: hours } } : null;
+    const hours = hoursIn(rest[0], MAX_OVERDRAFT_HOURS);
+    return hours === undefined ? null : { timeBank: { negativeLimitHours: hours } };
   }
   if (/^(?:payer|付款)$/u.test(lower)) {
     const payer = rest[0] && /^(?:fund|基金)$/iu.test(rest[0]) ? "fund" : rest[0] && /^(?:beneficiary|受助人)$/iu.test(rest[0]) ? "beneficiary" : null;
@@ -115,6 +115,17 @@ export function parsePolicyChange(text: string): Settings | null {
     return { summary: { day, minute: Number(time[1]) * 60 + Number(time[2] ?? 0) } };
   }
   return null;
+}
+
+/** The largest cap and overdraft a coordinator may set, in hours: anything bigger is a typo. */
+const MAX_CAP_HOURS = 100_000;
+const MAX_OVERDRAFT_HOURS = 10_000;
+
+/** Plain hours ("1500", "2.5") up to `max`; undefined for anything else ("1e9", "-3", "lots"). */
+function hoursIn(word: string | undefined, max: number): number | undefined {
+  if (!word || !/^\d{1,6}(?:\.\d{1,2})?$/u.test(word)) return undefined;
+  const hours = Number(word);
+  return hours <= max ? hours : undefined;
 }
 
 const WEEKDAYS: Array<[RegExp, number]> = [

@@ -119,6 +119,8 @@ export interface PendingCredits {
   get(id: number): Promise<PendingCreditView | null>;
   /** Settle a pending credit (confirmed with its transfer, or disputed); false when it was not pending any more. */
   decide(id: number, to: "confirmed" | "disputed", transferId: number | null): Promise<boolean>;
+  /** Every pending credit of a community, oldest first (leaders decide some of them). */
+  pendingIn(communityId: number): Promise<PendingCreditView[]>;
   /** Pending credits a person is asked to confirm (see `confirmingSide`), oldest first. */
   awaiting(personId: number): Promise<PendingCreditView[]>;
 }

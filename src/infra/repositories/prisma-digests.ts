@@ -22,7 +22,8 @@ export class PrismaDigests implements Digests {
       select: { helperId: true, kind: true, private: true, helper: { select: { displayName: true, nameInSummary: true } } },
       orderBy: { id: "asc" },
     });
-    const credits = await this.tx.pendingCredit.aggregate({ where: { chatId, state: "confirmed", decidedAt: range }, _sum: { minutes: true } });
+    // Hours of credits confirmed in the span and not reversed since.
+    const credits = await this.tx.pendingCredit.aggregate({ where: { chatId, state: "confirmed", decidedAt: range, transfer: { reversal: { is: null } } }, _sum: { minutes: true } });
     const chat = await this.tx.chat.findUniqueOrThrow({ where: { id: chatId }, select: { communityId: true } });
     const requestsResolved = await this.tx.helpRequest.count({ where: { communityId: chat.communityId, closedAt: range, chatId, state: "done" } });
     const eventsHeld = await this.tx.eventChat.count({ where: { chatId, event: { startsAt: range, state: { not: "cancelled" } } } });

@@ -160,6 +160,11 @@ export class PrismaPendingCredits implements PendingCredits {
     return changed.count === 1;
   }
 
+  async pendingIn(communityId: number): Promise<PendingCreditView[]> {
+    const rows = await this.tx.pendingCredit.findMany({ where: { state: "pending", helper: { communityId } }, orderBy: { id: "asc" }, include: CREDIT_INCLUDE });
+    return rows.map(toView);
+  }
+
   async awaiting(personId: number): Promise<PendingCreditView[]> {
     const rows = await this.tx.pendingCredit.findMany({
       where: { state: "pending", OR: [{ beneficiaryId: personId }, { helperId: personId }] },
