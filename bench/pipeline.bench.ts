@@ -208,7 +208,7 @@ try {
     `(g) a request through the use case (10,000 residents, 1,000 volunteers, 30,000 past pings): p50 ${requests.p50.toFixed(2)} ms, p99 ${requests.p99.toFixed(2)} ms; ${requests.pings} pings sent`,
   );
   console.log(
-    `(h) weekly digest on 3 years of history (${digest.rows.Person} residents, ${digest.rows.HelpRequest} requests, ${digest.rows.LedgerEntry} ledger entries; generated in ${digest.generateS.toFixed(0)} s): coordinator ${digest.digestMs.toFixed(0)} ms, one grid's captain ${digest.captainMs.toFixed(0)} ms, the whole weekly job (${digest.rows.Chat} group summaries and every digest) ${digest.weeklyJobMs.toFixed(0)} ms`,
+    `(h) weekly digest on 3 years of history (${digest.rows.Person} residents, ${digest.rows.HelpRequest} requests, ${digest.rows.LedgerEntry} ledger entries; generated in ${digest.generateS.toFixed(0)} s): coordinator ${digest.digestMs.toFixed(0)} ms, one grid's captain ${digest.captainMs.toFixed(0)} ms, the whole weekly work (${digest.rows.Chat} group summaries, ${digest.readers} digests) ${digest.weeklyJobMs.toFixed(0)} ms, its longest transaction ${digest.longestJobMs.toFixed(0)} ms`,
   );
   const round = (x: number) => Math.round(x * 1000) / 1000;
   console.log(
@@ -236,6 +236,7 @@ try {
       digest_ms: round(digest.digestMs),
       digest_captain_ms: round(digest.captainMs),
       weekly_job_ms: round(digest.weeklyJobMs),
+      weekly_longest_tx_ms: round(digest.longestJobMs),
     }),
   );
 } finally {

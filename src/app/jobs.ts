@@ -10,7 +10,8 @@ import { SOS_WIDEN_JOB, widenSosJob } from "./raise-sos.ts";
 import { DEADLINE_JOB, REMIND_JOB } from "./create-event.ts";
 import { eventDeadlineJob, remindEventJob } from "./event-jobs.ts";
 import { RECUR_JOB, recurEventJob } from "./recur-event.ts";
-import { WEEKLY_JOB, weeklyJob } from "./weekly-summary.ts";
+import { GROUP_SUMMARY_JOB, WEEKLY_JOB, groupSummaryJob, weeklyJob } from "./weekly-summary.ts";
+import { DIGEST_JOB, digestJob } from "./send-digest.ts";
 
 /** Payload of a "say" job: a message to send at a given time (used by announcements and tests). */
 export interface SayPayload {
@@ -37,5 +38,7 @@ export function defaultJobHandlers(settings: RequestSettings = DEFAULT_REQUEST_S
     [DEADLINE_JOB, eventDeadlineJob],
     [RECUR_JOB, recurEventJob],
     [WEEKLY_JOB, weeklyJob],
+    [GROUP_SUMMARY_JOB, groupSummaryJob],
+    [DIGEST_JOB, digestJob],
   ]);
 }

@@ -4,7 +4,7 @@
  * week before. Weekly from the weekly job, and on demand with `/digest`. Always privately, never in a group.
  */
 import type { CommandIntent, Lang } from "../parse/intent.ts";
-import type { Repositories } from "../domain/ports.ts";
+import type { JobHandler, Repositories } from "../domain/ports.ts";
 import type { Handler } from "./message-context.ts";
 import { reply, replyPrivately } from "./message-context.ts";
 import { weeksEndingAt } from "../domain/digests/figures.ts";
@@ -22,7 +22,7 @@ export async function digestFor(repos: Repositories, communityId: number, gridId
 }
 
 /** Who reads which digest: coordinators everything, captains their grids (a coordinator who captains too gets one). */
-async function readers(repos: Repositories, communityId: number, personId?: number): Promise<Array<{ personId: number; gridIds: number[] | null }>> {
+export async function readers(repos: Repositories, communityId: number, personId?: number): Promise<Array<{ personId: number; gridIds: number[] | null }>> {
   const coordinators = await repos.people.coordinatorsOf(communityId);
   const ids = personId === undefined ? null : [personId];
   const list: Array<{ personId: number; gridIds: number[] | null }> = coordinators.filter((id) => !ids || ids.includes(id)).map((id) => ({ personId: id, gridIds: null }));
@@ -35,21 +35,29 @@ async function readers(repos: Repositories, communityId: number, personId?: numb
   return list;
 }
 
-/** The weekly digests, each privately to its reader. */
-export async function sendDigests(repos: Repositories, communityId: number, end: Date): Promise<void> {
-  const community = (await repos.communities.list()).find((one) => one.id === communityId);
-  for (const reader of await readers(repos, communityId)) {
-    const reach = await repos.people.reach(reader.personId);
-    if (!reach) continue;
-    const lang = reach.lang ?? community?.lang ?? "zh-CN";
-    const text = await digestFor(repos, communityId, reader.gridIds, end, lang);
-    await repos.outboxes.enqueue(
-      { kind: "user", platform: reach.platform, userId: reach.userId, displayName: reach.displayName },
-      { text },
-      { lang, priority: 0 },
-    );
-  }
+/** The job kind of one reader's weekly digest. */
+export const DIGEST_JOB = "week.digest";
+
+/** Payload of a digest job. */
+export interface DigestPayload {
+  communityId: number;
+  personId: number;
+  /** Null: every grid (a coordinator). */
+  gridIds: number[] | null;
+  /** The end of the week, ISO. */
+  end: string;
 }
+
+/** One reader's weekly digest, privately (no group fallback: a digest never reaches a group). */
+export const digestJob: JobHandler = async (payload, repos) => {
+  const { communityId, personId, gridIds, end } = payload as DigestPayload;
+  const reach = await repos.people.reach(personId);
+  if (!reach) return;
+  const community = (await repos.communities.list()).find((one) => one.id === communityId);
+  const lang = reach.lang ?? community?.lang ?? "zh-CN";
+  const text = await digestFor(repos, communityId, gridIds, new Date(end), lang);
+  await repos.outboxes.enqueue({ kind: "user", platform: reach.platform, userId: reach.userId, displayName: reach.displayName }, { text }, { lang, priority: 0 });
+};
 
 /** `/digest`: the last seven days, now, privately. */
 export const digestCommand: Handler<CommandIntent> = async (context, repos) => {
