@@ -10,7 +10,7 @@ import { requestTexts } from "../i18n/requests.ts";
 import { mayManage } from "./create-event.ts";
 import { namedEvent } from "./sign-up.ts";
 import { t } from "../i18n/index.ts";
-import { askToConfirm } from "./settle-credit.ts";
+import { askLeadersAll } from "./settle-credit.ts";
 
 /** `/attended 12 names…`. */
 export const recordAttendance: Handler<CommandIntent> = async (context, repos) => {
@@ -26,6 +26,7 @@ export const recordAttendance: Handler<CommandIntent> = async (context, repos) =
   const mentioned = new Set(context.message.mentions.map((mention) => mention.displayName));
   const came = everyone ? signUps : signUps.filter((one) => words.includes(one.displayName) || mentioned.has(one.displayName));
   const unknown = everyone ? [] : words.filter((word) => !came.some((one) => one.displayName === word));
+  const credits: number[] = [];
   for (const one of came) {
     await repos.events.setAttended(event.id, one.personId, true);
     if (event.kind === "duty" && event.creditMinutes > 0) {
@@ -40,10 +41,11 @@ export const recordAttendance: Handler<CommandIntent> = async (context, repos) =
         startedById: context.person.id,
         chatId: context.chat.kind === "group" ? context.chat.id : null,
       });
-      // A duty is done for the community: a coordinator confirms it for the fund.
-      if (created) await askToConfirm(repos, created.id, { chat: context.chat, chatId: context.chat.id }, context.lang);
+      if (created) credits.push(created.id);
     }
   }
+  // A duty is done for the community: the leaders confirm its credits for the fund, in one message.
+  if (credits.length) await askLeadersAll(repos, credits, { chat: context.chat, chatId: context.chat.id }, event.title);
   await repos.audit.append({ communityId: event.communityId, actorId: context.person.id, action: "event.attendance", subjectType: "Event", subjectId: event.id, detail: { people: came.map((one) => one.personId) } });
   const credited = event.kind === "duty" && event.creditMinutes > 0 ? requestTexts(context.lang).hours(event.creditMinutes) : null;
   const lines = [...(came.length ? [texts.attended(event.title, came.map((one) => one.displayName), credited)] : []), ...(unknown.length ? [texts.unknownNames(unknown)] : [])];

@@ -61,6 +61,27 @@ export async function askToConfirm(repos: Repositories, creditId: number, where:
   return people.length ? timeBankTexts(lang).coordinators : null;
 }
 
+/**
+ * Ask the leaders about several credits of the community at once (a duty's attendees): one message each, listing
+ * them, with "confirm all" as the choice; any one can still be disputed with `/dispute N`.
+ */
+export async function askLeadersAll(repos: Repositories, creditIds: number[], where: Where, title: string): Promise<void> {
+  const credits = (await Promise.all(creditIds.map((id) => repos.credits.get(id)))).filter((one): one is PendingCreditView => one !== null);
+  const byLeader = new Map<number, PendingCreditView[]>();
+  for (const credit of credits) {
+    for (const id of (await decidersOf(repos, credit)).people) byLeader.set(id, [...(byLeader.get(id) ?? []), credit]);
+  }
+  for (const [leader, list] of byLeader) {
+    await tell(repos, leader, where, (lang) => {
+      const texts = timeBankTexts(lang);
+      return {
+        text: texts.askConfirmAll(title, list.map((one) => texts.creditLine(one.id, one.helperName, one.minutes, null))),
+        options: [{ label: texts.confirmAll, reply: `/confirm ${list.map((one) => one.id).join(" ")}` }],
+      };
+    });
+  }
+}
+
 /** The pending credits a person may decide: theirs as the other side, and those leaders decide if they are one. */
 export async function waitingFor(repos: Repositories, personId: number, communityId: number): Promise<PendingCreditView[]> {
   const own = await repos.credits.awaiting(personId);
@@ -82,28 +103,38 @@ export const disputeCredit: Handler<CommandIntent> = (context, repos) => decide(
 async function decide(context: MessageContext<CommandIntent>, repos: Repositories, to: "confirmed" | "disputed") {
   const texts = timeBankTexts(context.lang);
   const answer = (text: string) => answerPrivately(context, repos, text, texts.sentPrivately);
-  const id = /^#?(\d{1,9})(?!\d)/u.exec(context.intent.args)?.[1];
-  if (!id) {
-    if (context.intent.args.trim()) return answer(texts.noCredit(context.intent.args.trim().slice(0, 20)));
+  const args = context.intent.args.trim();
+  // "/confirm 7", or several at once ("/confirm 7 8 9", the answer to a duty's list).
+  const ids = args.split(/[\s,，、]+/u).filter(Boolean).map((word) => /^#?(\d{1,9})$/u.exec(word)?.[1]);
+  if (!args) {
     const waiting = await waitingFor(repos, context.person.id, context.person.communityId);
     if (!waiting.length) return answer(texts.nothingToConfirm);
     return answer(texts.awaiting(waiting.map((one) => texts.creditLine(one.id, one.helperName, one.minutes, one.description))));
   }
-  const credit = await repos.credits.get(Number(id));
-  if (!credit || credit.communityId !== context.person.communityId) return answer(texts.noCredit(id));
-  if (credit.state !== "pending") return answer(texts.notPending(credit.id));
-  if (!(await decidersOf(repos, credit)).people.includes(context.person.id)) return answer(texts.notYourCredit(credit.id));
+  if (ids.some((id) => id === undefined) || ids.length > 50) return answer(texts.noCredit(args.slice(0, 20)));
+  const lines: string[] = [];
+  for (const id of ids as string[]) lines.push(await decideOne(context, repos, Number(id), to));
+  await answer(lines.join("\n"));
+}
+
+/** Confirm or dispute one credit; returns the line to answer with (the other parties are told privately). */
+async function decideOne(context: MessageContext, repos: Repositories, id: number, to: "confirmed" | "disputed"): Promise<string> {
+  const texts = timeBankTexts(context.lang);
+  const credit = await repos.credits.get(id);
+  if (!credit || credit.communityId !== context.person.communityId) return texts.noCredit(String(id));
+  if (credit.state !== "pending") return texts.notPending(credit.id);
+  if (!(await decidersOf(repos, credit)).people.includes(context.person.id)) return texts.notYourCredit(credit.id);
   const where: Where = { chat: context.chat, chatId: context.chat.id };
   if (to === "disputed") {
     await repos.credits.decide(credit.id, "disputed", null);
     await audit(repos, context, credit, "credit.disputed");
     if (context.person.id !== credit.helperId) await tell(repos, credit.helperId, where, (lang) => timeBankTexts(lang).disputed(credit.id, credit.description));
-    return answer(texts.disputedBy(credit.id));
+    return texts.disputedBy(credit.id);
   }
-  await confirm(context, repos, credit, where, answer);
+  return confirm(context, repos, credit, where);
 }
 
-async function confirm(context: MessageContext, repos: Repositories, credit: PendingCreditView, where: Where, answer: (text: string) => Promise<void>) {
+async function confirm(context: MessageContext, repos: Repositories, credit: PendingCreditView, where: Where): Promise<string> {
   const texts = timeBankTexts(context.lang);
   const policy = policyOf(await repos.communities.settings(credit.communityId));
   const helperAccount = await repos.ledger.account(credit.communityId, credit.helperId);
@@ -114,10 +145,10 @@ async function confirm(context: MessageContext, repos: Repositories, credit: Pen
   const byHelper = context.person.id === credit.helperId;
   if (cap === "block") {
     if (!byHelper) await tell(repos, credit.helperId, where, (lang) => timeBankTexts(lang).blockedCap(credit.id, credit.helperName, policy.capMinutes!));
-    return answer(texts.blockedCap(credit.id, credit.helperName, policy.capMinutes!));
+    return texts.blockedCap(credit.id, credit.helperName, policy.capMinutes!);
   }
   if (payerId !== null && !withinOverdraft(policy, await repos.ledger.balance(payerAccount), credit.minutes)) {
-    return answer(texts.blockedOverdraft(credit.id, credit.beneficiaryName ?? "", policy.negativeLimitMinutes));
+    return texts.blockedOverdraft(credit.id, credit.beneficiaryName ?? "", policy.negativeLimitMinutes);
   }
   const transfer = await repos.ledger.post({
     communityId: credit.communityId,
@@ -140,9 +171,9 @@ async function confirm(context: MessageContext, repos: Repositories, credit: Pen
   await audit(repos, context, credit, "credit.confirmed", { transferId: transfer.id, payer: payerId ?? "fund" });
   const warn = (lang: Lang) => (cap === "warn" ? timeBankTexts(lang).overCap(policy.capMinutes!) : "");
   // The helper confirming a credit their beneficiary recorded hears it once, here.
-  if (byHelper) return answer(texts.confirmed(credit.id, credit.minutes, helperAfter) + warn(context.lang));
+  if (byHelper) return texts.confirmed(credit.id, credit.minutes, helperAfter) + warn(context.lang);
   await tell(repos, credit.helperId, where, (lang) => timeBankTexts(lang).confirmed(credit.id, credit.minutes, helperAfter) + warn(lang));
-  await answer(texts.confirmedBy(credit.id) + warn(context.lang));
+  return texts.confirmedBy(credit.id) + warn(context.lang);
 }
 
 function audit(repos: Repositories, context: MessageContext, credit: PendingCreditView, action: string, detail: Record<string, unknown> = {}) {

@@ -134,6 +134,12 @@ export const reverseTransfer: Handler<CommandIntent> = async (context, repos) =>
     movements: reversalMovements(original.movements),
   });
   await repos.audit.append({ communityId: original.communityId, actorId: context.person.id, action: "ledger.reversal", subjectType: "LedgerTransfer", subjectId: original.id, detail: { reversal: reversal.id } });
+  // Whoever's coins moved hears of it privately, with their balance now.
+  const where = { chat: context.chat, chatId: context.chat.id };
+  for (const personId of original.people.filter((id) => id !== context.person.id)) {
+    const balance = await repos.ledger.balance(await repos.ledger.account(original.communityId, personId));
+    await tell(repos, personId, where, (lang) => timeBankTexts(lang).reversedFor(original.id, balance));
+  }
   await reply(context, repos, texts.reversed(original.id, reversal.id));
 };
 

@@ -18,6 +18,8 @@ type TimeBankTexts = {
   whoHelped: string;
   askConfirm: (id: number, helper: string, beneficiary: string | null, what: string | null, minutes: number) => string;
   confirm: string;
+  confirmAll: string;
+  askConfirmAll: (title: string, lines: string[]) => string;
   dispute: string;
   confirmed: (id: number, minutes: number, balance: number) => string;
   confirmedBy: (id: number) => string;
@@ -48,6 +50,7 @@ type TimeBankTexts = {
   sentPrivately: string;
   reversed: (id: number, reversal: number) => string;
   notReversible: (id: string) => string;
+  reversedFor: (id: number, balance: number) => string;
   thanked: (helper: string) => string;
   thanksUnknown: (name: string) => string;
   policy: (text: string) => string;
@@ -75,6 +78,8 @@ const zh: TimeBankTexts = {
   askConfirm: (id, helper, beneficiary, what, minutes) =>
     `请确认时间币 #${id}：${helper}${beneficiary ? `帮${beneficiary}` : "为社区服务"}${what ? `「${what}」` : ""}，${coins(minutes)} 小时。`,
   confirm: "确认",
+  confirmAll: "全部确认",
+  askConfirmAll: (title, lines) => `请确认「${title}」的时间币：\n${lines.join("\n")}\n哪一条有出入，可以回复 /有出入 编号。`,
   dispute: "有出入",
   confirmed: (id, minutes, balance) => `时间币 #${id} 已确认，${coins(minutes)} 个时间币已入账。您的余额：${coins(balance)}。`,
   confirmedBy: (id) => `已确认 #${id}，谢谢！`,
@@ -106,6 +111,7 @@ const zh: TimeBankTexts = {
   sentPrivately: "已私信发给您。",
   reversed: (id, reversal) => `已冲正 #${id}（冲正记录 #${reversal}）。`,
   notReversible: (id) => `#${id} 不能冲正：没有这笔记录，或已经冲正过。`,
+  reversedFor: (id, balance) => `协调员冲正了时间币记录 #${id}。您的余额：${coins(balance)}。如有疑问，请联系协调员。`,
   thanked: (helper) => `已记下对${helper}的感谢 🌼`,
   thanksUnknown: (name) => `没在群里找到“${name}”，这次感谢先没记下。可以 @ 一下对方。`,
   policy: (text) => `本社区时间银行规则：\n${text}`,
@@ -142,6 +148,8 @@ const en: TimeBankTexts = {
   askConfirm: (id, helper, beneficiary, what, minutes) =>
     `Please confirm time credit #${id}: ${helper} ${beneficiary ? `helping ${beneficiary}` : "for the community"}${what ? ` (“${what}”)` : ""}, ${coins(minutes)} h.`,
   confirm: "Confirm",
+  confirmAll: "Confirm all",
+  askConfirmAll: (title, lines) => `Please confirm the time credits of “${title}”:\n${lines.join("\n")}\nIf one is not right, reply /dispute with its number.`,
   dispute: "Not right",
   confirmed: (id, minutes, balance) => `Time credit #${id} confirmed: ${coins(minutes)} time coins credited. Your balance: ${coins(balance)}.`,
   confirmedBy: (id) => `Confirmed #${id}, thank you!`,
@@ -173,6 +181,7 @@ const en: TimeBankTexts = {
   sentPrivately: "Sent to you privately.",
   reversed: (id, reversal) => `Reversed #${id} (reversal #${reversal}).`,
   notReversible: (id) => `#${id} can't be reversed: there is no such entry, or it was reversed already.`,
+  reversedFor: (id, balance) => `A coordinator reversed time-coin entry #${id}. Your balance: ${coins(balance)}. Ask a coordinator if anything looks wrong.`,
   thanked: (helper) => `Thanks to ${helper} noted 🌼`,
   thanksUnknown: (name) => `I couldn't find “${name}” in this group, so the thanks wasn't noted. Try mentioning them with @.`,
   policy: (text) => `This community's time-bank rules:\n${text}`,

@@ -108,6 +108,25 @@ describe("the time bank", () => {
     await app.close();
   });
 
+  it("asks the coordinator about a duty's attendees in one message, and confirms them all with one reply", async () => {
+    const { app, say } = await demo();
+    await say(group("周大姐", "/活动 周六 9:00-11:00 花园浇水值班 限5人"));
+    await say(group("张阿姨", "周六的活动我报名"));
+    await say(group("王师傅", "周六的活动我报名"));
+    app.clock.set(new Date("2026-11-28T11:30:00+08:00"));
+    const asked = await say(group("周大姐", "/签到 1 张阿姨 王师傅"));
+    expect(asked.filter(([to, id]) => to === "user" && id === "孙主任")).toEqual([
+      ["user", "孙主任", "请确认「花园浇水值班」的时间币：\n#1 张阿姨 2 小时\n#2 王师傅 2 小时\n哪一条有出入，可以回复 /有出入 编号。\n请回复数字：1 全部确认"],
+    ]);
+    expect(await say(dm("孙主任", "1"))).toEqual([
+      ["user", "张阿姨", "时间币 #1 已确认，2 个时间币已入账。您的余额：2。"],
+      ["user", "王师傅", "时间币 #2 已确认，2 个时间币已入账。您的余额：2。"],
+      ["chat", "dm:孙主任", "已确认 #1，谢谢！\n已确认 #2，谢谢！"],
+    ]);
+    expect(await balances(app)).toEqual({ 张阿姨: 120, 王师傅: 120, fund: -240 });
+    await app.close();
+  });
+
   it("never moves a disputed credit, and tells the helper", async () => {
     const { app, say } = await demo();
     await say(group("张阿姨", "今天帮李奶奶读报2小时"));
@@ -210,7 +229,11 @@ describe("the time bank", () => {
     const statement = await say(dm("张阿姨", "/明细"));
     expect(statement[0]![2]).toBe("您的最近记录（余额 1）：\n11/25 -0.5 捐赠\n11/25 -0.5 转赠 · 王师傅\n11/25 +2 服务 B");
     expect(await say(dm("张阿姨", "/冲正 2"))).toEqual([["chat", "dm:张阿姨", "这个命令需要社区协调员来发。"]]);
-    expect(await say(dm("孙主任", "/冲正 2 转错了"))).toEqual([["chat", "dm:孙主任", "已冲正 #2（冲正记录 #4）。"]]);
+    expect(await say(dm("孙主任", "/冲正 2 转错了"))).toEqual([
+      ["user", "张阿姨", "协调员冲正了时间币记录 #2。您的余额：1.5。如有疑问，请联系协调员。"],
+      ["user", "王师傅", "协调员冲正了时间币记录 #2。您的余额：0。如有疑问，请联系协调员。"],
+      ["chat", "dm:孙主任", "已冲正 #2（冲正记录 #4）。"],
+    ]);
     expect(await say(dm("孙主任", "/冲正 2"))).toEqual([["chat", "dm:孙主任", "#2 不能冲正：没有这笔记录，或已经冲正过。"]]);
     expect(await say(dm("孙主任", "/冲正 4"))).toEqual([["chat", "dm:孙主任", "#4 不能冲正：没有这笔记录，或已经冲正过。"]]);
     expect(await balances(app)).toEqual({ 张阿姨: 90, 王师傅: 0, fund: -90 });

@@ -30,6 +30,8 @@ export interface TransferView {
   reversedById: number | null;
   createdAt: Date;
   movements: Movement[];
+  /** The people whose accounts moved (not the fund). */
+  people: number[];
 }
 
 /** One line of an account's statement, newest first. */

@@ -53,7 +53,7 @@ export class PrismaLedger implements Ledger {
   }
 
   async transfer(id: number): Promise<TransferView | null> {
-    const row = await this.tx.ledgerTransfer.findUnique({ where: { id }, include: { entries: { orderBy: { id: "asc" } }, reversal: { select: { id: true } } } });
+    const row = await this.tx.ledgerTransfer.findUnique({ where: { id }, include: { entries: { orderBy: { id: "asc" }, include: { account: { select: { personId: true } } } }, reversal: { select: { id: true } } } });
     if (!row) return null;
     return {
       id: row.id,
@@ -65,6 +65,7 @@ export class PrismaLedger implements Ledger {
       reversedById: row.reversal?.id ?? null,
       createdAt: row.createdAt,
       movements: row.entries.map((entry): Movement => ({ accountId: entry.accountId, minutes: entry.minutes })),
+      people: [...new Set(row.entries.flatMap((entry) => (entry.account.personId === null ? [] : [entry.account.personId])))],
     };
   }
 
