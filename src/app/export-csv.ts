@@ -68,7 +68,8 @@ export async function exportDigest(repos: Repositories, communityId: number, end
   keyed("reports", (figures) => figures.reports);
   keyed("mediation", (figures) => figures.mediations);
   keyed("minutes_by_category", (figures) => figures.minutesByCategory);
-  add("checkins", "", "lapsed", now.lapsedCheckins, before.lapsedCheckins);
+  // No history of check-ins is kept (only each resident's last), so last week's count cannot be known: left blank.
+  add("checkins", "", "lapsed", now.lapsedCheckins, null);
   now.topHelpers.forEach((helper, index) => add("top_helpers", "", `${index + 1}. ${helper.name}`, helper.minutes, null));
   return lines.join("");
 }

@@ -41,7 +41,10 @@ export interface DigestFigures {
   /** Time-bank minutes credited in the span by category (reversals subtracted). */
   minutesByCategory: Record<string, number>;
   topHelpers: Array<{ name: string; minutes: number }>;
-  /** Residents enrolled in daily check-ins whose last one is more than a day old at the end of the span. */
+  /**
+   * Residents enrolled in daily check-ins whose last one is more than a day old at the end of the span. Only each
+   * resident's last check-in is kept, so this is exact for a span ending now and an estimate for an earlier one.
+   */
   lapsedCheckins: number;
 }
 
