@@ -56,6 +56,7 @@ export async function digestFigures(
     const job = (kind: string) => ({ id: 0, kind, dueAt: NOW, now: NOW });
     const end = NOW.toISOString();
     const readerList = await uow.run((repos) => readers(repos, history.communityId));
+    const groups = await uow.run((repos) => repos.communities.groupChats(history.communityId));
     let longestMs = 0;
     const timed = async (work: (repos: Repositories) => Promise<void>) => {
       const start = performance.now();
@@ -64,7 +65,7 @@ export async function digestFigures(
     };
     const weeklyJobMs = await medianMs(3, async () => {
       await timed((repos) => weeklyJob({ communityId: history.communityId }, repos, job("week.summary")));
-      for (const chatId of history.groupChatIds) await timed((repos) => groupSummaryJob({ communityId: history.communityId, chatId, end }, repos, job("week.group_summary")));
+      for (const chat of groups) await timed((repos) => groupSummaryJob({ platform: chat.platform, chatId: chat.externalId, end }, repos, job("week.group_summary")));
       for (const reader of readerList) await timed((repos) => digestJob({ communityId: history.communityId, personId: reader.personId, gridIds: reader.gridIds, end }, repos, job("week.digest")));
     });
     return { digestMs, captainMs, weeklyJobMs, longestJobMs: longestMs, readers: readerList.length, generateS, rows: history.counts };

@@ -8,12 +8,12 @@ import type { Repositories } from "../domain/ports.ts";
 import type { HelpRequestView } from "../domain/requests/ports.ts";
 import type { Handler, MessageContext } from "./message-context.ts";
 import { reply } from "./message-context.ts";
-import { creditCategory, creditMinutes } from "../domain/requests/policy.ts";
+import { creditCategory, creditMinutes, isPrivateCategory } from "../domain/requests/policy.ts";
 import { findHours } from "../parse/durations.ts";
 import { requestTexts } from "../i18n/requests.ts";
 import { namedRequest } from "./answer-ping.ts";
 import { auditRequest, tell } from "./request-flow.ts";
-import { PRIVATE_CATEGORIES, askToConfirm } from "./settle-credit.ts";
+import { askToConfirm } from "./settle-credit.ts";
 
 /** `/done 12` (optionally with the time it took). */
 export const doneCommand: Handler<CommandIntent> = async (context, repos) => {
@@ -104,7 +104,7 @@ async function finish(context: MessageContext, repos: Repositories, request: Hel
     chatId: request.chatId,
     kind: "request",
     description: null,
-    private: PRIVATE_CATEGORIES.has(request.category),
+    private: isPrivateCategory(request.category),
   });
   const forRequester = (lang: "zh-CN" | "en") => requestTexts(lang).doneRequester(request.id, helper.displayName, requestTexts(lang).hours(minutes));
   const forHelper = (lang: "zh-CN" | "en") => requestTexts(lang).doneHelper(request.id, requestTexts(lang).hours(minutes));

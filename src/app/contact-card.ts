@@ -6,7 +6,7 @@
 import type { CommandIntent } from "../parse/intent.ts";
 import type { Handler } from "./message-context.ts";
 import type { Repositories } from "../domain/ports.ts";
-import { reply, replyPrivately } from "./message-context.ts";
+import { answerPrivately, reply } from "./message-context.ts";
 import { t } from "../i18n/index.ts";
 
 /** `/phone 13800000000`, in a private chat only. */
@@ -55,7 +55,8 @@ export const showContactCard: Handler<CommandIntent> = async (context, repos) =>
     ...card.skills,
   ];
   const none = context.lang === "en" ? "—" : "无";
-  await replyPrivately(
+  await repos.audit.append({ communityId: context.person.communityId, actorId: me, action: "card.viewed", subjectType: "Person", subjectId: target.id });
+  await answerPrivately(
     context,
     repos,
     texts.card({
@@ -65,8 +66,6 @@ export const showContactCard: Handler<CommandIntent> = async (context, repos) =>
       abilities: abilities.join(context.lang === "en" ? ", " : "、") || none,
     }),
   );
-  await repos.audit.append({ communityId: context.person.communityId, actorId: me, action: "card.viewed", subjectType: "Person", subjectId: target.id });
-  if (context.chat.kind === "group") await reply(context, repos, texts.cardSentPrivately);
 };
 
 /** A grid captain sees the cards of their own grids' residents only (a captain with no grid set: the whole community). */

@@ -7,7 +7,7 @@ import type { CommandIntent, QueryIntent } from "../parse/intent.ts";
 import type { HelpRequestView } from "../domain/requests/ports.ts";
 import type { Handler, MessageContext } from "./message-context.ts";
 import type { Repositories } from "../domain/ports.ts";
-import { reply, replyPrivately } from "./message-context.ts";
+import { answerPrivately, reply } from "./message-context.ts";
 import { requestTexts } from "../i18n/requests.ts";
 import { answerEventsQuery } from "./list-events.ts";
 import { balanceQuery } from "./time-bank-commands.ts";
@@ -40,7 +40,5 @@ async function listRequests(context: MessageContext, repos: Repositories): Promi
   if (inGrid.length) parts.push(texts.listGrid(inGrid.map((request) => line(request, true))));
   if (parts.length === 0) return reply(context, repos, texts.noneOpen);
   // What people asked for (a medical need, say) is theirs: the list goes privately, the group only hears it was sent.
-  if (context.chat.kind === "private") return reply(context, repos, parts.join("\n"));
-  await replyPrivately(context, repos, parts.join("\n"));
-  await reply(context, repos, texts.listSentPrivately);
+  await answerPrivately(context, repos, parts.join("\n"));
 }

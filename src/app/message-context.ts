@@ -2,6 +2,7 @@
 import type { InboundMessage, OutboundMessage } from "../chat/types.ts";
 import type { Intent, Lang } from "../parse/intent.ts";
 import type { KnownChat, KnownPerson, Repositories } from "../domain/ports.ts";
+import { t } from "../i18n/index.ts";
 
 /** The resolved message: who wrote, where, what it means. */
 export interface MessageContext<I extends Intent = Intent> {
@@ -56,11 +57,11 @@ export function replyPrivately(context: MessageContext, repos: Repositories, mes
 }
 
 /**
- * Answer something private (a balance, a credit, a digest): as a reply in a private chat; from a group, by private
- * message, with only `note` ("已私信发给您") in the group.
+ * Answer something private (a contact card, one's requests, a balance, a digest): as a reply in a private chat; from a
+ * group, by private message, with only "已私信发给您" in the group.
  */
-export async function answerPrivately(context: MessageContext, repos: Repositories, message: OutboundMessage | string, note: string) {
+export async function answerPrivately(context: MessageContext, repos: Repositories, message: OutboundMessage | string) {
   if (context.chat.kind === "private") return reply(context, repos, message);
   await replyPrivately(context, repos, message);
-  await reply(context, repos, note);
+  await reply(context, repos, t(context.lang).sentPrivately);
 }

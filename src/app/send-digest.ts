@@ -6,7 +6,7 @@
 import type { CommandIntent, Lang } from "../parse/intent.ts";
 import type { JobHandler, Repositories } from "../domain/ports.ts";
 import type { Handler } from "./message-context.ts";
-import { reply, replyPrivately } from "./message-context.ts";
+import { answerPrivately, reply } from "./message-context.ts";
 import { weeksEndingAt } from "../domain/digests/figures.ts";
 import { timeBankTexts } from "../i18n/timebank.ts";
 
@@ -64,7 +64,5 @@ export const digestCommand: Handler<CommandIntent> = async (context, repos) => {
   const [reader] = await readers(repos, context.person.communityId, context.person.id);
   if (!reader) return reply(context, repos, timeBankTexts(context.lang).digestNone);
   const text = await digestFor(repos, context.person.communityId, reader.gridIds, context.now, context.lang);
-  if (context.chat.kind === "private") return reply(context, repos, text);
-  await replyPrivately(context, repos, text);
-  await reply(context, repos, timeBankTexts(context.lang).sentPrivately);
+  await answerPrivately(context, repos, text);
 };

@@ -13,12 +13,10 @@ import { tell } from "./request-flow.ts";
 import { timeBankTexts } from "../i18n/timebank.ts";
 import { confirmingSide, creditMovements } from "../domain/timebank/ledger.ts";
 import { capCheck, policyOf, withinOverdraft } from "../domain/timebank/policy.ts";
+import { isPrivateCategory } from "../domain/requests/policy.ts";
 
 /** Where a credit's messages are sent from: the chat it came from (platform, language, a group for fallbacks). */
 export type Where = { chat: Pick<KnownChat, "platform" | "externalId" | "lang" | "kind"> | null; chatId: number | null };
-
-/** Request categories whose details stay private: counted in summaries, never named. */
-export const PRIVATE_CATEGORIES = new Set(["medical", "childcare", "care", "sos"]);
 
 /**
  * Who may confirm or dispute a credit: the other side from whoever recorded it, when the bot can reach them; otherwise
@@ -102,7 +100,7 @@ export const disputeCredit: Handler<CommandIntent> = (context, repos) => decide(
 
 async function decide(context: MessageContext<CommandIntent>, repos: Repositories, to: "confirmed" | "disputed") {
   const texts = timeBankTexts(context.lang);
-  const answer = (text: string) => answerPrivately(context, repos, text, texts.sentPrivately);
+  const answer = (text: string) => answerPrivately(context, repos, text);
   const args = context.intent.args.trim();
   // "/confirm 7", or several at once ("/confirm 7 8 9", the answer to a duty's list).
   const ids = args.split(/[\s,，、]+/u).filter(Boolean).map((word) => /^#?(\d{1,9})$/u.exec(word)?.[1]);
@@ -166,7 +164,7 @@ async function confirm(context: MessageContext, repos: Repositories, credit: Pen
     chatId: credit.chatId,
     kind: "credit",
     description: credit.description,
-    private: request !== null && PRIVATE_CATEGORIES.has(request.category),
+    private: request !== null && isPrivateCategory(request.category),
   });
   await audit(repos, context, credit, "credit.confirmed", { transferId: transfer.id, payer: payerId ?? "fund" });
   const warn = (lang: Lang) => (cap === "warn" ? timeBankTexts(lang).overCap(policy.capMinutes!) : "");

@@ -19,10 +19,6 @@ import { waitingFor } from "./settle-credit.ts";
 
 const STATEMENT_LINES = 10;
 
-/** Answer privately; in a group, say so there. */
-function privately(context: MessageContext, repos: Repositories, text: string) {
-  return answerPrivately(context, repos, text, timeBankTexts(context.lang).sentPrivately);
-}
 
 /** The amount (last number) and the rest (a name) of `args`. */
 function amountAndName(args: string): { minutes: number | null; name: string } {
@@ -46,15 +42,15 @@ export const giveCoins: Handler<CommandIntent> = async (context, repos) => {
   const from = await repos.ledger.account(communityId, context.person.id);
   const balance = await repos.ledger.balance(from);
   // Only coins earned can be given: never into overdraft.
-  if (balance < minutes) return privately(context, repos, texts.tooLittle(balance));
+  if (balance < minutes) return answerPrivately(context, repos, texts.tooLittle(balance));
   const toAccount = await repos.ledger.account(communityId, to.personId);
   const received = (await repos.ledger.balance(toAccount)) + minutes;
-  if (capCheck(policy, received) === "block") return privately(context, repos, texts.blockedTransfer(to.name, policy.capMinutes!));
+  if (capCheck(policy, received) === "block") return answerPrivately(context, repos, texts.blockedTransfer(to.name, policy.capMinutes!));
   const transfer = await repos.ledger.post({ communityId, kind: "transfer", memo: `${context.person.displayName} → ${to.name}`, movements: [{ accountId: from, minutes: -minutes }, { accountId: toAccount, minutes }] });
   await repos.audit.append({ communityId, actorId: context.person.id, action: "ledger.transfer", subjectType: "LedgerTransfer", subjectId: transfer.id, detail: { to: to.personId, minutes } });
   const where = { chat: context.chat, chatId: context.chat.id };
   await tell(repos, to.personId, where, (lang) => timeBankTexts(lang).received(context.person.displayName, minutes, received));
-  await privately(context, repos, texts.transferred(to.name, minutes, balance - minutes));
+  await answerPrivately(context, repos, texts.transferred(to.name, minutes, balance - minutes));
 };
 
 /** `/donate 5`: coins to the community fund. */
@@ -65,11 +61,11 @@ export const donateCoins: Handler<CommandIntent> = async (context, repos) => {
   const communityId = context.person.communityId;
   const from = await repos.ledger.account(communityId, context.person.id);
   const balance = await repos.ledger.balance(from);
-  if (balance < minutes) return privately(context, repos, texts.tooLittle(balance));
+  if (balance < minutes) return answerPrivately(context, repos, texts.tooLittle(balance));
   const fund = await repos.ledger.account(communityId, null);
   const transfer = await repos.ledger.post({ communityId, kind: "donation", memo: context.person.displayName, movements: [{ accountId: from, minutes: -minutes }, { accountId: fund, minutes }] });
   await repos.audit.append({ communityId, actorId: context.person.id, action: "ledger.donation", subjectType: "LedgerTransfer", subjectId: transfer.id, detail: { minutes } });
-  await privately(context, repos, texts.donated(minutes, balance - minutes));
+  await answerPrivately(context, repos, texts.donated(minutes, balance - minutes));
 };
 
 /** Whose account a balance or statement asks about: one's own, or (coordinators only) a named person or the fund. */
@@ -102,7 +98,7 @@ async function showBalance(context: MessageContext, repos: Repositories, args: s
   if (!asked) return;
   const balance = await repos.ledger.balance(asked.accountId);
   const awaiting = asked.name === null ? (await waitingFor(repos, context.person.id, context.person.communityId)).length : 0;
-  await privately(context, repos, timeBankTexts(context.lang).balance(asked.name, balance, awaiting));
+  await answerPrivately(context, repos, timeBankTexts(context.lang).balance(asked.name, balance, awaiting));
 }
 
 /** `/statement`: the last entries of an account. */
@@ -113,7 +109,7 @@ export const statementCommand: Handler<CommandIntent> = async (context, repos) =
   const lines = await repos.ledger.statement(asked.accountId, STATEMENT_LINES);
   const balance = await repos.ledger.balance(asked.accountId);
   const timeZone = await repos.people.timeZoneOf(context.person.communityId);
-  await privately(context, repos, lines.length ? texts.statement(asked.name, balance, lines, timeZone) : texts.noEntries);
+  await answerPrivately(context, repos, lines.length ? texts.statement(asked.name, balance, lines, timeZone) : texts.noEntries);
 };
 
 /** `/reverse 12`: a coordinator undoes a transfer with a reversing one (entries are never edited or deleted). */

@@ -7,6 +7,7 @@
  * community or a changed schedule needs nothing else.
  */
 import type { JobHandler, Repositories } from "../domain/ports.ts";
+import type { Platform } from "../chat/types.ts";
 import { nextSummaryAt, weeksEndingAt } from "../domain/digests/figures.ts";
 import { scheduleOf } from "../domain/timebank/policy.ts";
 import { timeBankTexts } from "../i18n/timebank.ts";
@@ -24,8 +25,9 @@ interface WeeklyPayload {
 }
 
 interface GroupSummaryPayload {
-  communityId: number;
-  chatId: number;
+  platform: Platform;
+  /** The chat's platform id. */
+  chatId: string;
   /** The end of the week, ISO. */
   end: string;
 }
@@ -62,7 +64,7 @@ export const weeklyJob: JobHandler = async (payload, repos, job) => {
       kind: GROUP_SUMMARY_JOB,
       dueAt: job.dueAt,
       staleAt,
-      payload: { communityId, chatId: chat.id, end } satisfies GroupSummaryPayload,
+      payload: { platform: chat.platform, chatId: chat.externalId, end } satisfies GroupSummaryPayload,
       dedupeKey: `${GROUP_SUMMARY_JOB}:${chat.id}:${end}`,
     });
   }
@@ -80,8 +82,8 @@ export const weeklyJob: JobHandler = async (payload, repos, job) => {
 
 /** One group's summary of the week, unless nothing happened there. */
 export const groupSummaryJob: JobHandler = async (payload, repos) => {
-  const { communityId, chatId, end } = payload as GroupSummaryPayload;
-  const chat = (await repos.communities.groupChats(communityId)).find((one) => one.id === chatId);
+  const { platform, chatId, end } = payload as GroupSummaryPayload;
+  const chat = await repos.directories.findChat(platform, chatId);
   if (!chat) return;
   const week = await repos.digests.groupWeek(chat.id, weeksEndingAt(new Date(end)).current);
   if (week.helpers.length === 0 && week.requestsResolved === 0 && week.eventsHeld === 0) return;

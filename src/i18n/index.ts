@@ -38,7 +38,8 @@ type Texts = {
   needCaptain: string;
   cardHowTo: string;
   cardUnknown: (name: string) => string;
-  cardSentPrivately: string;
+  /** Said in a group when the answer went privately. */
+  sentPrivately: string;
   cardOtherGrid: string;
   card: (card: { displayName: string; address: string; phone: string; abilities: string }) => string;
 };
@@ -98,7 +99,7 @@ const zh: Texts = {
   needCaptain: "应急联系卡只有网格长和协调员能查看。",
   cardHowTo: "请这样查：/联系卡 @某人 或 /联系卡 姓名。",
   cardUnknown: (name) => `没找到“${name}”。`,
-  cardSentPrivately: "已私信发给您。",
+  sentPrivately: "已私信发给您。",
   cardOtherGrid: "网格长只能查看本网格居民的联系卡；其他网格请找协调员。",
   card: ({ displayName, address, phone, abilities }) =>
     [`应急联系卡：${displayName}`, `住址：${address}`, `电话：${phone}`, `能力：${abilities}`].join("\n"),
@@ -159,7 +160,7 @@ const en: Texts = {
   needCaptain: "Only grid captains and coordinators can see emergency contact cards.",
   cardHowTo: "To look someone up: /card @name or /card name.",
   cardUnknown: (name) => `I couldn't find "${name}".`,
-  cardSentPrivately: "Sent to you privately.",
+  sentPrivately: "Sent to you privately.",
   cardOtherGrid: "Grid captains see the cards of their own grid's residents only; ask a coordinator for others.",
   card: ({ displayName, address, phone, abilities }) =>
     [`Emergency card: ${displayName}`, `Address: ${address}`, `Phone: ${phone}`, `Can help with: ${abilities}`].join("\n"),

@@ -1,5 +1,6 @@
 /** Reply texts of help requests and emergencies, in zh-CN and en. Group texts never carry rooms or phones. */
 import type { Lang } from "../parse/intent.ts";
+import { coins } from "../domain/timebank/ledger.ts";
 
 /** A request as texts name it. */
 export interface RequestLabel {
@@ -61,7 +62,6 @@ type RequestTexts = {
   listGrid: (lines: string[]) => string;
   listHelping: (lines: string[]) => string;
   lineState: (state: string, helper: string | null) => string;
-  listSentPrivately: string;
   emergencies: Record<string, string>;
   hours: (minutes: number) => string;
 };
@@ -122,9 +122,8 @@ const zh: RequestTexts = {
   listGrid: (lines) => ["本网格进行中的求助：", ...lines].join("\n"),
   listHelping: (lines) => ["您正在帮忙：", ...lines].join("\n"),
   lineState: (state, helper) => (helper ? `${helper}已接单` : state === "open" ? "正在找志愿者" : state),
-  listSentPrivately: "已私信发给您。",
   emergencies: { fall: "有人摔倒", fire: "火情", unconscious: "有人昏迷", missing: "有人走失", medical: "突发疾病", other: "紧急情况" },
-  hours: (minutes) => `${Math.round((minutes / 60) * 100) / 100} 个时间币`,
+  hours: (minutes) => `${coins(minutes)} 个时间币`,
 };
 
 const en: RequestTexts = {
@@ -186,9 +185,8 @@ const en: RequestTexts = {
   listGrid: (lines) => ["Open requests in your grid:", ...lines].join("\n"),
   listHelping: (lines) => ["You're helping with:", ...lines].join("\n"),
   lineState: (state, helper) => (helper ? `${helper} is helping` : state === "open" ? "looking for a volunteer" : state),
-  listSentPrivately: "I've sent it to you privately.",
   emergencies: { fall: "Someone has fallen", fire: "Fire", unconscious: "Someone is unconscious", missing: "Someone is missing", medical: "A medical emergency", other: "An emergency" },
-  hours: (minutes) => `${Math.round((minutes / 60) * 100) / 100} time coins`,
+  hours: (minutes) => `${coins(minutes)} time coins`,
 };
 
 /** The request texts in a language. */

@@ -10,12 +10,10 @@ import { coins } from "../domain/timebank/ledger.ts";
 type Line = { at: Date; minutes: number; kind: string; category: string | null; counterparty: string | null; memo: string | null };
 
 type TimeBankTexts = {
-  coins: (minutes: number) => string;
   fund: string;
   coordinators: string;
   communityStaff: string;
   logged: (id: number, helper: string, beneficiary: string | null, minutes: number, confirmer: string) => string;
-  whoHelped: string;
   askConfirm: (id: number, helper: string, beneficiary: string | null, what: string | null, minutes: number) => string;
   confirm: string;
   confirmAll: string;
@@ -47,7 +45,6 @@ type TimeBankTexts = {
   balance: (name: string | null, balance: number, awaiting: number) => string;
   statement: (name: string | null, balance: number, lines: Line[], timeZone: string) => string;
   noEntries: string;
-  sentPrivately: string;
   reversed: (id: number, reversal: number) => string;
   notReversible: (id: string) => string;
   reversedFor: (id: number, balance: number) => string;
@@ -68,13 +65,11 @@ const namesOf = (week: GroupWeek) => week.helpers.filter((one) => one.nameable).
 const total = (record: Record<string, number>) => Object.values(record).reduce((sum, value) => sum + value, 0);
 
 const zh: TimeBankTexts = {
-  coins: (minutes) => `${coins(minutes)} 个时间币`,
   fund: "社区基金",
   coordinators: "协调员",
   communityStaff: "社区工作人员",
   logged: (id, helper, beneficiary, minutes, confirmer) =>
     `已记下 #${id}：${helper}${beneficiary ? `帮${beneficiary}` : "服务"} ${coins(minutes)} 小时，等${confirmer}确认后入账。`,
-  whoHelped: "帮了哪位邻居？请写上名字，例如：今天帮李奶奶读报2小时",
   askConfirm: (id, helper, beneficiary, what, minutes) =>
     `请确认时间币 #${id}：${helper}${beneficiary ? `帮${beneficiary}` : "为社区服务"}${what ? `「${what}」` : ""}，${coins(minutes)} 小时。`,
   confirm: "确认",
@@ -108,7 +103,6 @@ const zh: TimeBankTexts = {
   statement: (name, balance, lines, timeZone) =>
     [`${name ?? "您"}的最近记录（余额 ${coins(balance)}）：`, ...lines.map((line) => `${DATE("zh-CN", timeZone).format(line.at)} ${signed(line.minutes)} ${KIND_ZH[line.kind] ?? line.kind}${line.category ? ` ${line.category}` : ""}${line.counterparty ? ` · ${line.counterparty}` : ""}`)].join("\n"),
   noEntries: "还没有时间币记录。",
-  sentPrivately: "已私信发给您。",
   reversed: (id, reversal) => `已冲正 #${id}（冲正记录 #${reversal}）。`,
   notReversible: (id) => `#${id} 不能冲正：没有这笔记录，或已经冲正过。`,
   reversedFor: (id, balance) => `协调员冲正了时间币记录 #${id}。您的余额：${coins(balance)}。如有疑问，请联系协调员。`,
@@ -138,13 +132,11 @@ const zh: TimeBankTexts = {
 };
 
 const en: TimeBankTexts = {
-  coins: (minutes) => `${coins(minutes)} time coins`,
   fund: "the community fund",
   coordinators: "a coordinator",
   communityStaff: "the community staff",
   logged: (id, helper, beneficiary, minutes, confirmer) =>
     `Noted #${id}: ${helper}${beneficiary ? ` helping ${beneficiary}` : ""}, ${coins(minutes)} h. Credited once ${confirmer} confirms.`,
-  whoHelped: "Whom did you help? Please add the name, e.g. “Helped Mrs Li with shopping for 2 hours”.",
   askConfirm: (id, helper, beneficiary, what, minutes) =>
     `Please confirm time credit #${id}: ${helper} ${beneficiary ? `helping ${beneficiary}` : "for the community"}${what ? ` (“${what}”)` : ""}, ${coins(minutes)} h.`,
   confirm: "Confirm",
@@ -178,7 +170,6 @@ const en: TimeBankTexts = {
   statement: (name, balance, lines, timeZone) =>
     [`${name ? `${name}'s` : "Your"} latest entries (balance ${coins(balance)}):`, ...lines.map((line) => `${DATE("en", timeZone).format(line.at)} ${signed(line.minutes)} ${line.kind}${line.category ? ` ${line.category}` : ""}${line.counterparty ? ` · ${line.counterparty}` : ""}`)].join("\n"),
   noEntries: "No time-coin entries yet.",
-  sentPrivately: "Sent to you privately.",
   reversed: (id, reversal) => `Reversed #${id} (reversal #${reversal}).`,
   notReversible: (id) => `#${id} can't be reversed: there is no such entry, or it was reversed already.`,
   reversedFor: (id, balance) => `A coordinator reversed time-coin entry #${id}. Your balance: ${coins(balance)}. Ask a coordinator if anything looks wrong.`,

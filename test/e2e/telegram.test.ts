@@ -4,9 +4,8 @@
  * 100 messages to one group paced to Telegram's limits. The clock is virtual; only HTTP runs in real time.
  */
 import { afterEach, describe, expect, it } from "vitest";
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
 import { freePort } from "../support/free-port.ts";
+import { startMain } from "../support/console-run.ts";
 import { TelegramEmulator, type TestChat, type TestUser } from "../support/telegram-emulator.ts";
 import { T0, tempDatabase, testApp } from "../support/app.ts";
 import { VirtualClock } from "../../src/domain/clock.ts";
@@ -235,27 +234,18 @@ describe("Telegram through telegraf against the Bot API emulator", () => {
       cleanups.push(() => emulator.stop());
       const db = tempDatabase();
       cleanups.push(() => db.cleanup());
-      const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-        cwd: fileURLToPath(new URL("../..", import.meta.url)),
-        env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATABASE_URL: db.url, LOG_LEVEL: "info", TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: apiRoot },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
-      let stdout = "";
-      let stderr = "";
-      child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-      const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-      cleanups.push(() => void child.kill("SIGKILL"));
+      const main = startMain({ PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATABASE_URL: db.url, LOG_LEVEL: "info", TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: apiRoot });
+      cleanups.push(() => void main.child.kill("SIGKILL"));
       await emulator.waitFor(() => emulator.calls.some((call) => call.method === "getUpdates"), 30_000);
       emulator.userMessage({ chat: { id: 301, type: "private" }, from: { id: 301, first_name: "Ann", language_code: "en" }, text: "/help" });
       await emulator.waitFor(() => emulator.sent.some((sent) => Number(sent.chatId) === 301), 15_000);
       // Ann's Telegram is set to English: her private chat is answered in English.
       expect(emulator.sent.find((sent) => Number(sent.chatId) === 301)!.text).toMatch(/^I'm 邻里小助手, helping neighbours help each other/u);
-      child.kill("SIGTERM");
-      expect(await exited).toBe(0);
-      expect(stdout).not.toContain("Linli console");
-      expect(stderr).toContain("Linli is running");
-      expect(stderr).not.toContain(TOKEN.split(":")[1]);
+      main.child.kill("SIGTERM");
+      expect(await main.exited).toBe(0);
+      expect(main.stdout()).not.toContain("Linli console");
+      expect(main.stderr()).toContain("Linli is running");
+      expect(main.stderr()).not.toContain(TOKEN.split(":")[1]);
     },
     60_000,
   );

@@ -7,8 +7,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { freePort } from "../support/free-port.ts";
-import { spawn } from "node:child_process";
-import { fileURLToPath } from "node:url";
+import { startMain } from "../support/console-run.ts";
 import { PuppetServer } from "wechaty-puppet-service";
 import { PuppetMock, mock } from "wechaty-puppet-mock";
 import { T0, tempDatabase, testApp } from "../support/app.ts";
@@ -238,40 +237,31 @@ describe("WeChat through wechaty-puppet-service", () => {
 
   it("npm start with the WeChat settings runs the WeChat adapter (no console) and stops on SIGTERM", async () => {
     const db = tempDatabase();
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
-      cwd: fileURLToPath(new URL("../..", import.meta.url)),
-      env: {
-        PATH: process.env.PATH ?? "",
-        HOME: home,
-        TMPDIR: home,
-        DATABASE_URL: db.url,
-        LOG_LEVEL: "info",
-        WECHATY_PUPPET: "wechaty-puppet-service",
-        WECHATY_PUPPET_SERVICE_ENDPOINT: endpoint,
-        WECHATY_PUPPET_SERVICE_TOKEN: TOKEN,
-        WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: "true",
-        WECHAT_MIN_GAP_MS: "0",
-        WECHAT_JITTER_MS: "0",
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+    const main = startMain({
+      PATH: process.env.PATH ?? "",
+      HOME: home,
+      TMPDIR: home,
+      DATABASE_URL: db.url,
+      LOG_LEVEL: "info",
+      WECHATY_PUPPET: "wechaty-puppet-service",
+      WECHATY_PUPPET_SERVICE_ENDPOINT: endpoint,
+      WECHATY_PUPPET_SERVICE_TOKEN: TOKEN,
+      WECHATY_PUPPET_SERVICE_NO_TLS_INSECURE_CLIENT: "true",
+      WECHAT_MIN_GAP_MS: "0",
+      WECHAT_JITTER_MS: "0",
     });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     try {
-      await until(() => stderr.includes("Linli is running"), 30_000);
+      await until(() => main.stderr().includes("Linli is running"), 30_000);
       const said = roomSaid.length;
       alice.say("@邻里小助手 /帮助", [me]).to(room);
       await until(() => roomSaid.length > said, 15_000);
       expect(roomSaid.at(-1)).toMatch(/^我是邻里小助手/u);
-      child.kill("SIGTERM");
-      expect(await exited).toBe(0);
-      expect(stdout).not.toContain("Linli console");
-      expect(stderr).not.toContain(TOKEN);
+      main.child.kill("SIGTERM");
+      expect(await main.exited).toBe(0);
+      expect(main.stdout()).not.toContain("Linli console");
+      expect(main.stderr()).not.toContain(TOKEN);
     } finally {
-      child.kill("SIGKILL");
+      main.child.kill("SIGKILL");
       db.cleanup();
     }
   }, 60_000);

@@ -76,6 +76,7 @@ describe("a week of good deeds", () => {
 
   it("names nobody who opted out and nothing of a private category", () => {
     const summaries = messages.filter((message) => !message.private && message.text.startsWith("🌼"));
+    expect(summaries.map((summary) => summary.chat)).toEqual(["3栋邻里群", "GardenClub"]);
     for (const summary of summaries) {
       expect(summary.text).not.toContain("赵老师");
       expect(summary.text).not.toContain("刘医生");

@@ -1,13 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { InboundMessage } from "../../src/chat/types.ts";
 import { FakeAdapter } from "../support/fake-adapter.ts";
-import { message, tempDatabase, testApp } from "../support/app.ts";
+import { message, testApp, useTempDatabase } from "../support/app.ts";
 
-let db: ReturnType<typeof tempDatabase>;
-beforeEach(() => {
-  db = tempDatabase();
-});
-afterEach(() => db.cleanup());
+const db = useTempDatabase();
 
 type App = Awaited<ReturnType<typeof testApp>>;
 const admin = { sender: { platform: "console" as const, id: "周大姐", displayName: "周大姐", isAdmin: true } };

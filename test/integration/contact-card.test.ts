@@ -1,22 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { InboundMessage } from "../../src/chat/types.ts";
+import { describe, expect, it } from "vitest";
 import { FakeAdapter } from "../support/fake-adapter.ts";
-import { message, tempDatabase, testApp } from "../support/app.ts";
+import { message, say, testApp, useTempDatabase } from "../support/app.ts";
 
-let db: ReturnType<typeof tempDatabase>;
-beforeEach(() => {
-  db = tempDatabase();
-});
-afterEach(() => db.cleanup());
+const db = useTempDatabase();
 
-type App = Awaited<ReturnType<typeof testApp>>;
 
-async function say(app: App, adapter: FakeAdapter, msg: InboundMessage) {
-  const before = adapter.sent.length;
-  await app.pipeline.handle(msg);
-  await app.dispatcher.drain();
-  return adapter.sent.slice(before).map((sent) => [sent.to, sent.id, sent.message.text]);
-}
 
 describe("the emergency contact card", () => {
   it("keeps phones out of groups and shows cards only to captains and coordinators, privately", async () => {

@@ -3,20 +3,16 @@
  * the median wait for a first acceptance, SOS acknowledgement times, reports and mediation by state, hours by category
  * with a reversal subtracted, top helpers, missed check-ins — and a captain's digest limited to their grid.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FakeAdapter } from "../support/fake-adapter.ts";
-import { T0, tempDatabase, testApp } from "../support/app.ts";
+import { T0, testApp, useTempDatabase } from "../support/app.ts";
 import { seedDemoIfEmpty } from "../../src/infra/demo-seed.ts";
 import { PrismaUnitOfWork } from "../../src/infra/unit-of-work.ts";
 import { VirtualClock } from "../../src/domain/clock.ts";
 import { weeksEndingAt } from "../../src/domain/digests/figures.ts";
 import { creditMovements, reversalMovements } from "../../src/domain/timebank/ledger.ts";
 
-let db: ReturnType<typeof tempDatabase>;
-beforeEach(() => {
-  db = tempDatabase();
-});
-afterEach(() => db.cleanup());
+const db = useTempDatabase();
 
 const END = new Date("2026-11-29T20:00:00+08:00");
 const HOUR = 3600_000;

@@ -2,28 +2,16 @@
  * Events on a real database: 200 simultaneous sign-ups for 10 places, reminders across a restart (sent once after
  * start, never for an event already over), which event a sign-up means, and the edges of capacity and deadlines.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { InboundMessage } from "../../src/chat/types.ts";
+import { describe, expect, it } from "vitest";
 import { FakeAdapter } from "../support/fake-adapter.ts";
-import { message, T0, tempDatabase, testApp } from "../support/app.ts";
+import { message, say, T0, testApp, useTempDatabase } from "../support/app.ts";
 import { VirtualClock } from "../../src/domain/clock.ts";
 
-let db: ReturnType<typeof tempDatabase>;
-beforeEach(() => {
-  db = tempDatabase();
-});
-afterEach(() => db.cleanup());
+const db = useTempDatabase();
 
-type App = Awaited<ReturnType<typeof testApp>>;
 const HOUR = 3_600_000;
 const admin = (text: string) => message("花园群", "组织者", text, { sender: { platform: "console", id: "组织者", displayName: "组织者", isAdmin: true } });
 
-async function say(app: App, adapter: FakeAdapter, ...messages: InboundMessage[]) {
-  const before = adapter.sent.length;
-  await Promise.all(messages.map((one) => app.pipeline.handle(one)));
-  await app.dispatcher.drain();
-  return adapter.sent.slice(before).map((sent) => [sent.to, sent.id, sent.message.text]);
-}
 
 describe("events: concurrency, restarts and edges", () => {
   it("confirms exactly 10 of 200 simultaneous sign-ups (with 50 repeats), waitlists 190 in order, nobody twice", async () => {

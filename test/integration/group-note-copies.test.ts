@@ -1,15 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { compareWithLastCopy } from "../../src/app/compare-group-note.ts";
 import { parse } from "../../src/parse/index.ts";
 import { PrismaUnitOfWork } from "../../src/infra/unit-of-work.ts";
 import { FakeAdapter } from "../support/fake-adapter.ts";
-import { T0, tempDatabase, testApp } from "../support/app.ts";
+import { T0, testApp, useTempDatabase } from "../support/app.ts";
 
-let db: ReturnType<typeof tempDatabase>;
-beforeEach(() => {
-  db = tempDatabase();
-});
-afterEach(() => db.cleanup());
+const db = useTempDatabase();
 
 const context = { now: T0, timeZone: "Asia/Shanghai", botNames: ["邻里小助手"] };
 

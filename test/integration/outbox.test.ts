@@ -1,14 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { OutboundMessage, OutboundTarget } from "../../src/chat/types.ts";
 import { PrismaUnitOfWork } from "../../src/infra/unit-of-work.ts";
 import { FakeAdapter } from "../support/fake-adapter.ts";
-import { message, tempDatabase, testApp } from "../support/app.ts";
+import { message, testApp, useTempDatabase } from "../support/app.ts";
 
-let db: ReturnType<typeof tempDatabase>;
-beforeEach(() => {
-  db = tempDatabase();
-});
-afterEach(() => db.cleanup());
+const db = useTempDatabase();
 
 type App = Awaited<ReturnType<typeof testApp>>;
 const group = (chatId: string): OutboundTarget => ({ kind: "chat", platform: "console", chatId });

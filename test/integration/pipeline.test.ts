@@ -1,16 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CommandIntent } from "../../src/parse/intent.ts";
 import type { Handler } from "../../src/app/message-context.ts";
 import { reply } from "../../src/app/message-context.ts";
 import { defaultHandlers } from "../../src/app/handlers.ts";
 import { FakeAdapter } from "../support/fake-adapter.ts";
-import { message, tempDatabase, testApp } from "../support/app.ts";
+import { message, testApp, useTempDatabase } from "../support/app.ts";
 
-let db: ReturnType<typeof tempDatabase>;
-beforeEach(() => {
-  db = tempDatabase();
-});
-afterEach(() => db.cleanup());
+const db = useTempDatabase();
 
 async function counts(app: Awaited<ReturnType<typeof testApp>>) {
   const p = app.prisma;

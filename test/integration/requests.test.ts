@@ -3,28 +3,15 @@
  * that has all declined passes on at once, only the parties close a request, captains see their grid's requests
  * privately, availability windows and the captain's card view limited to their grid.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { InboundMessage } from "../../src/chat/types.ts";
+import { describe, expect, it } from "vitest";
 import { FakeAdapter } from "../support/fake-adapter.ts";
-import { demoApp, message, tempDatabase, type testApp } from "../support/app.ts";
+import { demoApp, message, say, useTempDatabase } from "../support/app.ts";
 
-let db: ReturnType<typeof tempDatabase>;
-beforeEach(() => {
-  db = tempDatabase();
-});
-afterEach(() => db.cleanup());
+const db = useTempDatabase();
 
-type App = Awaited<ReturnType<typeof testApp>>;
 
 const demo = () => demoApp(db.url);
 
-/** Handle messages (all at once), then send; what was sent as [to, id, text]. */
-async function say(app: App, adapter: FakeAdapter, ...messages: InboundMessage[]) {
-  const before = adapter.sent.length;
-  await Promise.all(messages.map((one) => app.pipeline.handle(one)));
-  await app.dispatcher.drain();
-  return adapter.sent.slice(before).map((sent) => [sent.to, sent.id, sent.message.text]);
-}
 const group = (person: string, text: string) => message("3栋邻里群", person, text);
 const dm = (person: string, text: string) => message(null, person, text);
 
@@ -203,13 +190,13 @@ describe("help requests: the edges", () => {
 
     const mention = (name: string) => ({ mentions: [{ platform: "console" as const, id: name, displayName: name }] });
     expect(await say(app, adapter, message(null, "周大姐", "/card @王师傅", mention("王师傅")))).toEqual([
-      ["user", "周大姐", expect.stringMatching(/^应急联系卡：王师傅/u) as unknown],
+      ["chat", "dm:周大姐", expect.stringMatching(/^应急联系卡：王师傅/u) as unknown],
     ]);
     expect(await say(app, adapter, message(null, "周大姐", "/card @孙小妹", mention("孙小妹")))).toEqual([
       ["chat", "dm:周大姐", "网格长只能查看本网格居民的联系卡；其他网格请找协调员。"],
     ]);
     expect(await say(app, adapter, message(null, "孙主任", "/card @孙小妹", mention("孙小妹")))).toEqual([
-      ["user", "孙主任", expect.stringMatching(/^应急联系卡：孙小妹/u) as unknown],
+      ["chat", "dm:孙主任", expect.stringMatching(/^应急联系卡：孙小妹/u) as unknown],
     ]);
     await app.close();
   });

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -8,7 +8,7 @@ import { parseRoster } from "../../src/domain/community/roster.ts";
 import { importRoster } from "../../src/app/import-roster.ts";
 import { PrismaUnitOfWork } from "../../src/infra/unit-of-work.ts";
 import { FakeAdapter } from "../support/fake-adapter.ts";
-import { tempDatabase, testApp } from "../support/app.ts";
+import { testApp, useTempDatabase } from "../support/app.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const CSV = [
@@ -19,11 +19,7 @@ const CSV = [
   "李奶奶,wechat,wxid_li,3,101,resident,",
 ].join("\n");
 
-let db: ReturnType<typeof tempDatabase>;
-beforeEach(() => {
-  db = tempDatabase();
-});
-afterEach(() => db.cleanup());
+const db = useTempDatabase();
 
 describe("roster import", () => {
   it("writes people, buildings in the default grid, roles and volunteer skills; a second import updates", async () => {

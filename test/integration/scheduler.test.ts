@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { JobHandler, NewJob } from "../../src/domain/ports.ts";
 import { VirtualClock } from "../../src/domain/clock.ts";
 import { defaultJobHandlers } from "../../src/app/jobs.ts";
@@ -7,13 +7,9 @@ import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { FakeAdapter } from "../support/fake-adapter.ts";
-import { T0, tempDatabase, testApp } from "../support/app.ts";
+import { T0, testApp, useTempDatabase } from "../support/app.ts";
 
-let db: ReturnType<typeof tempDatabase>;
-beforeEach(() => {
-  db = tempDatabase();
-});
-afterEach(() => db.cleanup());
+const db = useTempDatabase();
 
 type App = Awaited<ReturnType<typeof testApp>>;
 const HOUR = 3_600_000;

@@ -2,17 +2,13 @@
  * An SOS overtakes queued bulk messages: with 60 low-priority messages waiting (in the building group and in the very
  * private chats the alert goes to), the group advice and every private alert are sent before any of them.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { FakeAdapter } from "../support/fake-adapter.ts";
-import { message, T0, tempDatabase, testApp } from "../support/app.ts";
+import { message, T0, testApp, useTempDatabase } from "../support/app.ts";
 import { seedDemoIfEmpty } from "../../src/infra/demo-seed.ts";
 import { repositoriesFor } from "../../src/infra/unit-of-work.ts";
 
-let db: ReturnType<typeof tempDatabase>;
-beforeEach(() => {
-  db = tempDatabase();
-});
-afterEach(() => db.cleanup());
+const db = useTempDatabase();
 
 describe("SOS priority", () => {
   it("sends the SOS advice and alerts to first-aiders, captain and coordinator before 60 queued bulk messages", async () => {

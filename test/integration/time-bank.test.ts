@@ -4,30 +4,26 @@
  * or the beneficiary as the policy says, within the cap (warn or block) and the overdraft limit; transfers, donations,
  * balances, statements, reversals and thanks.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { InboundMessage } from "../../src/chat/types.ts";
 import type { FakeAdapter } from "../support/fake-adapter.ts";
-import { demoApp, message, T0, tempDatabase, type testApp } from "../support/app.ts";
+import { demoApp, message, say, T0, type testApp, useTempDatabase } from "../support/app.ts";
 import fc from "fast-check";
 
-let db: ReturnType<typeof tempDatabase>;
-beforeEach(() => {
-  db = tempDatabase();
-});
-afterEach(() => db.cleanup());
+const db = useTempDatabase();
 
 type App = Awaited<ReturnType<typeof testApp>>;
 
 async function demo() {
   const { app, adapter } = await demoApp(db.url);
-  return { app, adapter, say: (...messages: InboundMessage[]) => say(app, adapter, ...messages) };
+  return { app, adapter, say: (...messages: InboundMessage[]) => sayInTurn(app, adapter, ...messages) };
 }
 
-async function say(app: App, adapter: FakeAdapter, ...messages: InboundMessage[]) {
-  const before = adapter.sent.length;
-  for (const one of messages) await app.pipeline.handle(one);
-  await app.dispatcher.drain();
-  return adapter.sent.slice(before).map((sent) => [sent.to, sent.id, sent.message.text]);
+/** Each message handled and its replies sent before the next (a numbered reply needs its question sent first). */
+async function sayInTurn(app: App, adapter: FakeAdapter, ...messages: InboundMessage[]) {
+  const sent = [];
+  for (const one of messages) sent.push(...(await say(app, adapter, one)));
+  return sent;
 }
 const group = (person: string, text: string, extra: Partial<InboundMessage> = {}) => message("3栋邻里群", person, text, extra);
 const dm = (person: string, text: string) => message(null, person, text);

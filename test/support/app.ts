@@ -1,4 +1,5 @@
 /** Builds a real Linli (real SQLite file, real pipeline, outbox and scheduler) for tests, on a virtual clock. */
+import { afterEach, beforeEach } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,6 +20,21 @@ export const T0 = new Date("2026-11-25T10:00:00+08:00");
 export function tempDatabase(): { url: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), "linli-test-"));
   return { url: `file:${join(dir, "linli.db")}`, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A fresh temporary database for each test of the file (made before it, removed after); call at the top level. */
+export function useTempDatabase(): { readonly url: string } {
+  let db: ReturnType<typeof tempDatabase> | undefined;
+  beforeEach(() => {
+    db = tempDatabase();
+  });
+  afterEach(() => db?.cleanup());
+  return {
+    get url() {
+      if (!db) throw new Error("useTempDatabase: the database exists only inside a test");
+      return db.url;
+    },
+  };
 }
 
 /** Options for a test app. */
@@ -55,6 +71,14 @@ export async function demoApp(url: string, adapter = new FakeAdapter()): Promise
   const app = await testApp({ url, adapters: [adapter] });
   await seedDemoIfEmpty(app.prisma, T0);
   return { app, adapter };
+}
+
+/** Handle messages all at once (as a busy group sends them), then send; what went out, as [to, id, text]. */
+export async function say(app: Linli, adapter: FakeAdapter, ...messages: InboundMessage[]) {
+  const before = adapter.sent.length;
+  await Promise.all(messages.map((one) => app.pipeline.handle(one)));
+  await app.dispatcher.drain();
+  return adapter.sent.slice(before).map((sent) => [sent.to, sent.id, sent.message.text]);
 }
 
 let counter = 0;

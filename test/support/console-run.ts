@@ -2,7 +2,7 @@
  * Runs Linli's real entry point (`node --import tsx src/main.ts --script -`) on a script and a database file, and
  * reads the database afterwards: the harness of the console conversation tests.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 
@@ -29,6 +29,25 @@ export function runScript(dbFile: string, lines: string[], extraArgs: string[] =
   const stdout = result.stdout.split("\n");
   if (stdout.at(-1) === "") stdout.pop();
   return { code: result.status, stdout, stderr: result.stderr };
+}
+
+/** A running `src/main.ts` (`npm start`): its output so far and how it ended. */
+export interface RunningMain {
+  child: ChildProcess;
+  stdout(): string;
+  stderr(): string;
+  exited: Promise<number | null>;
+}
+
+/** Start the real entry point with exactly `env` (no setting of the test runner's leaks in), capturing its output. */
+export function startMain(env: Record<string, string>): RunningMain {
+  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, stdout: () => stdout, stderr: () => stderr, exited };
 }
 
 /** Run one of the command-line tools (`src/cli/<tool>.ts`) on `dbFile`. */

@@ -58,6 +58,11 @@ export function carHelps(emergency: Emergency): boolean {
   return emergency !== "fire";
 }
 
+/** Whether help of this category is private: counted in weekly summaries, but its helpers are never named there. */
+export function isPrivateCategory(category: HelpCategory): boolean {
+  return category === "medical" || category === "childcare" || category === "care" || category === "sos";
+}
+
 /** Time-bank category of a finished request: B companionship, C emergency, A daily-life care for the rest. */
 export function creditCategory(category: HelpCategory, urgent: boolean): "A" | "B" | "C" {
   if (category === "companionship") return "B";

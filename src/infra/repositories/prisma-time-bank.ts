@@ -12,7 +12,7 @@ import type {
   TransferView,
 } from "../../domain/timebank/ports.ts";
 import type { Tx } from "./tx.ts";
-import { confirmingSide } from "../../domain/timebank/ledger.ts";
+import { confirmingSide, isZeroSum } from "../../domain/timebank/ledger.ts";
 
 /** Prisma implementation of `Ledger`: an account per person and one fund per community; entries only ever added. */
 export class PrismaLedger implements Ledger {
@@ -31,8 +31,7 @@ export class PrismaLedger implements Ledger {
   }
 
   async post(transfer: NewTransfer): Promise<{ id: number }> {
-    const total = transfer.movements.reduce((sum, movement) => sum + movement.minutes, 0);
-    if (total !== 0 || transfer.movements.length < 2 || transfer.movements.some((movement) => !Number.isInteger(movement.minutes))) {
+    if (!isZeroSum(transfer.movements) || transfer.movements.length < 2 || transfer.movements.some((movement) => !Number.isInteger(movement.minutes))) {
       throw new Error(`a transfer must have at least two integer movements summing to zero (got ${JSON.stringify(transfer.movements)})`);
     }
     const created = await this.tx.ledgerTransfer.create({
