@@ -13,7 +13,7 @@
  * the request row, the processed-message record and one outbox confirmation, in one transaction.
  */
 import Database from "better-sqlite3";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -149,9 +149,7 @@ async function prismaFloorRun(url: string) {
 
 function parseRun() {
   const context = { now: new Date("2026-11-25T10:00:00+08:00"), timeZone: "Asia/Shanghai", botNames: ["邻里小助手"] };
-  const corpusFile = fileURLToPath(new URL("../../shared/corpus/dev.jsonl", import.meta.url));
-  const fallback = fileURLToPath(new URL("../test/fixtures/held-out.jsonl", import.meta.url));
-  const texts = readFileSync(existsSync(corpusFile) ? corpusFile : fallback, "utf8")
+  const texts = readFileSync(fileURLToPath(new URL("../corpus/training/dev.jsonl", import.meta.url)), "utf8")
     .split("\n")
     .filter(Boolean)
     .map((line) => (JSON.parse(line) as { text: string }).text);

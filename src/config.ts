@@ -73,7 +73,20 @@ const schema = z.object({
   WECHAT_JITTER_MS: wholeNumber(0, 1000),
   WECHAT_DAILY_CAP: wholeNumber(1, 500),
   TELEGRAM_API_ROOT: z.url({ message: "must be a URL such as https://api.telegram.org" }).default("https://api.telegram.org"),
+  UNDERSTANDING: z.enum(["embedded", "openai"], { message: 'must be "embedded" or "openai"' }).default("embedded"),
+  LLM_BASE_URL: z.url({ message: "must be the base URL of an OpenAI-compatible API, such as http://127.0.0.1:11434/v1" }).optional(),
+  LLM_API_KEY: z.string().trim().min(1).optional(),
+  LLM_MODEL: z.string().trim().min(1).optional(),
+  LLM_TIMEOUT_MS: wholeNumber(1, 2000),
+  STT_BASE_URL: z.url({ message: "must be the base URL of an OpenAI-compatible API with /audio/transcriptions" }).optional(),
+  STT_API_KEY: z.string().trim().min(1).optional(),
+  STT_MODEL: z.string().trim().min(1).default("whisper-1"),
+  STT_TIMEOUT_MS: wholeNumber(1, 15000),
 }).superRefine((env, ctx) => {
+  if (env.UNDERSTANDING === "openai") {
+    if (!env.LLM_BASE_URL) ctx.addIssue({ code: "custom", path: ["LLM_BASE_URL"], message: "is required with UNDERSTANDING=openai (e.g. http://127.0.0.1:11434/v1 for a local Ollama)" });
+    if (!env.LLM_MODEL) ctx.addIssue({ code: "custom", path: ["LLM_MODEL"], message: "is required with UNDERSTANDING=openai (the model name the endpoint serves)" });
+  }
   if (env.WECHATY_PUPPET === "wechaty-puppet-service") {
     // Without an endpoint the client asks the internet discovery service, which crashes the process offline.
     if (!env.WECHATY_PUPPET_SERVICE_ENDPOINT) ctx.addIssue({ code: "custom", path: ["WECHATY_PUPPET_SERVICE_ENDPOINT"], message: "is required with wechaty-puppet-service (host:port of your puppet service)" });
@@ -111,6 +124,26 @@ export interface Config {
   wechat: WechatConfig | null;
   /** Set when TELEGRAM_BOT_TOKEN is: the Telegram adapter runs. */
   telegram: TelegramConfig | null;
+  /** Set when UNDERSTANDING=openai: a language model is asked about messages the embedded model is unsure of. */
+  llm: LlmConfig | null;
+  /** Set when STT_BASE_URL is: voice messages are transcribed and understood like text. */
+  stt: SttConfig | null;
+}
+
+/** The language model's endpoint. The key is a secret: never logged. */
+export interface LlmConfig {
+  baseUrl: string;
+  apiKey: string | null;
+  model: string;
+  timeoutMs: number;
+}
+
+/** The speech-to-text endpoint. The key is a secret: never logged. */
+export interface SttConfig {
+  baseUrl: string;
+  apiKey: string | null;
+  model: string;
+  timeoutMs: number;
 }
 
 /** WeChat settings. The puppet token is a secret: never logged. */
@@ -193,6 +226,13 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
               ? { url: value.TELEGRAM_WEBHOOK_URL!, port: value.TELEGRAM_WEBHOOK_PORT, host: value.TELEGRAM_WEBHOOK_HOST, secret: value.TELEGRAM_WEBHOOK_SECRET! }
               : null,
         }
+      : null,
+    llm:
+      value.UNDERSTANDING === "openai"
+        ? { baseUrl: value.LLM_BASE_URL!.replace(/\/+$/u, ""), apiKey: value.LLM_API_KEY ?? null, model: value.LLM_MODEL!, timeoutMs: value.LLM_TIMEOUT_MS }
+        : null,
+    stt: value.STT_BASE_URL
+      ? { baseUrl: value.STT_BASE_URL.replace(/\/+$/u, ""), apiKey: value.STT_API_KEY ?? null, model: value.STT_MODEL, timeoutMs: value.STT_TIMEOUT_MS }
       : null,
   };
 }

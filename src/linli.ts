@@ -20,6 +20,7 @@ import { Pipeline } from "./chat/pipeline.ts";
 import { parse } from "./parse/index.ts";
 import { defaultHandlers } from "./app/handlers.ts";
 import { defaultJobHandlers } from "./app/jobs.ts";
+import { OpenAiSecondOpinion, OpenAiTranscriber } from "./infra/openai-compatible.ts";
 
 /** What Linli is built from; parser and handler tables can be swapped (tests, later issues). */
 export interface LinliOptions {
@@ -32,6 +33,8 @@ export interface LinliOptions {
   jobHandlers?: ReadonlyMap<string, JobHandler>;
   /** Wake the dispatcher after each commit (default true; tests drain by hand). */
   autoDispatch?: boolean;
+  /** Replaces the timer of the language model's and the transcriber's time budgets (tests). */
+  deadline?: (ms: number) => Promise<void>;
 }
 
 /** A running Linli. */
@@ -65,6 +68,7 @@ export async function createLinli(options: LinliOptions): Promise<Linli> {
     maxAttempts: 5,
   });
   const uow = new PrismaUnitOfWork(db, clock);
+  const endpointDeps = { log, ...(options.deadline ? { deadline: options.deadline } : {}) };
   const pipeline = new Pipeline({
     uow,
     parser: options.parser ?? parse,
@@ -76,6 +80,8 @@ export async function createLinli(options: LinliOptions): Promise<Linli> {
     timeZone: config.timeZone,
     rateLimitPerMinute: config.rateLimitPerMinute,
     ...(options.autoDispatch === false ? {} : { onCommitted: () => dispatcher.poke() }),
+    ...(config.llm ? { secondOpinion: new OpenAiSecondOpinion(config.llm, endpointDeps) } : {}),
+    ...(config.stt ? { transcriber: new OpenAiTranscriber(config.stt, endpointDeps) } : {}),
   });
   const tick = async () => {
     // Each community's weekly summary job, in place before due jobs run (a no-op once it is scheduled).

@@ -5,7 +5,7 @@ import { pino } from "pino";
 export type Logger = pino.Logger;
 
 /** Keys whose values never reach a log line. */
-export const REDACTED_KEYS = ["token", "*.token", "secret", "*.secret", "password", "*.password", "databaseUrl", "*.databaseUrl"];
+export const REDACTED_KEYS = ["token", "*.token", "secret", "*.secret", "password", "*.password", "databaseUrl", "*.databaseUrl", "apiKey", "*.apiKey", "*.*.apiKey"];
 
 /** A logger writing JSON lines to stderr at `level`. */
 export function createLogger(level: string): Logger {

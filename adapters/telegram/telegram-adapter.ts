@@ -176,12 +176,13 @@ export class TelegramAdapter implements ChatAdapter {
   }
 
   async #message(update: Update.MessageUpdate, onMessage: InboundHandler): Promise<void> {
-    const message = update.message as Message & Partial<Message.TextMessage> & Partial<Message.NewChatMembersMessage>;
+    const message = update.message as Message & Partial<Message.TextMessage> & Partial<Message.NewChatMembersMessage> & Partial<Message.VoiceMessage>;
     const chat = chatRef(message.chat);
     if (chat.kind === "group") this.#groups.add(chat.id);
     if (message.new_chat_members?.length) return this.#welcome(message, message.new_chat_members, chat, onMessage);
-    if (typeof message.text !== "string" || !message.from || message.from.is_bot) return;
-    const { text, addressed } = stripBotName(message.text, this.#username);
+    const voice = message.voice;
+    if ((typeof message.text !== "string" && !voice) || !message.from || message.from.is_bot) return;
+    const { text, addressed } = voice ? { text: "", addressed: false } : stripBotName(message.text!, this.#username);
     const repliedToBot = message.reply_to_message?.from?.username === this.#username;
     const inbound: InboundMessage = {
       id: `${chat.id}:${message.message_id}`,
@@ -189,11 +190,26 @@ export class TelegramAdapter implements ChatAdapter {
       sender: await this.#sender(message.from, chat),
       text,
       addressedToBot: chat.kind === "private" || addressed || repliedToBot,
-      mentions: mentionsOf(message),
+      mentions: voice ? [] : mentionsOf(message),
       ...(message.reply_to_message ? { replyToId: `${chat.id}:${message.reply_to_message.message_id}` } : {}),
       sentAt: new Date(message.date * 1000),
+      ...(voice
+        ? { voice: { kind: "voice" as const, mime: voice.mime_type ?? "audio/ogg", seconds: voice.duration, fetch: () => this.#download(voice.file_id) } }
+        : {}),
     };
     await onMessage(inbound);
+  }
+
+  /** A file's bytes (a voice message): getFile, then the file URL (which holds the token: errors are scrubbed). */
+  async #download(fileId: string): Promise<Uint8Array> {
+    try {
+      const link = await this.#bot.telegram.getFileLink(fileId);
+      const response = await fetch(link);
+      if (!response.ok) throw new Error(`file download answered ${response.status}`);
+      return new Uint8Array(await response.arrayBuffer());
+    } catch (error) {
+      throw new Error(this.#scrub(error).message);
+    }
   }
 
   async #callback(update: Update.CallbackQueryUpdate, onMessage: InboundHandler): Promise<void> {

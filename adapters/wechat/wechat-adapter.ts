@@ -160,11 +160,13 @@ export class WechatAdapter implements ChatAdapter {
 
   async #inbound(message: Message, onMessage: InboundHandler): Promise<void> {
     const types = this.#bot!.Message.Type;
-    // Text, and 接龙 (GroupNote) posts, whose text is the list.
-    if (message.self() || (message.type() !== types.Text && message.type() !== types.GroupNote)) return;
+    // Text, 接龙 (GroupNote) posts, whose text is the list, and voice messages (Audio: handed on to be transcribed).
+    const type = message.type();
+    const voice = type === types.Audio;
+    if (message.self() || (type !== types.Text && type !== types.GroupNote && !voice)) return;
     const talker = message.talker();
     const room = message.room();
-    const raw = message.text();
+    const raw = voice ? "" : message.text();
     const mention = new RegExp(`@${this.options.botName.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")}[\\u2005\\s]*`, "gu");
     const addressed = room ? await message.mentionSelf() : true;
     const text = raw.replace(mention, "").trim();
@@ -186,6 +188,7 @@ export class WechatAdapter implements ChatAdapter {
       addressedToBot: addressed,
       mentions: [],
       sentAt: message.date(),
+      ...(voice ? { voice: { kind: "voice" as const, mime: "audio/silk", fetch: async () => new Uint8Array(await (await message.toFileBox()).toBuffer()) } } : {}),
     });
   }
 }

@@ -2,7 +2,7 @@
 import type { HandlerTable } from "./message-context.ts";
 import { showHelp } from "./show-help.ts";
 import { answerUnknownCommand } from "./answer-unknown-command.ts";
-import { askToClarify } from "./ask-to-clarify.ts";
+import { answerClarification, askToClarify, keepUnsure } from "./clarify.ts";
 import { assignCaptain, assignGrid, bindChat, bindInterest } from "./community-setup.ts";
 import { setQuietHours, volunteerCommand, volunteerFromOffer } from "./volunteering.ts";
 import { registerPhone, setDailyLimit, showContactCard } from "./contact-card.ts";
@@ -38,12 +38,14 @@ import { digestCommand } from "./send-digest.ts";
 
 /** The default handlers. An intent with no route (chatter) gets no reply and writes nothing. */
 export function defaultHandlers(settings: RequestSettings = DEFAULT_REQUEST_SETTINGS): HandlerTable {
-  return {
+  const table: HandlerTable = {
     "command:help": showHelp,
     "command:register": registerResidenceCommand,
     register: registerResidence,
     unknown_command: answerUnknownCommand,
-    clarify: askToClarify,
+    clarify: askToClarify(() => table),
+    "command:meant": answerClarification(() => table),
+    unsure: keepUnsure,
     "command:bind": bindChat,
     "command:interest": bindInterest,
     "command:grid": assignGrid,
@@ -92,4 +94,5 @@ export function defaultHandlers(settings: RequestSettings = DEFAULT_REQUEST_SETT
     "command:thank": thankCommand,
     "command:digest": digestCommand,
   };
+  return table;
 }

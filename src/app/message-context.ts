@@ -26,7 +26,8 @@ export type HandlerTable = Partial<Record<string, Handler<never>>>;
 /** The route an intent takes. */
 export function routeOf(intent: Intent): string {
   if (intent.kind === "command") return `command:${intent.name}`;
-  return intent.kind === "none" && intent.closing ? "closing" : intent.kind;
+  if (intent.kind !== "none") return intent.kind;
+  return intent.closing ? "closing" : intent.unsure ? "unsure" : "none";
 }
 
 /** Answer in the chat the message came from. */

@@ -4,13 +4,17 @@
  * Chatter (no route) costs no I/O and writes nothing. Resolution is read through a cache of known ids.
  */
 import type { InboundMessage } from "./types.ts";
-import type { Intent, Lang, Parser } from "../parse/intent.ts";
+import type { ClarifyIntent, Intent, Lang, NaturalKind, NoneIntent, ParseContext, Parser, Understanding } from "../parse/intent.ts";
+import type { SecondOpinion, Transcriber } from "./understanding.ts";
+import { build } from "../parse/classify.ts";
+import { normalize } from "../parse/normalize.ts";
+import { understandingTexts } from "../i18n/understanding.ts";
 import type { Clock } from "../domain/clock.ts";
 import type { KnownChat, KnownPerson, Repositories, UnitOfWork } from "../domain/ports.ts";
 import { AlreadyProcessed } from "../domain/ports.ts";
 import type { HandlerTable, MessageContext } from "../app/message-context.ts";
 import type { Logger } from "../logger.ts";
-import { routeOf } from "../app/message-context.ts";
+import { reply, routeOf } from "../app/message-context.ts";
 import { detectLang } from "../parse/normalize.ts";
 import { t } from "../i18n/index.ts";
 import { RateLimiter } from "./rate-limiter.ts";
@@ -33,6 +37,10 @@ export interface PipelineDeps {
   rateLimitPerMinute: number;
   /** Called after a transaction that wrote outbound messages commits (wakes the dispatcher). */
   onCommitted?: () => void;
+  /** A language model asked about messages the embedded model is unsure of (UNDERSTANDING=openai). */
+  secondOpinion?: SecondOpinion;
+  /** Speech to text for voice messages (STT_BASE_URL). */
+  transcriber?: Transcriber;
 }
 
 /** Turns inbound messages into effects, each exactly once. */
@@ -51,6 +59,7 @@ export class Pipeline {
 
   /** Handle one message. Never throws: one bad message never stops the bot. */
   async handle(message: InboundMessage): Promise<Outcome> {
+    const original = message;
     const key = `${message.chat.platform}:${message.id}`;
     try {
       if (this.#recent.has(key)) return "duplicate";
@@ -59,14 +68,22 @@ export class Pipeline {
         this.#deps.log.warn({ sender: message.sender.id, chat: message.chat.id }, "sender over rate limit; message dropped");
         return "rate-limited";
       }
+      if (message.voice && !message.text.trim()) {
+        const heard = await this.#hear(message);
+        if (heard === undefined) return this.#voiceNotUnderstood(message, now);
+        message = { ...message, text: heard, transcribed: true };
+      }
       const text = await this.#choiceOrText(message);
-      const intent = this.#deps.parser(text, {
+      const parseContext: ParseContext = {
         now,
         timeZone: this.#deps.timeZone,
         botNames: this.#deps.botNames,
         addressedToBot: message.addressedToBot,
         ...optional("lang", detectLang(text)),
-      });
+      };
+      let intent = this.#deps.parser(text, parseContext);
+      // A second opinion only where the embedded model was unsure: never for an SOS, a command or a rule's match.
+      if (this.#deps.secondOpinion && isUnsure(intent)) intent = await this.#askSecondOpinion(text, intent, parseContext);
       const handler = this.#deps.handlers[routeOf(intent)];
       if (!handler) return "ignored";
       const outcome = await this.#run(message, intent, text, now, handler as (c: MessageContext, r: Repositories) => Promise<void>);
@@ -75,7 +92,7 @@ export class Pipeline {
       return outcome;
     } catch (error) {
       this.#deps.log.error({ err: error, messageId: message.id, chat: message.chat.id }, "message failed");
-      await this.#apologise(message);
+      await this.#apologise(original);
       return "failed";
     }
   }
@@ -97,6 +114,8 @@ export class Pipeline {
         const isAdmin = await this.#resolveMembership(repos, message, chat, person, learned);
         const lang: Lang = detectLang(text) ?? person.lang ?? chat.lang;
         const context: MessageContext = { message, intent, chat, person, isAdmin, lang, now, botName: this.#deps.botName };
+        if (intent.kind !== "none" && "understood" in intent && intent.understood?.by === "llm") await keepDecided(context, repos);
+        if (message.transcribed && routeOf(intent) !== "unsure") await reply(context, repos, understandingTexts(lang).heard(message.text));
         await handler(context, repos);
         return "handled";
       });
@@ -166,6 +185,39 @@ export class Pipeline {
     return offers[0]?.replies[Number(number[1]) - 1] ?? message.text;
   }
 
+  /** The words of a voice message, when a transcriber is configured and it answers. */
+  async #hear(message: InboundMessage): Promise<string | undefined> {
+    const transcriber = this.#deps.transcriber;
+    if (!transcriber || !message.voice) return undefined;
+    try {
+      return await transcriber.transcribe(await message.voice.fetch(), message.voice.mime);
+    } catch (error) {
+      this.#deps.log.warn({ err: error, messageId: message.id }, "could not fetch a voice message");
+      return undefined;
+    }
+  }
+
+  /** A voice message the bot cannot read: a kind note to whoever addressed it; silence in a group. */
+  async #voiceNotUnderstood(message: InboundMessage, now: Date): Promise<Outcome> {
+    if (!message.addressedToBot) return "ignored";
+    const note = this.#deps.transcriber ? "couldNotHear" : "textOnly";
+    const outcome = await this.#run(message, { kind: "none" }, "", now, (context, repos) => reply(context, repos, understandingTexts(context.lang)[note]));
+    this.#recent.add(`${message.chat.platform}:${message.id}`);
+    if (outcome === "handled") this.#deps.onCommitted?.();
+    return outcome;
+  }
+
+  /** The language model's reading of an unsure message, or the parser's own when it has none (in time). */
+  async #askSecondOpinion(text: string, intent: ClarifyIntent | NoneIntent, context: ParseContext): Promise<Intent> {
+    const understood = intent.understood!;
+    const label = await this.#deps.secondOpinion!.ask(text, understood.guesses);
+    if (!label) return intent;
+    const decided = { ...understood, by: "llm" as const };
+    if (label === "none") return { kind: "none", unsure: true, understood: decided };
+    const built = build(label as NaturalKind, normalize(text, context.botNames), context);
+    return built ? { ...built, understood: decided } : intent;
+  }
+
   /** Tell the sender something went wrong, when the message was meant for the bot. Never throws. */
   async #apologise(message: InboundMessage): Promise<void> {
     if (!message.addressedToBot && !/^\s*[/#]/u.test(message.text)) return;
@@ -184,6 +236,27 @@ export class Pipeline {
       this.#deps.log.error({ err: error }, "could not send the apology");
     }
   }
+}
+
+/** The embedded model was unsure: a clarifying question, or a group message left alone. */
+function isUnsure(intent: Intent): intent is ClarifyIntent | NoneIntent {
+  return (intent.kind === "clarify" && intent.understood?.by === "model") || (intent.kind === "none" && intent.unsure === true);
+}
+
+/** A message the language model decided: kept with its answer, like every unsure message. */
+async function keepDecided(context: MessageContext, repos: Repositories): Promise<void> {
+  const understood = (context.intent as { understood: Understanding }).understood;
+  await repos.unsure.record({
+    communityId: context.person.communityId,
+    chatId: context.chat.id,
+    personId: context.person.id,
+    text: context.message.text,
+    guess: understood.guesses[0]?.label ?? "none",
+    confidence: understood.confidence,
+    guesses: understood.guesses,
+    outcome: "llm",
+    finalIntent: context.intent.kind,
+  });
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

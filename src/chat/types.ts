@@ -1,4 +1,5 @@
 /** Platform-neutral chat types: what adapters translate platform events into, and what the core asks them to send. */
+import type { VoiceAttachment } from "./understanding.ts";
 
 /** A chat platform Linli can sit in. */
 export type Platform = "console" | "telegram" | "wechat";
@@ -40,6 +41,10 @@ export interface InboundMessage {
   action?: { data: string };
   replyToId?: string;
   sentAt: Date;
+  /** A voice message (its text is empty until it is transcribed). */
+  voice?: VoiceAttachment;
+  /** The text is a transcript of `voice`: replies quote it, so the speaker sees what was understood. */
+  transcribed?: boolean;
 }
 
 /** An option the resident can pick: a button where the platform has them, else a numbered reply. */

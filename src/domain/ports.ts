@@ -195,6 +195,7 @@ export interface Repositories {
   jobs: Jobs;
   audit: AuditLogs;
   states: AppStates;
+  unsure: UnsureMessages;
 }
 
 /** Runs a use case in one transaction. Never await chat or network I/O inside `work`. */
@@ -212,3 +213,29 @@ export interface JobInfo {
 
 /** A use case run for a job kind, inside the job's transaction (claim, effect and "done" commit together). */
 export type JobHandler = (payload: unknown, repos: Repositories, job: JobInfo) => Promise<void>;
+
+/** A message the parser was unsure about, as kept for review. */
+export interface UnsureRecord {
+  id: number;
+  communityId: number;
+  chatId: number;
+  personId: number;
+  text: string;
+  guess: string;
+  confidence: number;
+  guesses: Array<{ label: string; p: number }>;
+  outcome: "silent" | "asked" | "llm";
+  finalIntent: string | null;
+  createdAt: Date;
+  answeredAt: Date | null;
+}
+
+/** Messages the parser was unsure about: kept for coordinators to review and to label into training data. */
+export interface UnsureMessages {
+  record(entry: Omit<UnsureRecord, "id" | "createdAt" | "answeredAt" | "finalIntent"> & { finalIntent?: string | null }): Promise<{ id: number }>;
+  get(id: number): Promise<UnsureRecord | null>;
+  /** Record what the message turned out to mean (once: a second answer is refused with false). */
+  answer(id: number, finalIntent: string): Promise<boolean>;
+  /** A community's unsure messages created in [from, to), oldest first. */
+  list(communityId: number, from: Date, to: Date): Promise<UnsureRecord[]>;
+}

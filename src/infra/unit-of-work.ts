@@ -19,6 +19,7 @@ import { PrismaCommunities, PrismaGoodDeeds } from "./repositories/prisma-commun
 import { PrismaDigests } from "./repositories/prisma-digests.ts";
 import { PrismaPeople } from "./repositories/prisma-people.ts";
 import { PrismaEvents } from "./repositories/prisma-events.ts";
+import { PrismaUnsureMessages } from "./repositories/prisma-unsure-messages.ts";
 
 /** Every repository bound to `tx`, reading the time once. */
 export function repositoriesFor(tx: Tx, now: Date): Repositories {
@@ -39,6 +40,7 @@ export function repositoriesFor(tx: Tx, now: Date): Repositories {
     jobs: new PrismaJobs(tx, now),
     audit: new PrismaAuditLogs(tx, now),
     states: new PrismaAppStates(tx),
+    unsure: new PrismaUnsureMessages(tx, now),
   };
 }
 

@@ -1,91 +1,176 @@
 /**
- * Natural-language intents from normalised text: a fixed order of precedence over the signals in `rules.ts`.
- * Emergencies first (every "救命" must be caught), then the intents with the most specific words, then requests,
- * reports and check-ins; anything without a clear signal is `none` (a bot that answers chatter gets removed).
+ * Natural-language intents from normalised text. Structure first (a forward, a 接龙 list, a closing word, a bare head
+ * count), then the emergency detector (`sos.ts`, which alone raises an SOS), then the trained model (`model/`), which
+ * decides among the other intents and says how sure it is. The rules in `rules.ts` then read the chosen intent's
+ * slots. A guess below `CONFIDENT` is not acted on in a group (precision first); a message addressed to the bot gets
+ * one short question with the likely meanings as numbered choices.
  */
 import type {
+  ClarifyIntent,
   EventRef,
   NaturalIntent,
+  NaturalKind,
   NoneIntent,
   ParseContext,
-  ReportIntent,
-  RequestCategory,
-  DisputeIntent,
   Place,
-  SosIntent,
+  RequestCategory,
+  Understanding,
 } from "./intent.ts";
 import { chineseNumber, findPlace } from "./place.ts";
 import { findWhen, zoneOffsetMinutes } from "./dates.ts";
 import { findHours } from "./durations.ts";
 import { findCount } from "./counts.ts";
 import { parseGroupNote } from "./group-note.ts";
+import { detectSos } from "./sos.ts";
+import { offered } from "./offer.ts";
+import { openingThanks, stripBuilding, thankedHelper } from "./thanked.ts";
+import { guesses, type Guess } from "./model/index.ts";
 import * as R from "./rules.ts";
+
+/** The model's probability at or above which its intent is acted on (chosen on the training sets, corpus/LOG.md). */
+export const CONFIDENT = 0.5;
+/** A lower bar for a guess that a general cue of its intent agrees with (`R.CUES`), chosen the same way. */
+export const CONFIRMED = 0.35;
+/** The probability of "medical" at which a request is treated as medical (CV: no loss in accuracy, fewer medical missed). */
+export const MEDICAL_FLOOR = 0.25;
+/** How many meanings a clarifying question offers at most (besides "none of these"). */
+const CHOICES = 3;
 
 const NONE: NoneIntent = { kind: "none" };
 
 /** Classify one message (already normalised, bot mention stripped, no command). */
-export function classify(original: string, context: ParseContext): NaturalIntent | NoneIntent {
+export function classify(original: string, context: ParseContext): NaturalIntent | NoneIntent | ClarifyIntent {
   const text = R.lowerAscii(original);
-  if (R.FORWARD.test(text)) return NONE;
-  const ref = { now: context.now, timeZone: context.timeZone };
-  const when = () => findWhen(text, ref);
-  const withWhen = <T extends object>(intent: T): T => {
-    const date = when();
-    return date ? { ...intent, when: date } : intent;
-  };
-
-  const emergency =
-    R.SOS.strong.test(text) || R.SOS.missingPerson.test(text) || (R.SOS.weak.test(text) && R.SOS.urgentContext.test(text));
-  const hearsay = R.SOS.reported.test(text) && !R.SOS.immediate.test(text);
-  if (emergency && !R.SOS.joking.test(text) && !hearsay && !R.SOS.notEmergency.test(text)) return sos(text);
-
+  const rule = (intent: NaturalIntent | NoneIntent) => ({ ...intent, understood: { by: "rule", confidence: 1, guesses: [] } as Understanding });
+  if (R.FORWARD.test(text)) return rule(NONE);
   const note = parseGroupNote(text);
   if (note) {
     const event: EventRef = { title: note.title };
-    const date = findWhen(note.title, ref);
+    const date = findWhen(note.title, { now: context.now, timeZone: context.timeZone });
     if (date) event.when = date;
-    return { kind: "signup", event, count: 1, list: { title: note.title, entries: note.entries } };
+    return rule({ kind: "signup", event, count: 1, list: { title: note.title, entries: note.entries } });
   }
   const closing = R.CLOSING.done.test(text) ? "done" : R.CLOSING.withdrawn.test(text) ? "withdrawn" : undefined;
-  if (closing) return { kind: "none", closing };
-  if (R.CANCEL.test(text)) return { kind: "cancel_signup", event: eventRef(original, when()) };
-  // "今天帮李奶奶读报2小时，记时间币" logs service; "我还有多少时间币？" asks for the balance.
-  const logsService = () => (findHours(text) ?? clockSpanHours(text)) !== undefined && R.SERVICE_LOG.done.test(text) && !R.SERVICE_LOG.notYet.test(text) && !/[?？吗]|多少|几个|how many/u.test(text);
-  for (const [topic, pattern] of R.QUERY) if (pattern.test(text) && !(topic === "balance" && logsService())) return { kind: "query", topic };
-  if (R.THANKS.opener.test(text)) return R.THANKS.everyone.test(text) ? NONE : thanks(original);
-  const praised = PRAISE.exec(original) ?? NAME_THEN_THANKS.exec(original);
-  if (praised) return { kind: "thanks", helper: stripBuilding(praised[1]!) };
-  if (R.DISPUTE.explicit.test(text) || (R.DISPUTE.ask.test(text) && R.DISPUTE.party.test(text))) return dispute(text);
+  if (closing) return rule({ kind: "none", closing });
+  if (R.SIGNUP_PARTY.test(text)) return rule({ kind: "signup", event: {}, count: findCount(text) ?? 1 });
+  // A message that opens by thanking someone by name ("谢谢王师傅…", "Thanks Emma for …") is thanks.
+  const thanked = openingThanks(original);
+  if (thanked && !build("service_log", original, context)) return rule({ kind: "thanks", ...thanked });
 
-  const hours = findHours(text) ?? clockSpanHours(text);
-  if (hours !== undefined && R.SERVICE_LOG.done.test(text) && !R.SERVICE_LOG.notYet.test(text)) {
-    const date = when();
-    // Service already given: a bare weekday ("周一帮…") means the last one, not the next.
-    const past = date && date.date > localDate(context.now, context.timeZone) ? { date: shiftDays(date.date, -7) } : date;
-    // "张阿姨帮我读报2小时": the beneficiary records it, naming the helper.
-    const helper = HELPED_ME.exec(original)?.slice(1).find(Boolean);
-    const beneficiary = helper ? undefined : BENEFICIARY.exec(original)?.slice(1).find(Boolean);
-    return {
-      kind: "service_log",
-      hours,
-      category: R.SERVICE_CATEGORY_C.test(text) ? "C" : R.SERVICE_CATEGORY_B.test(text) ? "B" : "A",
-      ...(helper ? { helper: stripBuilding(helper) } : {}),
-      ...(beneficiary ? { beneficiary: stripBuilding(beneficiary) } : {}),
-      ...(past ? { when: past } : {}),
-    };
+  const all = guesses("intent", original);
+  const pSos = all.find((guess) => guess.label === "sos")!.p;
+  const emergency = detectSos(text);
+  if (isEmergency(emergency, pSos)) {
+    return { kind: "sos", emergency: emergency.emergency, ...placeOf(text), understood: { by: "sos", confidence: pSos, guesses: [] } };
   }
-  if ((R.SIGNUP.test(text) && !R.SIGNUP_QUESTION.test(text)) || R.SIGNUP_PARTY.test(text)) return { kind: "signup", event: eventRef(original, when()), count: findCount(text) ?? 1 };
-  const asks =
-    R.ASK.test(text) &&
-    R.NEED.test(text) &&
-    !R.BANTER.test(text) &&
-    !(R.INFO_QUESTION.test(text) && !R.OUTRIGHT_ASK.test(text));
-  if (R.OFFER_STRONG.test(text) || (R.OFFER.test(text) && !asks)) return withWhen(offer(original));
-  if (asks) return request(text, original, when());
-  const problem = (R.REPORT.problem.test(text) && R.REPORT.shared.test(text)) || R.REPORT.standalone.test(text);
-  if (problem && !R.REPORT.resolved.test(text)) return report(text);
-  if (R.CHECKIN.test(text)) return { kind: "checkin" };
-  return NONE;
+
+  // The model chooses among the other intents: an SOS is raised above or not at all.
+  const ranked = withoutSos(all);
+  const understood: Understanding = { by: "model", confidence: ranked[0]!.p, guesses: ranked.slice(0, CHOICES + 1) };
+  // Thanks that says how long the help took is a service log: the time bank needs it ("张阿姨帮我读报2小时，谢谢").
+  const top = ranked[0]!.label === "thanks" && build("service_log", original, context) ? { label: "service_log", p: ranked[0]!.p } : ranked[0]!;
+  if (top.p >= CONFIDENT || (top.p >= CONFIRMED && cueAgrees(top.label, text))) {
+    if (top.label === "none") return { ...NONE, understood };
+    const built = build(top.label as NaturalKind, original, context);
+    if (built) return { ...built, understood };
+  }
+  // Unsure (or sure of an intent the text gives too little for): silence in a group; one question to whoever
+  // addressed the bot, with the likely meanings as choices.
+  if (!context.addressedToBot) return { kind: "none", unsure: true, understood };
+  const choices = ranked
+    .filter((guess) => guess.label !== "none" && build(guess.label as NaturalKind, original, context))
+    .slice(0, CHOICES)
+    .map((guess) => guess.label as NaturalKind);
+  return { kind: "clarify", choices, understood };
+}
+
+/**
+ * An emergency, read two ways that must agree enough: the detector's rules (emergency words, and the frames that
+ * void them) and the model's probability of SOS. The detector raises it unless the model finds SOS wholly unlikely
+ * (its words in a shape the model has only seen in chatter); the model raises it alone only when it is nearly sure
+ * and the detector found no frame voiding an emergency word.
+ */
+export const SOS_DETECTOR_FLOOR = 0.05;
+export const SOS_MODEL_ALONE = 0.7;
+
+function isEmergency(reading: ReturnType<typeof detectSos>, pSos: number): boolean {
+  if (reading.sos) return pSos >= SOS_DETECTOR_FLOOR;
+  return pSos >= SOS_MODEL_ALONE && !reading.vetoed;
+}
+
+function cueAgrees(label: string, text: string): boolean {
+  return R.CUES.some(([intent, cue]) => intent === label && cue.test(text));
+}
+
+/** The guesses without SOS, renormalised. */
+function withoutSos(all: Guess[]): Guess[] {
+  const rest = all.filter((guess) => guess.label !== "sos");
+  const total = rest.reduce((sum, guess) => sum + guess.p, 0) || 1;
+  return rest.map((guess) => ({ label: guess.label, p: guess.p / total }));
+}
+
+/**
+ * The intent `kind` with the slots the text gives; undefined when an intent cannot stand without a slot the text
+ * lacks (a service log with no duration, thanks with no one named, a query with no topic).
+ */
+export function build(kind: NaturalKind, original: string, context: ParseContext): NaturalIntent | undefined {
+  const text = R.lowerAscii(original);
+  const ref = { now: context.now, timeZone: context.timeZone };
+  const when = findWhen(text, ref);
+  const withWhen = when ? { when } : {};
+  switch (kind) {
+    case "request": {
+      const categories = guesses("category", original);
+      // Medical help goes only to the medically trained: a request that may well be medical is treated as one.
+      const medical = categories.find((guess) => guess.label === "medical")!.p >= MEDICAL_FLOOR;
+      const category = (medical ? "medical" : categories[0]!.label) as RequestCategory;
+      return { kind, category, what: summary(original), ...withWhen, ...placeOf(text), ...(R.URGENT.test(text) ? { urgent: true } : {}) };
+    }
+    case "offer": {
+      const { items, skills } = offered(text);
+      return { kind, what: summary(original), ...(items.length ? { items } : {}), ...(skills.length ? { skills } : {}), ...withWhen };
+    }
+    case "signup":
+      return { kind, event: eventRef(original, when), count: findCount(text) ?? 1 };
+    case "cancel_signup":
+      return { kind, event: eventRef(original, when) };
+    case "service_log":
+      return serviceLog(text, original, context, when);
+    case "thanks": {
+      const thanked = thankedHelper(original);
+      return thanked ? { kind, ...thanked } : undefined;
+    }
+    case "sos":
+      return { kind, emergency: detectSos(text).emergency, ...placeOf(text) };
+    case "report":
+      return { kind, problem: firstMatch(R.REPORT_KINDS, text, "other"), ...placeOf(text) };
+    case "dispute":
+      return { kind, issue: firstMatch(R.DISPUTE_KINDS, text, "other") };
+    case "checkin":
+      return { kind };
+    case "query": {
+      const topic = R.QUERY_TOPICS.find(([, pattern]) => pattern.test(text))?.[0];
+      return topic ? { kind, topic } : undefined;
+    }
+  }
+}
+
+function serviceLog(text: string, original: string, context: ParseContext, date: ReturnType<typeof findWhen>): NaturalIntent | undefined {
+  const hours = findHours(text) ?? clockSpanHours(text);
+  if (hours === undefined) return undefined;
+  // Service already given: a bare weekday ("周一帮…") means the last one, not the next.
+  const past = date && date.date > localDate(context.now, context.timeZone) ? { date: shiftDays(date.date, -7) } : date;
+  // "张阿姨帮我读报2小时": the beneficiary records it, naming the helper.
+  const helper = HELPED_ME.exec(original)?.slice(1).find(Boolean);
+  const beneficiary = helper ? undefined : BENEFICIARY.exec(original)?.slice(1).find(Boolean);
+  return {
+    kind: "service_log",
+    hours,
+    category: R.SERVICE_CATEGORY_C.test(text) ? "C" : R.SERVICE_CATEGORY_B.test(text) ? "B" : "A",
+    ...(helper ? { helper: stripBuilding(helper) } : {}),
+    ...(beneficiary ? { beneficiary: stripBuilding(beneficiary) } : {}),
+    ...(past ? { when: past } : {}),
+  };
 }
 
 /** Who was helped: "帮李奶奶读报", "陪8栋王阿姨", "给6栋的张阿姨打扫", "Helped Mrs. Chen", "Sat with Mrs. Ho". */
@@ -96,25 +181,6 @@ const BENEFICIARY =
 const HELPED_ME =
   /^\s*@?(?!今天|昨天|前天|上午|下午|晚上|刚才|刚刚|我们|我|早上|中午)((?:\d+\s*(?:栋|号楼)的?)?[\u4e00-\u9fff]{2,4}?)\s*(?:今天|昨天|前天|上午|下午|晚上|刚才)?(?:帮|陪|给)了?我|^\s*@?((?:mr|mrs|ms|miss|dr)\.?\s+[a-z][\w-]*|[A-Z][\w-]*)\s+(?:helped|sat with|visited|drove|tutored|walked)\s+me\b/iu;
 
-const OFFER_ITEMS = /(?:我家有|家里有|有多余的?|有闲置的?|多了(?:一|几)?[个箱台把件]?|(?:got|have) (?:a )?spare|(?:table|chairs?) available)\s*([^，。,.!！?？]+)/iu;
-const OFFER_SKILLS = /(?:本人会|我会|我是[^，。,.]{1,8}?[，,]?\s*可以|可以(?:帮|教|陪)|i can|happy to|and can)\s*([^，。,.!！?？]+)/iu;
-
-function offer(original: string): NaturalIntent {
-  const list = (match: RegExpExecArray | null) =>
-    match?.[1]
-      ?.split(/和|、|及|以及|,|\band\b/u)
-      .map((part) => part.trim())
-      .filter(Boolean);
-  const items = list(OFFER_ITEMS.exec(original));
-  const skills = list(OFFER_SKILLS.exec(original));
-  return {
-    kind: "offer",
-    what: summary(original),
-    ...(items?.length ? { items } : {}),
-    ...(skills?.length ? { skills } : {}),
-  };
-}
-
 /** The label of the first pattern in `table` that matches `text`, else `fallback`. */
 function firstMatch<L extends string>(table: ReadonlyArray<readonly [L, RegExp]>, text: string, fallback: L): L {
   return table.find(([, pattern]) => pattern.test(text))?.[0] ?? fallback;
@@ -124,59 +190,6 @@ function firstMatch<L extends string>(table: ReadonlyArray<readonly [L, RegExp]>
 function placeOf(text: string): { place?: Place } {
   const place = findPlace(text);
   return place ? { place } : {};
-}
-
-function request(text: string, original: string, when: ReturnType<typeof findWhen>): NaturalIntent {
-  return {
-    kind: "request",
-    category: firstMatch(R.CATEGORY as ReadonlyArray<readonly [RequestCategory, RegExp]>, text, "other"),
-    what: summary(original),
-    ...(when ? { when } : {}),
-    ...placeOf(text),
-    ...(R.URGENT.test(text) ? { urgent: true } : {}),
-  };
-}
-
-const SOS_KINDS: ReadonlyArray<readonly [SosIntent["emergency"], RegExp]> = [
-  ["fire", R.SOS.fire],
-  ["unconscious", R.SOS.unconscious],
-  ["fall", R.SOS.fall],
-  ["missing", R.SOS.missing],
-  ["medical", R.SOS.medical],
-];
-const REPORT_KINDS: ReadonlyArray<readonly [ReportIntent["problem"], RegExp]> = [
-  ["blocked", R.REPORT.blocked],
-  ["lift", R.REPORT.lift],
-  ["rubbish", R.REPORT.rubbish],
-  ["light", R.REPORT.light],
-  ["hazard", /危险|hazard|dangerous|抛物/u],
-];
-const DISPUTE_KINDS: ReadonlyArray<readonly [DisputeIntent["issue"], RegExp]> = [
-  ["leak", R.DISPUTE.leak],
-  ["parking", R.DISPUTE.parking],
-  ["pets", R.DISPUTE.pets],
-  ["noise", R.DISPUTE.noise],
-];
-
-function sos(text: string): SosIntent {
-  return { kind: "sos", emergency: firstMatch(SOS_KINDS, text, "other"), ...placeOf(text) };
-}
-
-function report(text: string): ReportIntent {
-  return { kind: "report", problem: firstMatch(REPORT_KINDS, text, "other"), ...placeOf(text) };
-}
-
-function dispute(text: string): DisputeIntent {
-  return { kind: "dispute", issue: firstMatch(DISPUTE_KINDS, text, "other") };
-}
-
-/** "给4栋老李点个赞": praise naming the helper first. */
-const PRAISE = /^给(.{1,10}?)点(?:个|一个)?(?:大大的|大)?赞/u;
-/** "赵大姐 拿到了 太谢谢您了": a name, then thanks to "you". */
-const NAME_THEN_THANKS = /^@?([\u4e00-\u9fff]{2,4}|[A-Za-z][\w-]{1,20})[\s，,].{0,20}?(?:谢谢|感谢|多亏|感激)(?:您|你|了|不尽)?/u;
-
-function stripBuilding(name: string): string {
-  return name.replace(/^.*?\d+\s*(?:栋|号楼|楼)的?/u, "").trim();
 }
 
 const ZH_SPAN = /([\d一二两三四五六七八九十]{1,3})(?:[:：](\d{2})|点(半)?)\s*(?:[弄干忙做]{1,2})?(?:到|至|-|~|～)\s*([\d一二两三四五六七八九十]{1,3})(?:[:：](\d{2})|点(半)?)/u;
@@ -190,31 +203,6 @@ function clockSpanHours(text: string): number | undefined {
   const end = chineseNumber(span[4]!)! + (span[5] ? Number(span[5]) / 60 : span[6] ? 0.5 : 0);
   const hours = Math.round((end > start ? end - start : end + 12 - start) * 100) / 100;
   return hours > 0 && hours <= 12 ? hours : undefined;
-}
-
-/** Words after "谢谢"/"thanks" that are no helper's name ("谢谢提醒", "thanks for the info"). */
-const NOT_A_NAME =
-  /^(?:大家|各位|所有人|你|您|你们|您们|提醒|分享|关心|支持|帮助|帮忙|配合|理解|通知|信息|关注|啦|了|哈|呀|啊|all|everyone|everybody|guys|you|u|ya|for|so|a|the|again|very|much|lot|in advance)$/iu;
-const CUE = /帮|昨天|今天|前天|刚才|上次|这(?:一个|个)?(?:月|周|星期)|跑了|送|给|陪|替|的帮助|对|\bfor\b|\bin\b/iu;
-const HONORIFIC = /^((?:Mr|Mrs|Ms|Miss|Dr|Auntie|Uncle)\.?\s+[A-Z][\w-]*)/u;
-const ZH_NAME = /[\u4e00-\u9fff]{1,2}(?:师傅|阿姨|叔叔|大姐|大哥|姐姐|哥哥|姐|哥|老师|医生|护士|奶奶|爷爷|大爷|大妈|主任|书记)|[小老][\u4e00-\u9fff]/u;
-
-/** Who is thanked: a mention, "王师傅", "5栋的小陈", "Mr. Zhou", "Priya"; none when it is everyone. */
-function thanks(text: string): NaturalIntent | NoneIntent {
-  const opener = R.THANKS.opener.exec(R.lowerAscii(text));
-  if (!opener) return NONE;
-  const rest = text
-    .slice(opener.index + opener[0].length)
-    .replace(/^(?:\s*(?:to|一下|so much|very much|a lot|a ton|a bunch|heaps|loads)\s*|\s*@\s*|[\s，,]+)+/iu, "");
-  const honorific = HONORIFIC.exec(rest);
-  let helper = honorific ? honorific[1]! : (rest.split(/[\s，,。.!！?？、~～]/u)[0] ?? "");
-  const cue = CUE.exec(helper);
-  if (!honorific && cue && cue.index > 0) helper = helper.slice(0, cue.index);
-  helper = stripBuilding(helper).split(/和|及|与/u)[0]!.trim();
-  if ([...helper].length > 4 && /[\u4e00-\u9fff]/u.test(helper)) helper = ZH_NAME.exec(helper)?.[0] ?? helper;
-  if (!helper || NOT_A_NAME.test(helper)) return NONE;
-  const reason = rest.slice(rest.indexOf(helper) + helper.length).replace(/^[\s，,]+/u, "").trim();
-  return reason ? { kind: "thanks", helper, for: reason } : { kind: "thanks", helper };
 }
 
 const ZH_TITLE = /(?:的|参加|报名)([^\s，。,.!！的]{1,12}?(?:活动|讲座|义诊|聚会|比赛|课))/u;

@@ -44,6 +44,7 @@ export const COMMANDS: ReadonlyArray<{ name: CommandName; aliases: readonly stri
   { name: "named", aliases: ["named", "留名"] },
   { name: "thank", aliases: ["thank", "感谢"] },
   { name: "digest", aliases: ["digest", "简报", "周报"] },
+  { name: "meant", aliases: ["meant"] },
 ];
 
 const BY_ALIAS = new Map<string, CommandName>();

@@ -39,10 +39,12 @@ const EXPLICIT: { re: RegExp; count: (m: RegExpExecArray) => number | undefined 
   { re: new RegExp(`(?:我们|咱们|我們|咱們|算我们?|算我們|算上我)\\s*${ZH}\\s*(?:个|個)(?!月|小时|小時|星期|礼拜|禮拜|钟|鐘)`, "u"),
     count: (m) => amount(m[1]) },
   // English: party of 3, table for 4, we're 3, the two of us, both of us
-  { re: new RegExp(`\\b(?:party|group|table)\\s+(?:of|for)\\s+${EN_N}\\b`, "u"), count: (m) => amount(m[1]) },
+  { re: new RegExp(`\\b(?:party|group|table|family)\\s+(?:of|for)\\s+${EN_N}\\b`, "u"), count: (m) => amount(m[1]) },
   { re: new RegExp(`\\bwe(?:'re|\\s+are|'ll\\s+be|\\s+will\\s+be)\\s+${EN_N}\\b(?!\\s*(?:min|hour|pm|am|o'clock))`, "u"), count: (m) => amount(m[1]) },
   { re: new RegExp(`\\b${EN_N}\\s+of\\s+us\\b`, "u"), count: (m) => amount(m[1]) },
-  { re: /\bboth\s+of\s+us\b/u, count: () => 2 },
+  { re: /\bboth\s+of\s+(?:us|them)\b/u, count: () => 2 },
+  // me + hubby, me & the wife
+  { re: /\bme\s*(?:\+|&)\s*(?:the\s+|my\s+)?(?:hubby|wifey|missus|husband|wife|partner|son|daughter|kid|mum|mom|dad|friend|sister|brother)\b/u, count: () => 2 },
   { re: /\b(?:just|only)\s+(?:me|myself)\b/u, count: () => 1 },
 ];
 
@@ -56,14 +58,14 @@ const ZH_KIN_ONE = new RegExp(`(?:${ZH_KIN})`, "gu");
 /** 带孩子, 带俩孩子, 带上老伴: the sender plus those brought along. */
 const ZH_BRING = new RegExp(`(?:带|帶)(?:着|著|上)?\\s*(?:我(?:的|家)?)?\\s*(?:${ZH}\\s*(?:个|個)?\\s*)?(孩子|小孩|娃|宝宝|寶寶|儿子|兒子|女儿|女兒|孙子|孫子|孙女|孫女|老伴|老太太|老头子|老头|老公|老婆|爱人|愛人|家属|家屬|朋友|父母|爸妈|爸媽)`, "u");
 
-const EN_KIN_ONE = "husband|wife|partner|spouse|son|daughter|kid|child|baby|mom|mum|mother|dad|father|friend|neighbou?r|sister|brother|grandma|grandpa|grandmother|grandfather|grandson|granddaughter|boyfriend|girlfriend|roommate|fiancee?";
+const EN_KIN_ONE = "hubby|wifey|missus|husband|wife|partner|spouse|son|daughter|kid|child|baby|mom|mum|mother|dad|father|friend|neighbou?r|sister|brother|grandma|grandpa|grandmother|grandfather|grandson|granddaughter|boyfriend|girlfriend|roommate|fiancee?";
 const EN_KIN_MANY = "parents|kids|children|sons|daughters|friends|grandkids|grandchildren|twins";
 /** me and my wife, my husband and I, bringing my wife, with my 2 kids, plus a friend */
-const EN_WITH = /\b(?:me\s+and|and\s+(?:i|me)\b|bringing|with|plus|along\s+with|&)/u;
+const EN_WITH = /\b(?:me\s+and|and\s+(?:i|me)\b|bringing|with|plus|along\s+with|&)|\bme\s*\+/u;
 const EN_KIN = new RegExp(`\\b(?:(?:my|our)\\s+(?:${EN}\\s+)?|${EN}\\s+)(?:(${EN_KIN_ONE})|(${EN_KIN_MANY}))\\b`, "gu");
 
 /** Cheap pre-check: something a head count needs (a plus sign, a people word, a companion word). */
-const ANY = /[+人位名口俩倆仨个個带帶和跟与與同大]|\b(?:people|persons|ppl|pax|adults?|guests?|kids?|child|children|of\s+us|party|table|we|me|my|just|only|with|bringing|plus)\b|&/u;
+const ANY = /[+人位名口俩倆仨个個带帶和跟与與同大]|\b(?:people|persons|ppl|pax|adults?|guests?|kids?|child|children|of\s+us|party|table|family|we|me|my|just|only|with|bringing|plus)\b|&/u;
 
 /**
  * How many people a sign-up message counts, or undefined when nothing says a number.

@@ -182,8 +182,23 @@ const MONTHISH = /\d\/\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/u
 /** ASCII letters lower-cased, length kept so indexes hold: English patterns then need no `i` flag (`iu` is ~10x slower). */
 const asciiLower = (text: string): string => text.replace(/[A-Z]+/gu, (s) => s.toLowerCase());
 
+/** Day words of Cantonese, northern speech and texting, as the rules know them: 听日 明天, 琴日 昨天, tmrw tomorrow. */
+const DIALECT_DAYS: Readonly<Record<string, string>> = {
+  听日: "明天", 聽日: "明天", 琴日: "昨天", 寻日: "昨天", 尋日: "昨天", 噚日: "昨天", 后日: "后天",
+  明儿: "明天", 明儿个: "明天", 今儿: "今天", 今儿个: "今天", 昨儿: "昨天", 昨儿个: "昨天",
+  tmrw: "tomorrow", tmr: "tomorrow", tmro: "tomorrow", tmoro: "tomorrow", tomoz: "tomorrow", "2moro": "tomorrow", "2morrow": "tomorrow",
+  ytd: "yesterday", yday: "yesterday", yest: "yesterday", tonite: "tonight", "2nite": "tonight", "2night": "tonight",
+};
+const DIALECT_WORDS =
+  /听日|聽日|琴日|寻日|尋日|噚日|(?<![之以然前])后日(?!子)|(?:明儿|今儿|昨儿)(?:个)?|\b(?:tmrw|tmr|tmro|tmoro|tomoz|2moro|2morrow|ytd|yday|yest|tonite|2nite|2night)\b/giu;
+
+function dialectDays(text: string): string {
+  return text.replace(DIALECT_WORDS, (word) => DIALECT_DAYS[word.toLowerCase()] ?? word);
+}
+
 /** The first date (and stated hours) a message names, read at `ref.now` in `ref.timeZone`; undefined when none. Text NFKC-normalised (parse() does). */
-export function findWhen(text: string, ref: WhenReference): When | undefined {
+export function findWhen(said: string, ref: WhenReference): When | undefined {
+  const text = dialectDays(said);
   const lower = asciiLower(text);
   if (!DATEISH.test(lower)) return undefined;
   const offset = zoneOffsetMinutes(ref.now, ref.timeZone);

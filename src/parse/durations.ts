@@ -45,8 +45,8 @@ const UNITS: Unit[] = [
     hours: (m) => plus(amount(m[1] ?? m[2]), 0.5) },
   { re: /\b(?:a\s+)?half(?:\s+an?|-)?\s*(?:hour|hr)\b/gu, hours: () => 0.5 },
   { re: /\b(three\s+)?quarters?\s+(?:of\s+)?an?\s*hour\b/gu, hours: (m) => (m[1] ? 0.75 : 0.25) },
-  { re: new RegExp(`\\b${EN}\\s*(?:hours?|hrs?|h)(?![a-z])(?:\\s*(?:and\\s+)?(\\d{1,2})\\s*(?:minutes?|mins?|m)\\b)?`, "gu"),
-    hours: (m) => plus(amount(m[1]), minutes(m[2])) },
+  { re: new RegExp(`\\b${EN}\\s*(?:hours?|hrs?|h)(?![a-z])(?:\\s*(?:and\\s+)?(\\d{1,2})\\s*(?:minutes?|mins?|m)\\b|(?<=\\dh)([0-5]\\d)\\b)?`, "gu"),
+    hours: (m) => plus(amount(m[1]), minutes(m[2] ?? m[3])) },
   { re: new RegExp(`\\b${EN}\\s*(?:minutes?|mins?)\\b`, "gu"), hours: (m) => minutes(m[1]) },
 ];
 

@@ -1,7 +1,9 @@
 /** The message parser: pure, no I/O. Commands, "where I live", and the natural-language intents of residents. */
 import type { Intent, ParseContext, Parser } from "./intent.ts";
 import { parseCommand } from "./commands.ts";
-import { normalizeWidth, replyPart, stripBotMentions, stripEmojiCodes, toSimplified } from "./normalize.ts";
+import { normalize } from "./normalize.ts";
+
+export { normalize } from "./normalize.ts";
 import { findPlace } from "./place.ts";
 import { classify } from "./classify.ts";
 import { findWhen } from "./dates.ts";
@@ -12,11 +14,6 @@ export type * from "./intent.ts";
 const REGISTER_ZH = /^(?:我(?:家)?住(?:在)?|我家在|我的住址(?:是)?|住址[:：]?)\s*(.+)$/u;
 const REGISTER_EN = /^(?:i\s+live\s+(?:in|at)|my\s+(?:home|flat|address)\s+is)\s+(.+)$/iu;
 
-/** Normalise a message before it is understood: the reply part of a quote, widths, scripts, emoji codes. */
-export function normalize(raw: string, botNames: string[]): string {
-  const text = stripBotMentions(toSimplified(normalizeWidth(replyPart(raw))), botNames).text;
-  return stripEmojiCodes(text);
-}
 
 /** Text to Intent. Unclear text is `none`: precision first, the bot stays silent on chatter. */
 export const parse: Parser = (raw: string, context: ParseContext): Intent => {

@@ -52,7 +52,8 @@ export type CommandName =
   | "anonymous"
   | "named"
   | "thank"
-  | "digest";
+  | "digest"
+  | "meant";
 
 /** A slash or hash command, with its arguments as typed. */
 export interface CommandIntent {
@@ -80,6 +81,19 @@ export interface RegisterIntent {
 export interface NoneIntent {
   kind: "none";
   closing?: "done" | "withdrawn";
+  /** The model was unsure and the message was not addressed to the bot: kept for coordinators to review. */
+  unsure?: boolean;
+  understood?: Understanding;
+}
+
+/** How a free-text intent was decided, and how sure the parser is (kept with unsure messages, printed by `npm run parse`). */
+export interface Understanding {
+  /** A structural rule, the emergency detector, the trained model, or the language model's second opinion. */
+  by: "rule" | "sos" | "model" | "llm";
+  /** The probability of the chosen meaning (1 for rules and the detector). */
+  confidence: number;
+  /** The model's best guesses, best first (without SOS, which only the detector raises). */
+  guesses: Array<{ label: string; p: number }>;
 }
 
 /** What a help request is about. */
@@ -195,8 +209,8 @@ export interface QueryIntent {
   topic: "balance" | "events" | "my-requests" | "my-signups";
 }
 
-/** The natural-language intents (no command). */
-export type NaturalIntent =
+/** The natural-language intents (no command), each with how it was understood when the parser says. */
+export type NaturalIntent = (
   | RequestIntent
   | OfferIntent
   | SignupIntent
@@ -207,11 +221,20 @@ export type NaturalIntent =
   | ReportIntent
   | DisputeIntent
   | CheckinIntent
-  | QueryIntent;
+  | QueryIntent
+) & { understood?: Understanding };
 
-/** A message addressed to the bot whose meaning is unclear: the bot asks one short question instead of guessing. */
+/** The kinds of the natural-language intents. */
+export type NaturalKind = NaturalIntent["kind"];
+
+/**
+ * A message addressed to the bot whose meaning is unclear: the bot asks one short question instead of guessing, with
+ * the likely meanings as numbered choices; the answer is handled as that meaning.
+ */
 export interface ClarifyIntent {
   kind: "clarify";
+  choices?: NaturalKind[];
+  understood?: Understanding;
 }
 
 /** Everything the parser can return. */

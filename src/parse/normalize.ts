@@ -1,4 +1,5 @@
 /** Text normalisation shared by the parser: full-width forms, spacing, bot mentions. */
+import { TRADITIONAL_TO_SIMPLIFIED } from "./traditional.ts";
 
 /** Full-width forms to half-width (！＃／０-９Ａ-Ｚ, the ideographic space) and compatibility forms folded: NFKC. */
 export function normalizeWidth(text: string): string {
@@ -48,26 +49,14 @@ export function detectLang(text: string): "zh-CN" | "en" | undefined {
   return hasCjk(text) ? "zh-CN" : undefined;
 }
 
-const TRADITIONAL: Record<string, string> = Object.fromEntries(
-  [
-    "幫帮", "謝谢", "報报", "車车", "門门", "樓楼", "電电", "燈灯", "壞坏", "們们", "個个", "時时", "間间", "嗎吗", "誰谁",
-    "鄰邻", "裡里", "週周", "號号", "參参", "動动", "過过", "請请", "務务", "記记", "錄录", "醫医", "藥药", "緊紧", "災灾",
-    "還还", "來来", "沒没", "會会", "給给", "買买", "帶带", "這这", "麼么", "幣币", "餘余", "額额", "對对", "應应", "該该",
-    "師师", "傅傅", "梯梯", "區区", "協协", "調调", "解解", "聽听", "說说", "話话", "噪噪", "聲声", "撥拨", "險险", "滅灭",
-    "倒倒", "暈晕", "跌跌", "救救", "難难", "護护", "陪陪", "聊聊", "讀读", "掃扫", "衛卫", "盞盏", "丟丢", "車车", "淨净",
-    "場场", "東东", "孫孙", "紀纪", "頭头", "見见", "開开", "關关", "電电", "腦脑", "機机", "無无", "為为", "愛爱", "綫线",
-    "線线", "氣气", "體体", "檢检", "術术", "鐘钟", "點点", "半半", "兩两", "雙双", "學学", "習习", "孩孩", "們们", "圍围",
-    "從从", "後后", "幾几", "歲岁", "張张", "劉刘", "陳陈", "楊杨", "趙赵", "吳吴", "鄭郑", "謝谢", "鐵铁", "飯饭", "貓猫",
-    "龍龙", "舊旧", "願愿", "誌志", "樁桩", "險险", "飛飞", "邊边", "線线", "窗窗", "戶户", "園园", "縣县", "聯联",
-  ].map((pair) => [pair[0]!, pair[1]!]),
-);
-
-/** Common traditional characters to simplified ones, so one rule set reads both. */
+/** Common traditional characters to simplified ones, so one model and one rule set read both. */
 export function toSimplified(text: string): string {
-  let out = "";
-  for (const ch of text) out += TRADITIONAL[ch] ?? ch;
-  return out;
+  return TRADITIONAL_CHAR.test(text) ? text.replace(TRADITIONAL_CHARS, (ch) => TRADITIONAL_TO_SIMPLIFIED.get(ch)!) : text;
 }
+
+const TRADITIONAL_CLASS = `[${[...TRADITIONAL_TO_SIMPLIFIED.keys()].join("")}]`;
+const TRADITIONAL_CHAR = new RegExp(TRADITIONAL_CLASS, "u");
+const TRADITIONAL_CHARS = new RegExp(TRADITIONAL_CLASS, "gu");
 
 /** WeChat's emoji codes ("[强]", "[微笑]", "[Smile]") carry no intent: remove them. */
 export function stripEmojiCodes(text: string): string {
@@ -81,4 +70,10 @@ export function replyPart(text: string): string {
   const parts = text.split(QUOTE_SEPARATOR);
   if (parts.length < 2 || !/^\s*「/u.test(parts[0]!)) return text;
   return parts.slice(1).join("\n").trim();
+}
+
+/** Normalise a message before it is understood: the reply part of a quote, widths, scripts, bot mentions, emoji codes. */
+export function normalize(raw: string, botNames: string[]): string {
+  const text = stripBotMentions(toSimplified(normalizeWidth(replyPart(raw))), botNames).text;
+  return stripEmojiCodes(text);
 }

@@ -1,5 +1,5 @@
 /** The flat record coordinators (and the corpus test) read for one parsed message. */
-import type { Intent } from "./intent.ts";
+import type { Intent, Understanding } from "./intent.ts";
 
 /** `{ intent, category?, when? (YYYY-MM-DD), hours?, count? }` plus the other slots extracted. */
 export interface ParseRecord {
@@ -16,7 +16,12 @@ export function toRecord(intent: Intent): ParseRecord {
   const { kind, ...slots } = intent;
   const record: ParseRecord = { intent: kind };
   for (const [key, value] of Object.entries(slots)) {
-    if (key === "when" && value && typeof value === "object") record.when = (value as { date: string }).date;
+    if (key === "understood" && value && typeof value === "object") {
+      const understood = value as Understanding;
+      record.by = understood.by;
+      record.confidence = Math.round(understood.confidence * 1000) / 1000;
+      if (understood.guesses.length > 1) record.guesses = understood.guesses.map((guess) => `${guess.label} ${Math.round(guess.p * 100)}%`);
+    } else if (key === "when" && value && typeof value === "object") record.when = (value as { date: string }).date;
     else if (key === "event" && value && typeof value === "object") {
       const event = value as { when?: { date: string }; title?: string };
       if (event.when) record.when = event.when.date;

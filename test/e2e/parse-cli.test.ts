@@ -27,7 +27,10 @@ describe("the parse CLI", () => {
     expect(lines[0]).toMatchObject({ id: "a", intent: "request", category: "errand", when: "2026-11-26" });
     expect(lines[1]).toMatchObject({ id: "b", intent: "service_log", hours: 2, when: "2026-11-25" });
     expect(lines[2]).toMatchObject({ id: "c", intent: "signup", count: 2, when: "2026-11-29", event: "包饺子活动" });
-    expect(lines[3]).toEqual({ id: "d", intent: "none" });
+    expect(lines[3]).toMatchObject({ id: "d", intent: "none", by: "model" });
+    // How sure the parser is, on every line it understood by the model: what coordinators look at first.
+    for (const line of lines.slice(0, 4)) expect(line.confidence).toEqual(expect.any(Number));
+    expect(lines[0]!.confidence as number).toBeGreaterThan(0.5);
     expect(lines[4]).toMatchObject({ id: null });
     expect(String(lines[4]!.error)).toMatch(/JSON/u);
   }, 30_000);

@@ -115,6 +115,9 @@ export class TelegramEmulator {
   private readonly callbackIds = new Set<string>();
   private readonly myCommands = new Map<string, unknown>();
   private readonly sendTimes: SendTime[] = [];
+  private readonly files = new Map<string, { path: string; bytes: Uint8Array }>();
+  /** How many files were downloaded from /file/bot<token>/… */
+  fileDownloads = 0;
   private allowedUpdates: string[] | null = null;
   private hook: { url: string; secret?: string } | null = null;
   private poll: Poll | null = null;
@@ -184,6 +187,19 @@ export class TelegramEmulator {
     const message = this.messages.get(`${input.chatId}:${input.messageId}`) ?? { message_id: input.messageId, chat, date: 0 };
     return this.enqueue({
       callback_query: { id, from: { ...input.from, is_bot: false }, message, chat_instance: String(input.chatId), data: input.data },
+    });
+  }
+
+  /** Queues a user's voice message with these audio bytes (fetched through getFile and /file/bot<token>/…); returns the update_id. */
+  userVoice(input: { chat: TestChat; from: TestUser; audio: Uint8Array; seconds: number; mime?: string; reply_to_message?: unknown }): number {
+    const fileId = `voice-${this.files.size + 1}`;
+    this.files.set(fileId, { path: `voice/file_${this.files.size}.oga`, bytes: input.audio });
+    return this.enqueue({
+      message: {
+        ...this.userMessageBase(input.chat, input.from),
+        voice: { file_id: fileId, file_unique_id: `u${fileId}`, duration: input.seconds, mime_type: input.mime ?? "audio/ogg", file_size: input.audio.length },
+        ...(input.reply_to_message === undefined ? {} : { reply_to_message: input.reply_to_message }),
+      },
     });
   }
 
@@ -332,6 +348,8 @@ export class TelegramEmulator {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString("utf8");
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
+    if (download) return this.serveFile(download[1]!, download[2]!, res);
     const path = /^\/bot([^/]+)\/([A-Za-z]+)$/.exec(url.pathname);
     let status = 200;
     let body: Json;
@@ -371,6 +389,18 @@ export class TelegramEmulator {
     res.writeHead(status, { "content-type": "application/json" });
     res.end(JSON.stringify(body));
     await finished(res).catch(() => undefined);
+  }
+
+  /** A file's bytes, as Telegram serves them at /file/bot<token>/<file_path>. */
+  private serveFile(token: string, filePath: string, res: ServerResponse): void {
+    const file = [...this.files.values()].find((one) => one.path === filePath);
+    if (token !== this.options.token || !file) {
+      res.writeHead(404).end();
+      return;
+    }
+    this.fileDownloads += 1;
+    res.writeHead(200, { "content-type": "application/octet-stream" });
+    res.end(Buffer.from(file.bytes));
   }
 
   private record(method: string, params: Json): void {
@@ -435,6 +465,11 @@ export class TelegramEmulator {
         return this.myCommands.get(this.commandsKey(params)) ?? [];
       case "sendchataction":
         return true;
+      case "getfile": {
+        const file = this.files.get(String(params.file_id));
+        if (!file) throw bad("wrong file_id or the file is temporarily unavailable");
+        return { file_id: params.file_id, file_unique_id: `u${String(params.file_id)}`, file_size: file.bytes.length, file_path: file.path };
+      }
       default:
         throw new ApiError(404, "Not Found: method not found");
     }

@@ -42,7 +42,7 @@ describe("intent slots", () => {
 
   it("keeps only the reply of a quote reply", () => {
     const quoted = "「王秀英：救命！我摔倒了」\n- - - - - - - - - - - - - - -\n哈哈 那是上周的事了";
-    expect(parse(quoted, context)).toEqual({ kind: "none" });
+    expect(parse(quoted, context)).toMatchObject({ kind: "none" });
   });
 
   it("reads traditional characters and WeChat emoji codes", () => {

@@ -75,7 +75,7 @@ describe("parse: commands", () => {
   it.each(["#接龙", "#话题", "#foo", "#今日菜价 白菜2元", "#3栋502的快递"])(
     "treats the hashtag %j as chatter",
     (text) => {
-      expect(parse(text, context)).toEqual(none);
+      expect(parse(text, context)).toMatchObject(none);
     },
   );
 });
@@ -112,7 +112,9 @@ describe("parse: registration in words", () => {
     "   ",
     "\u3000",
   ])("leaves the chatter %j alone", (text) => {
-    expect(parse(text, context)).toEqual(none);
+    const intent = parse(text, context);
+    expect(intent).toMatchObject(none);
+    expect(intent).not.toHaveProperty("closing");
   });
 });
 

@@ -79,7 +79,7 @@ describe("closing a request in words", () => {
     ["不用了，谢谢", "withdrawn"],
     ["never mind", "withdrawn"],
   ])("%s → %s", (text, closing) => {
-    expect(parse(text, context)).toEqual({ kind: "none", closing });
+    expect(parse(text, context)).toMatchObject({ kind: "none", closing });
   });
   it.each(["谢谢王师傅帮我修好了水管", "我家水管修好了", "好了好了别吵了，大家早点休息"])("%s is no closing", (text) => {
     expect(parse(text, context)).not.toMatchObject({ closing: expect.anything() as unknown });

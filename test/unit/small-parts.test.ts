@@ -91,6 +91,8 @@ describe("loadConfig", () => {
       requests: { waveSize: 3, waveMinutesUrgent: 10, waveMinutes: 60, expiryHours: 48, sosAlertSize: 5, sosWidenMinutes: 2, sosRounds: 3 },
       wechat: null,
       telegram: null,
+      llm: null,
+      stt: null,
     });
   });
 
