@@ -112,7 +112,9 @@ export class Pipeline {
         await repos.processed.record(message.chat.platform, message.id, chat.id, intent.kind);
         const person = await this.#resolvePerson(repos, message, chat, learned);
         const isAdmin = await this.#resolveMembership(repos, message, chat, person, learned);
-        const lang: Lang = detectLang(text) ?? person.lang ?? chat.lang;
+        // The language of what the person typed; an option's reply ("/meant 3 request") is in no resident's language.
+        const typed = intent.kind === "command" && intent.name === "meant" ? "" : message.action ? text : message.text;
+        const lang: Lang = detectLang(typed) ?? person.lang ?? chat.lang;
         const context: MessageContext = { message, intent, chat, person, isAdmin, lang, now, botName: this.#deps.botName };
         if (intent.kind !== "none" && "understood" in intent && intent.understood?.by === "llm") await keepDecided(context, repos);
         if (message.transcribed && routeOf(intent) !== "unsure") await reply(context, repos, understandingTexts(lang).heard(message.text));

@@ -29,6 +29,10 @@ const log: FirstSight[] = readFileSync(join(CORPUS_DIR, "first-sight.jsonl"), "u
 describe("exam sets (never learned from)", () => {
   const exams = readSets("exam");
 
+  it("has at least two exam sets of 150 or more messages", () => {
+    expect(exams.filter((set) => set.items.length >= 150).length).toBeGreaterThanOrEqual(2);
+  });
+
   it("each logged first sight names a set of the corpus (an exam set, or one that joined training after it)", () => {
     const names = new Set([...exams, ...readSets("training")].map((set) => set.name));
     for (const entry of log) expect(names.has(entry.set), entry.set).toBe(true);

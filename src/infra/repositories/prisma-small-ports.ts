@@ -1,4 +1,5 @@
 /** The outbox writer, processed messages, jobs, audit log and app state on Prisma. */
+import { abilitiesOf } from "../../domain/community/abilities.ts";
 import type { OutboundMessage, OutboundTarget, Platform } from "../../chat/types.ts";
 import type {
   AppStates,
@@ -144,10 +145,13 @@ export class PrismaVolunteers implements Volunteers {
     const merge = (before: string | undefined, added: string[]) =>
       JSON.stringify([...new Set([...(before ? (JSON.parse(before) as string[]) : []), ...added])]);
     const lists = { skills: merge(existing?.skills, skills), items: merge(existing?.items, items) };
+    // Abilities named now are switched on; abilities not mentioned stay as they were.
+    const named = abilitiesOf(skills, items);
+    const abilities = Object.fromEntries(Object.entries(named).filter(([, on]) => on));
     await this.tx.volunteerProfile.upsert({
       where: { personId },
-      create: { personId, ...lists, createdAt: this.now, updatedAt: this.now },
-      update: { active: true, ...lists, updatedAt: this.now },
+      create: { personId, ...lists, ...abilities, createdAt: this.now, updatedAt: this.now },
+      update: { active: true, ...lists, ...abilities, updatedAt: this.now },
     });
   }
 
