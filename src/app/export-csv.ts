@@ -1,6 +1,6 @@
 /**
- * CSV exports for coordinators: the ledger (one row per entry) and the digest figures (one row per figure, this week
- * against the one before). Cells that a spreadsheet would run as a formula (=, +, -, @ at the start of a text) are
+ * CSV exports for coordinators: the ledger (one row per entry), the digest figures (one row per figure, this week
+ * against the one before), and the messages the parser was unsure about (to review, and to label into training data). Cells that a spreadsheet would run as a formula (=, +, -, @ at the start of a text) are
  * prefixed with an apostrophe.
  */
 import type { Repositories } from "../domain/ports.ts";
@@ -71,5 +71,24 @@ export async function exportDigest(repos: Repositories, communityId: number, end
   // No history of check-ins is kept (only each resident's last), so last week's count cannot be known: left blank.
   add("checkins", "", "lapsed", now.lapsedCheckins, null);
   now.topHelpers.forEach((helper, index) => add("top_helpers", "", `${index + 1}. ${helper.name}`, helper.minutes, null));
+  return lines.join("");
+}
+
+/**
+ * The messages the parser was unsure about in [from, to): as CSV for review, or as JSON Lines in the corpus's format
+ * (`intent` is the final answer where there was one, else empty for a coordinator to fill in) to label for training.
+ */
+export async function exportUnsure(repos: Repositories, communityId: number, span: { from: Date; to: Date }, format: "csv" | "jsonl"): Promise<string> {
+  const rows = await repos.unsure.list(communityId, span.from, span.to);
+  if (format === "jsonl") {
+    return rows
+      .map((row) => `${JSON.stringify({ id: `unsure-${row.id}`, text: row.text, intent: row.finalIntent ?? "", guess: row.guess, confidence: Math.round(row.confidence * 1000) / 1000 })}\n`)
+      .join("");
+  }
+  const lines = [csvLine(["id", "created_at", "chat", "outcome", "guess", "confidence", "second_guess", "final_intent", "text"])];
+  for (const row of rows) {
+    const second = row.guesses[1];
+    lines.push(csvLine([row.id, row.createdAt.toISOString(), row.chatTitle, row.outcome, row.guess, Math.round(row.confidence * 1000) / 1000, second ? `${second.label} ${Math.round(second.p * 100)}%` : null, row.finalIntent, row.text]));
+  }
   return lines.join("");
 }

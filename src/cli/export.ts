@@ -2,19 +2,20 @@
  * CSV exports for coordinators, on standard output:
  *   npm run -s export -- ledger --as 孙主任 [--from 2026-11-01] [--to 2026-12-01]   one row per ledger entry
  *   npm run -s export -- digest --as 孙主任 [--week-ending 2026-11-29T20:00+08:00]  the digest figures, vs the week before
+ *   npm run -s export -- unsure --as 孙主任 [--from] [--to] [--format jsonl]   messages the parser was unsure about
  * `--as` names the coordinator asking: anyone else is refused, and every export goes to the audit log.
  */
 import { systemClock } from "../domain/clock.ts";
-import { exportDigest, exportLedger } from "../app/export-csv.ts";
+import { exportDigest, exportLedger, exportUnsure } from "../app/export-csv.ts";
 import { runCli, withDatabase } from "./cli.ts";
 
-const USAGE = "usage: npm run -s export -- ledger|digest --as COORDINATOR [--from DATE] [--to DATE] [--week-ending DATE]\n";
+const USAGE = "usage: npm run -s export -- ledger|digest|unsure --as COORDINATOR [--from DATE] [--to DATE] [--week-ending DATE] [--format csv|jsonl]\n";
 
 function options(argv: string[]): Map<string, string> | null {
   const found = new Map<string, string>();
   for (let index = 1; index < argv.length; index += 2) {
     const [flag, value] = [argv[index], argv[index + 1]];
-    if (!flag || !["--as", "--from", "--to", "--week-ending"].includes(flag) || value === undefined) return null;
+    if (!flag || !["--as", "--from", "--to", "--week-ending", "--format"].includes(flag) || value === undefined) return null;
     found.set(flag, value);
   }
   return found;
@@ -40,7 +41,8 @@ async function main(argv: string[]): Promise<number> {
   const what = argv[0];
   const flags = options(argv);
   const [from, to, end] = [date(flags?.get("--from")), date(flags?.get("--to")), date(flags?.get("--week-ending"))];
-  if ((what !== "ledger" && what !== "digest") || !flags?.get("--as") || from === null || to === null || end === null) {
+  const format = flags?.get("--format") ?? "csv";
+  if (!["ledger", "digest", "unsure"].includes(what ?? "") || !flags?.get("--as") || from === null || to === null || end === null || !["csv", "jsonl"].includes(format)) {
     process.stderr.write(USAGE);
     return 2;
   }
@@ -59,6 +61,9 @@ async function main(argv: string[]): Promise<number> {
     if (what === "ledger") {
       const span = { ...(from ? { from } : {}), ...(to ? { to } : {}) };
       await exportLedger((work) => uow.run(work), asker.communityId, span, write);
+    } else if (what === "unsure") {
+      const span = { from: from ?? new Date("1970-01-01T00:00:00Z"), to: to ?? new Date("9999-12-31T00:00:00Z") }; // dates compare as text in SQLite: keep them four-digit years
+      await write(await uow.run((repos) => exportUnsure(repos, asker.communityId, span, format as "csv" | "jsonl")));
     } else {
       await write(await uow.run((repos) => exportDigest(repos, asker.communityId, end ?? systemClock.now())));
     }

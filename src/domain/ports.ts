@@ -236,6 +236,6 @@ export interface UnsureMessages {
   get(id: number): Promise<UnsureRecord | null>;
   /** Record what the message turned out to mean (once: a second answer is refused with false). */
   answer(id: number, finalIntent: string): Promise<boolean>;
-  /** A community's unsure messages created in [from, to), oldest first. */
-  list(communityId: number, from: Date, to: Date): Promise<UnsureRecord[]>;
+  /** A community's unsure messages created in [from, to), oldest first, with the title of the chat each came from. */
+  list(communityId: number, from: Date, to: Date): Promise<Array<UnsureRecord & { chatTitle: string }>>;
 }

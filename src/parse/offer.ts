@@ -12,7 +12,7 @@ export const CAR = "车";
 export const MEDICAL = "医护";
 
 const FIRST_AID_WORDS = new RegExp(`${SKILL.source}|急救|first[- ]?aid|\\bcpr\\b|心肺复苏`, "u");
-const CAR_WORDS = /(?:我|家里|我家)(?:有|有辆|有一辆)(?:私家)?车|有车|开车|车接|接送|\bi (?:have|'ve got|got) a car\b|\bmy car\b|can drive|happy to drive|give (?:a )?lifts?|driving/u;
+const CAR_WORDS = /(?:我|家里|我家)(?:有|有辆|有一辆)(?:私家)?车|有车|开车|车接|接送|\b(?:have|'ve got|got|own) a car\b|\bmy car\b|can drive|happy to drive|give (?:a )?lifts?|driving/u;
 const MEDICAL_WORDS = /护士|医生|大夫|药剂师|护理员|nurse|doctor|paramedic|pharmacist|\bgp\b/u;
 
 const ITEMS = /(?:我家有|家里有|家中有|有多余的?|有闲置的?|闲置的?|多了(?:一|几)?[个箱台把件]?|(?:got|have) (?:a |an |some )?spare|spare)\s*([^，。,.!！?？]+)/u;

@@ -65,7 +65,7 @@ export const CUES: ReadonlyArray<readonly [string, RegExp]> = [
 ];
 
 /** Urgency in a request. */
-export const URGENT = /急|紧急|马上|尽快|立刻|赶紧|urgent|asap|right now|immediately/u;
+export const URGENT = /(?<!不着|不|别|不用)(?:紧)?急(?!诊)|马上|尽快|立刻|赶紧|urgent|asap|right now|immediately/u;
 
 /** Time-bank categories of a service log: C emergency, B companionship; everything else A daily-life care. */
 export const SERVICE_CATEGORY_C = /急救|抢救|送医|急诊|emergency|first aid|ambulance/u;

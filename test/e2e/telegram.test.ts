@@ -10,6 +10,7 @@ import { TelegramEmulator, type TestChat, type TestUser } from "../support/teleg
 import { T0, tempDatabase, testApp } from "../support/app.ts";
 import { VirtualClock } from "../../src/domain/clock.ts";
 import { silentLogger } from "../../src/logger.ts";
+import { FakeOpenAi } from "../support/fake-openai.ts";
 import { TelegramAdapter } from "../../adapters/telegram/telegram-adapter.ts";
 import { parseRoster } from "../../src/domain/community/roster.ts";
 import { importRoster } from "../../src/app/import-roster.ts";
@@ -42,7 +43,7 @@ afterEach(async () => {
 });
 
 /** Linli with the real Telegram adapter against a fresh emulator, on a virtual clock, with the roster imported. */
-async function setup(options: { mode?: "polling" | "webhook"; limits?: { perChatPerSecond?: number; perGroupPerMinute?: number } } = {}) {
+async function setup(options: { mode?: "polling" | "webhook"; limits?: { perChatPerSecond?: number; perGroupPerMinute?: number }; env?: Record<string, string> } = {}) {
   const clock = new VirtualClock(T0);
   const now = () => clock.now().getTime();
   const emulator = new TelegramEmulator({ token: TOKEN, now, ...(options.limits ? { limits: options.limits } : {}) });
@@ -59,7 +60,7 @@ async function setup(options: { mode?: "polling" | "webhook"; limits?: { perChat
     log: silentLogger(),
     now,
   });
-  const app = await testApp({ url: db.url, clock, adapters: [adapter], start: false });
+  const app = await testApp({ url: db.url, clock, adapters: [adapter], start: false, ...(options.env ? { env: options.env } : {}) });
   cleanups.push(() => app.close());
   await app.db.transaction(async (tx) => {
     const repos = repositoriesFor(tx, T0);
@@ -93,7 +94,7 @@ async function setup(options: { mode?: "polling" | "webhook"; limits?: { perChat
     await flush();
   };
   const to = (chatId: number) => emulator.sent.filter((sent) => Number(sent.chatId) === chatId);
-  return { clock, emulator, adapter, app, say, press, to, flush };
+  return { clock, emulator, adapter, app, say, press, to, flush, handled };
 }
 
 
@@ -249,4 +250,39 @@ describe("Telegram through telegraf against the Bot API emulator", () => {
     },
     60_000,
   );
+
+  it("a voice message is transcribed by the speech-to-text endpoint, quoted back and handled as a request", async () => {
+    const stt = new FakeOpenAi();
+    const base = await stt.start();
+    cleanups.push(() => stt.stop());
+    const { emulator, to, say, handled, flush, app } = await setup({ env: { STT_BASE_URL: base, STT_API_KEY: "sk-stt-test" } });
+    for (const person of Object.values(PEOPLE)) await say(person, "/start", dm(person));
+    stt.reply({ kind: "transcript", text: "谁家有梯子借用一下" });
+    const audio = Uint8Array.from([0x4f, 0x67, 0x67, 0x53, 0x00, 0x02, 0x17, 0x2a]);
+    await handled(emulator.userVoice({ chat: GROUP, from: PEOPLE.requester, audio, seconds: 3 }));
+    await flush();
+    expect(to(GROUP.id).slice(-2).map((sent) => sent.text)).toEqual(["🎤 我听到的是：「谁家有梯子借用一下」", expect.stringMatching(/^收到求助 #1/u)]);
+    expect(to(PEOPLE.wang.id).at(-1)!.text).toBe("求助 #1：王秀英（3栋）需要帮忙——谁家有梯子借用一下");
+    expect(await app.prisma.helpRequest.findMany({ select: { sourceText: true, category: true } })).toEqual([{ sourceText: "谁家有梯子借用一下", category: "borrow" }]);
+    // The bytes went through getFile and the file URL to the endpoint, as a multipart upload with the model and key.
+    expect(emulator.fileDownloads).toBe(1);
+    const [upload] = stt.received;
+    expect(upload!.path).toBe("/v1/audio/transcriptions");
+    expect(upload!.authorization).toBe("Bearer sk-stt-test");
+    expect(upload!.contentType).toMatch(/^multipart\/form-data/u);
+    expect(upload!.body.includes(Buffer.from(audio))).toBe(true);
+    expect(upload!.body.toString("latin1")).toContain("whisper-1");
+  });
+
+  it("without a speech-to-text endpoint, a private voice message gets a kind note and a group one is left alone", async () => {
+    const { emulator, to, say, handled, flush } = await setup();
+    await say(PEOPLE.requester, "/start", dm(PEOPLE.requester));
+    const before = to(GROUP.id).length;
+    await handled(emulator.userVoice({ chat: GROUP, from: PEOPLE.requester, audio: Uint8Array.from([1, 2, 3]), seconds: 2 }));
+    await handled(emulator.userVoice({ chat: dm(PEOPLE.requester), from: PEOPLE.requester, audio: Uint8Array.from([1, 2, 3]), seconds: 2 }));
+    await flush();
+    expect(to(GROUP.id)).toHaveLength(before);
+    expect(to(PEOPLE.requester.id).at(-1)!.text).toBe("抱歉，我现在只能看文字消息，请打字告诉我，或请家人帮忙发一下。");
+    expect(emulator.fileDownloads).toBe(0);
+  });
 });

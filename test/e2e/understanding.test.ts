@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { printedMessages, query as queryOn, runScript, type Printed } from "../support/console-run.ts";
+import { printedMessages, query as queryOn, runScript, runTool, type Printed } from "../support/console-run.ts";
 
 const TIMEOUT = 60_000;
 let dir: string;
@@ -89,6 +89,22 @@ describe("understanding residents", () => {
       const none = converse(["@dm 钱大爷: /meant 2 none"]);
       expect(none.map((one) => one.text)).toEqual(["好的，明白了。需要时直接说，或发 /帮助 看看我能做什么。"]);
       expect(query(`SELECT "finalIntent" FROM "UnsureMessage" ORDER BY id`)).toEqual([{ finalIntent: null }, { finalIntent: "none" }]);
+
+      // Coordinators review them, and take them out in the corpus's format to label.
+      const csv = runTool(dbFile, "export", ["unsure", "--as", "孙主任"]);
+      expect(csv.code).toBe(0);
+      const lines = csv.stdout.join("\n").trim().split("\r\n");
+      expect(lines[0]).toBe("id,created_at,chat,outcome,guess,confidence,second_guess,final_intent,text");
+      expect(lines.slice(1).map((line) => line.split(",").slice(2, 5).concat(line.split(",").slice(7)))).toEqual([
+        ["3栋邻里群", "silent", "request", "", "明天想去医院 没人陪"],
+        ["钱大爷", "asked", "request", "none", "明天想去医院 没人陪"],
+      ]);
+      const jsonl = runTool(dbFile, "export", ["unsure", "--as", "孙主任", "--format", "jsonl"]);
+      expect(jsonl.stdout.join("\n").trim().split("\n").map((line) => JSON.parse(line) as { intent: string; text: string })).toMatchObject([
+        { intent: "", text: "明天想去医院 没人陪" },
+        { intent: "none", text: "明天想去医院 没人陪" },
+      ]);
+      expect(runTool(dbFile, "export", ["unsure", "--as", "王秀英"]).code).toBe(1);
     },
     TIMEOUT,
   );

@@ -17,6 +17,8 @@ import { importRoster } from "../../src/app/import-roster.ts";
 import { repositoriesFor } from "../../src/infra/unit-of-work.ts";
 import { silentLogger } from "../../src/logger.ts";
 import { WechatAdapter, type WechatOptions as WechatAdapterOptions } from "../../adapters/wechat/wechat-adapter.ts";
+import { FileBox } from "file-box"; // wechaty's own file type (a dependency of wechaty): how the mock sends audio
+import { FakeOpenAi } from "../support/fake-openai.ts";
 
 const home = mkdtempSync(join(tmpdir(), "linli-wechat-"));
 const before = { HOME: process.env.HOME, TMPDIR: process.env.TMPDIR };
@@ -200,6 +202,41 @@ describe("WeChat through wechaty-puppet-service", () => {
       for (const text of roomSaid) expect(text).not.toMatch(/3栋302|601|702/u);
     } finally {
       await app.close();
+      db.cleanup();
+    }
+  }, 60_000);
+
+  it("a room voice message (audio) is transcribed by the speech-to-text endpoint, quoted back and handled as a request", async () => {
+    const stt = new FakeOpenAi();
+    const base = await stt.start();
+    const db = tempDatabase();
+    const adapter = adapterFor();
+    const app = await testApp({ url: db.url, adapters: [adapter], start: false, env: { STT_BASE_URL: base } });
+    const roster = ["name,platform,id,building,room,roles,skills", "王秀英,wechat,alice,3,302,resident,", "王师傅,wechat,wang,3,601,volunteer,梯子"].join("\n");
+    await app.db.transaction(async (tx) => {
+      const repos = repositoriesFor(tx, T0);
+      await importRoster(repos, (await repos.directories.defaultCommunity()).id, parseRoster(roster).rows);
+    });
+    try {
+      await app.start({ timers: false });
+      privately.length = 0;
+      const said = roomSaid.length;
+      const audio = Buffer.from([0x02, 0x23, 0x21, 0x53, 0x49, 0x4c, 0x4b, 0x5f, 0x56, 0x33, 0x01, 0x02]); // a SILK header and a little data
+      stt.reply({ kind: "transcript", text: "谁家有梯子借用一下" });
+      // ".sil": the mock files it as audio (file-box reads ".silk" as application/unknown, which the mock leaves untyped)
+      alice.say(FileBox.fromBase64(audio.toString("base64"), "voice.sil")).to(room);
+      await until(async () => (await app.prisma.helpRequest.count()) === 1);
+      await app.dispatcher.drain();
+      await until(() => roomSaid.length >= said + 2);
+      expect(roomSaid.slice(said, said + 2)).toEqual(["🎤 我听到的是：「谁家有梯子借用一下」", expect.stringMatching(/^收到求助 #1/u)]);
+      await until(() => privately.some((one) => one.to === "wang"));
+      expect(privately.find((one) => one.to === "wang")!.text).toMatch(/^求助 #1：王秀英（3栋）需要帮忙——谁家有梯子借用一下/u);
+      const [upload] = stt.received;
+      expect(upload!.path).toBe("/v1/audio/transcriptions");
+      expect(upload!.body.includes(audio)).toBe(true);
+    } finally {
+      await app.close();
+      await stt.stop();
       db.cleanup();
     }
   }, 60_000);

@@ -47,6 +47,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Start adapters and run the start-up tick (default true). */
   start?: boolean;
+  /** The time budget of the language model and the transcriber (tests end it by hand). */
+  deadline?: (ms: number) => Promise<void>;
 }
 
 /** A Linli on a temp database; timers off: tests drive the clock and call drain()/tick(). */
@@ -60,6 +62,7 @@ export async function testApp(options: TestAppOptions): Promise<Linli & { clock:
     adapters: options.adapters,
     ...(options.handlers ? { handlers: options.handlers } : {}),
     ...(options.jobHandlers ? { jobHandlers: options.jobHandlers } : {}),
+    ...(options.deadline ? { deadline: options.deadline } : {}),
     autoDispatch: false,
   });
   if (options.start !== false) await linli.start({ timers: false });
@@ -67,8 +70,12 @@ export async function testApp(options: TestAppOptions): Promise<Linli & { clock:
 }
 
 /** A test app on the demo community with one fake adapter. */
-export async function demoApp(url: string, adapter = new FakeAdapter()): Promise<{ app: Linli & { clock: VirtualClock }; adapter: FakeAdapter }> {
-  const app = await testApp({ url, adapters: [adapter] });
+export async function demoApp(
+  url: string,
+  adapter = new FakeAdapter(),
+  options: Pick<TestAppOptions, "env" | "deadline"> = {},
+): Promise<{ app: Linli & { clock: VirtualClock }; adapter: FakeAdapter }> {
+  const app = await testApp({ url, adapters: [adapter], ...options });
   await seedDemoIfEmpty(app.prisma, T0);
   return { app, adapter };
 }

@@ -1,4 +1,8 @@
-/** The parser never throws and stays fast on random and adversarial text (fast-check, plus seeded worst cases). */
+/**
+ * The parser never throws and always answers with a known intent on random and adversarial text (fast-check, plus
+ * seeded worst cases up to 4,096 characters). How fast it answers is measured in `npm run bench` (parse_worst_ms),
+ * not asserted here.
+ */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { parse } from "../../src/parse/index.ts";
@@ -8,12 +12,8 @@ const context = { now: new Date("2026-11-25T10:00:00+08:00"), timeZone: "Asia/Sh
 const KINDS = new Set(["none", "command", "unknown_command", "register", "request", "offer", "signup", "cancel_signup",
   "service_log", "thanks", "sos", "report", "dispute", "checkin", "query"]);
 
-function timed(text: string): number {
-  const start = performance.now();
-  const intent = parse(text, context);
-  const ms = performance.now() - start;
-  expect(KINDS.has(intent.kind)).toBe(true);
-  return ms;
+function understood(text: string): void {
+  expect(KINDS.has(parse(text, context).kind)).toBe(true);
 }
 
 const mixed = fc.array(
@@ -27,22 +27,11 @@ const mixed = fc.array(
 ).map((parts) => parts.join("").slice(0, 4096));
 
 describe("parser robustness", () => {
-  it("never throws and answers every random message in under 5 ms", () => {
-    timed("warm-up 谁家有梯子 周六"); // chrono's first call loads its tables
-    fc.assert(
-      fc.property(mixed, (text) => {
-        // the faster of two runs: a garbage-collection pause is the machine's, not the parser's
-        expect(Math.min(timed(text), timed(text))).toBeLessThan(5);
-      }),
-      { numRuns: 500, seed: 42 },
-    );
+  it("never throws and answers every random message with a known intent", () => {
+    fc.assert(fc.property(mixed, understood), { numRuns: 500, seed: 42 });
   });
 
-  it("answers adversarial messages up to 4,096 characters in under 5 ms each", () => {
-    timed("warm-up");
-    const slow = adversarialTexts(300)
-      .map((text) => ({ text, ms: Math.min(timed(text), timed(text)) }))
-      .filter(({ ms }) => ms >= 5);
-    expect(slow.map(({ text, ms }) => `${ms.toFixed(1)} ms: ${text.slice(0, 60)}`)).toEqual([]);
+  it("answers adversarial messages up to 4,096 characters with a known intent", () => {
+    for (const text of adversarialTexts(300)) understood(text);
   });
 });

@@ -43,8 +43,10 @@ export class PrismaUnsureMessages implements UnsureMessages {
     return count === 1;
   }
 
-  async list(communityId: number, from: Date, to: Date): Promise<UnsureRecord[]> {
+  async list(communityId: number, from: Date, to: Date): Promise<Array<UnsureRecord & { chatTitle: string }>> {
     const rows = await this.tx.unsureMessage.findMany({ where: { communityId, createdAt: { gte: from, lt: to } }, orderBy: { id: "asc" } });
-    return rows.map(fromRow);
+    const chats = await this.tx.chat.findMany({ where: { id: { in: [...new Set(rows.map((row) => row.chatId))] } }, select: { id: true, title: true } });
+    const titles = new Map(chats.map((chat) => [chat.id, chat.title]));
+    return rows.map((row) => ({ ...fromRow(row), chatTitle: titles.get(row.chatId) ?? "" }));
   }
 }
