@@ -23,6 +23,8 @@ import type { Handler, HandlerTable } from "../src/app/message-context.ts";
 import { reply } from "../src/app/message-context.ts";
 import { defaultHandlers } from "../src/app/handlers.ts";
 import { parse } from "../src/parse/index.ts";
+import { MODEL_PATH } from "../src/parse/model/index.ts";
+import { decodeModel } from "../src/parse/model/model-file.ts";
 import { systemClock } from "../src/domain/clock.ts";
 import { loadConfig } from "../src/config.ts";
 import { createLinli } from "../src/linli.ts";
@@ -147,6 +149,17 @@ async function prismaFloorRun(url: string) {
   return result;
 }
 
+/** Loading the intent model: time, file size, and the memory its tables take (array buffers). */
+function modelLoad() {
+  const bytes = readFileSync(MODEL_PATH);
+  const before = process.memoryUsage().arrayBuffers;
+  const t0 = performance.now();
+  const loaded = decodeModel(bytes);
+  const ms = performance.now() - t0;
+  const mb = (process.memoryUsage().arrayBuffers - before) / 1e6;
+  return { ms, fileKb: bytes.length / 1000, mb, rows: Object.values(loaded.heads).reduce((sum, head) => sum + head.rows, 0) };
+}
+
 function parseRun() {
   const context = { now: new Date("2026-11-25T10:00:00+08:00"), timeZone: "Asia/Shanghai", botNames: ["邻里小助手"] };
   const texts = readFileSync(fileURLToPath(new URL("../corpus/training/dev.jsonl", import.meta.url)), "utf8")
@@ -184,6 +197,7 @@ try {
   const mixed = await pipelineRun(`file:${join(dir, "b.db")}`, mixedTexts);
   const raw = rawRun(`file:${join(dir, "a.db")}`);
   const floor = await prismaFloorRun(`file:${join(dir, "a.db")}`);
+  const model = modelLoad();
   const parsing = parseRun();
   const matching = matchFigures();
   const requests = await requestFigures(`file:${join(dir, "r.db")}`);
@@ -199,6 +213,7 @@ try {
   console.log(
     `(e) parse: ${parsing.messages} corpus messages x 50: p50 ${parsing.p50.toFixed(1)} us, p99 ${parsing.p99.toFixed(1)} us; worst of 300 adversarial ${parsing.worst.toFixed(2)} ms (best of 3 runs each; first pass ${parsing.coldWorst.toFixed(2)} ms)`,
   );
+  console.log(`    model: ${model.rows} feature rows, ${model.fileKb.toFixed(0)} KB file, loaded in ${model.ms.toFixed(0)} ms, ${model.mb.toFixed(1)} MB of tables`);
   console.log(
     `(f) match: ${matching.volunteers} volunteers of ${matching.residents} residents: median ${matching.medianMs.toFixed(3)} ms, worst ${matching.worstMs.toFixed(3)} ms`,
   );
@@ -227,6 +242,8 @@ try {
       parse_p99_us: round(parsing.p99),
       parse_worst_ms: round(parsing.worst),
       parse_cold_worst_ms: round(parsing.coldWorst),
+      parse_model_load_ms: round(model.ms),
+      parse_model_mb: round(model.mb),
       match_ms: round(matching.medianMs),
       match_worst_ms: round(matching.worstMs),
       request_p50_ms: round(requests.p50),

@@ -5,7 +5,7 @@
  * (`/meant 12 request`, a button or a bare number) is handled as that meaning, by that meaning's own use case, and
  * kept with the message as its final label.
  */
-import type { ClarifyIntent, CommandIntent, NaturalKind, NoneIntent } from "../parse/intent.ts";
+import type { ClarifyIntent, CommandIntent, NaturalKind, NoneIntent, Understanding } from "../parse/intent.ts";
 import type { Handler, HandlerTable, MessageContext } from "./message-context.ts";
 import type { Repositories } from "../domain/ports.ts";
 import { reply } from "./message-context.ts";
@@ -14,11 +14,14 @@ import { normalize } from "../parse/normalize.ts";
 import { t } from "../i18n/index.ts";
 import { understandingTexts } from "../i18n/understanding.ts";
 
-/** Keep an unsure message, with what the model guessed. */
-function keep(context: MessageContext<NoneIntent | ClarifyIntent>, repos: Repositories, outcome: "silent" | "asked" | "llm") {
-  const understood = context.intent.understood!;
+/**
+ * Keep a message the parser was unsure about, with what the model guessed; `finalIntent` when its meaning is already
+ * known (the language model decided it).
+ */
+export function keepUnsureMessage(context: MessageContext, repos: Repositories, outcome: "silent" | "asked" | "llm", finalIntent?: string) {
+  const understood = (context.intent as { understood?: Understanding }).understood!;
   return repos.unsure.record({
-    ...(outcome === "llm" ? { finalIntent: "none" } : {}),
+    ...(finalIntent ? { finalIntent } : {}),
     communityId: context.person.communityId,
     chatId: context.chat.id,
     personId: context.person.id,
@@ -33,7 +36,7 @@ function keep(context: MessageContext<NoneIntent | ClarifyIntent>, repos: Reposi
 /** A group message the model was unsure about (or the language model called chatter): silence, and a row for review. */
 export const keepUnsure: Handler<NoneIntent> = async (context, repos) => {
   const understood = context.intent.understood;
-  if (understood) await keep(context, repos, understood.by === "llm" ? "llm" : "silent");
+  if (understood) await (understood.by === "llm" ? keepUnsureMessage(context, repos, "llm", "none") : keepUnsureMessage(context, repos, "silent"));
 };
 
 /** Ask what the resident meant: the likely meanings this bot can act on, and "none of these". */
@@ -43,7 +46,7 @@ export function askToClarify(routes: () => HandlerTable): Handler<ClarifyIntent>
     const table = routes();
     const choices = (context.intent.choices ?? []).filter((kind) => table[kind]);
     if (!choices.length || !context.intent.understood) return reply(context, repos, t(context.lang).clarify);
-    const { id } = await keep(context, repos, "asked");
+    const { id } = await keepUnsureMessage(context, repos, "asked");
     await reply(context, repos, {
       text: texts.whichMeaning,
       options: [

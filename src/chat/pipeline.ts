@@ -4,7 +4,7 @@
  * Chatter (no route) costs no I/O and writes nothing. Resolution is read through a cache of known ids.
  */
 import type { InboundMessage } from "./types.ts";
-import type { ClarifyIntent, Intent, Lang, NaturalKind, NoneIntent, ParseContext, Parser, Understanding } from "../parse/intent.ts";
+import type { ClarifyIntent, Intent, Lang, NaturalKind, NoneIntent, ParseContext, Parser } from "../parse/intent.ts";
 import type { SecondOpinion, Transcriber } from "./understanding.ts";
 import { build } from "../parse/classify.ts";
 import { normalize } from "../parse/normalize.ts";
@@ -15,6 +15,7 @@ import { AlreadyProcessed } from "../domain/ports.ts";
 import type { HandlerTable, MessageContext } from "../app/message-context.ts";
 import type { Logger } from "../logger.ts";
 import { reply, routeOf } from "../app/message-context.ts";
+import { keepUnsureMessage } from "../app/clarify.ts";
 import { detectLang } from "../parse/normalize.ts";
 import { t } from "../i18n/index.ts";
 import { RateLimiter } from "./rate-limiter.ts";
@@ -116,7 +117,8 @@ export class Pipeline {
         const typed = intent.kind === "command" && intent.name === "meant" ? "" : message.action ? text : message.text;
         const lang: Lang = detectLang(typed) ?? person.lang ?? chat.lang;
         const context: MessageContext = { message, intent, chat, person, isAdmin, lang, now, botName: this.#deps.botName };
-        if (intent.kind !== "none" && "understood" in intent && intent.understood?.by === "llm") await keepDecided(context, repos);
+        // A message the language model decided is kept with its answer, like every unsure message.
+        if (intent.kind !== "none" && "understood" in intent && intent.understood?.by === "llm") await keepUnsureMessage(context, repos, "llm", intent.kind);
         if (message.transcribed && routeOf(intent) !== "unsure") await reply(context, repos, understandingTexts(lang).heard(message.text));
         await handler(context, repos);
         return "handled";
@@ -243,22 +245,6 @@ export class Pipeline {
 /** The embedded model was unsure: a clarifying question, or a group message left alone. */
 function isUnsure(intent: Intent): intent is ClarifyIntent | NoneIntent {
   return (intent.kind === "clarify" && intent.understood?.by === "model") || (intent.kind === "none" && intent.unsure === true);
-}
-
-/** A message the language model decided: kept with its answer, like every unsure message. */
-async function keepDecided(context: MessageContext, repos: Repositories): Promise<void> {
-  const understood = (context.intent as { understood: Understanding }).understood;
-  await repos.unsure.record({
-    communityId: context.person.communityId,
-    chatId: context.chat.id,
-    personId: context.person.id,
-    text: context.message.text,
-    guess: understood.guesses[0]?.label ?? "none",
-    confidence: understood.confidence,
-    guesses: understood.guesses,
-    outcome: "llm",
-    finalIntent: context.intent.kind,
-  });
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): { [P in K]?: V } {

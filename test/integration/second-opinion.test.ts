@@ -4,24 +4,17 @@
  * answer is used; garbage, no answer in time, a 500 and a 429 all leave the embedded answer standing; an SOS and a
  * message the model is sure of never wait for it; the key is sent, never logged.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Writable } from "node:stream";
 import { pino } from "pino";
-import { FakeOpenAi, manualDeadline } from "../support/fake-openai.ts";
+import { manualDeadline, useFakeOpenAi } from "../support/fake-openai.ts";
 import { demoApp, message, say, useTempDatabase } from "../support/app.ts";
 import { OpenAiSecondOpinion } from "../../src/infra/openai-compatible.ts";
 import { REDACTED_KEYS } from "../../src/logger.ts";
 
 const db = useTempDatabase();
 const KEY = "sk-test-0123456789abcdef";
-let fake: FakeOpenAi;
-let base: string;
-
-beforeEach(async () => {
-  fake = new FakeOpenAi();
-  base = await fake.start();
-});
-afterEach(() => fake.stop());
+const endpoint = useFakeOpenAi();
 
 /** A logger writing into `lines`, redacting as Linli's does. */
 function capture(lines: string[]) {
@@ -37,10 +30,10 @@ describe("the language model client", () => {
 
   it("sends the message, the model and the key, and takes a strict JSON answer", async () => {
     const logs: string[] = [];
-    const client = new OpenAiSecondOpinion({ baseUrl: base, apiKey: KEY, model: "qwen2.5:7b", timeoutMs: 2000 }, { log: capture(logs) });
-    fake.reply({ kind: "chat", content: '{"intent":"request"}' });
+    const client = new OpenAiSecondOpinion({ baseUrl: endpoint.base, apiKey: KEY, model: "qwen2.5:7b", timeoutMs: 2000 }, { log: capture(logs) });
+    endpoint.fake.reply({ kind: "chat", content: '{"intent":"request"}' });
     expect(await client.ask("明天想去医院 没人陪", guesses)).toBe("request");
-    const [sent] = fake.received;
+    const [sent] = endpoint.fake.received;
     expect(sent!.path).toBe("/v1/chat/completions");
     expect(sent!.authorization).toBe(`Bearer ${KEY}`);
     const body = JSON.parse(sent!.body.toString("utf8")) as { model: string; messages: Array<{ content: string }>; response_format: unknown };
@@ -53,8 +46,8 @@ describe("the language model client", () => {
   it("answers nothing for garbage, an unknown label, no answer in time, a 500 or a 429, and logs why", async () => {
     const logs: string[] = [];
     const timer = manualDeadline();
-    const client = new OpenAiSecondOpinion({ baseUrl: base, apiKey: KEY, model: "m", timeoutMs: 2000 }, { log: capture(logs), deadline: timer.deadline });
-    fake.reply(
+    const client = new OpenAiSecondOpinion({ baseUrl: endpoint.base, apiKey: KEY, model: "m", timeoutMs: 2000 }, { log: capture(logs), deadline: timer.deadline });
+    endpoint.fake.reply(
       { kind: "chat", content: "I think this is a request." },
       { kind: "chat", content: '{"intent":"chitchat"}' },
       { kind: "json", body: { unexpected: true } },
@@ -62,9 +55,9 @@ describe("the language model client", () => {
       { kind: "status", status: 429, body: '{"error":{"message":"rate limited"}}' },
     );
     for (let n = 0; n < 5; n += 1) expect(await client.ask("text", guesses)).toBeUndefined();
-    fake.reply({ kind: "hang" });
+    endpoint.fake.reply({ kind: "hang" });
     const waiting = client.ask("text", guesses);
-    await fake.requests(6);
+    await endpoint.fake.requests(6);
     timer.expire();
     expect(await waiting).toBeUndefined();
     const lines = logs.join("");
@@ -77,12 +70,12 @@ describe("the language model client", () => {
 });
 
 describe("the second opinion in the pipeline", () => {
-  const env = () => ({ UNDERSTANDING: "openai", LLM_BASE_URL: base, LLM_MODEL: "m", LLM_API_KEY: KEY });
+  const env = () => ({ UNDERSTANDING: "openai", LLM_BASE_URL: endpoint.base, LLM_MODEL: "m", LLM_API_KEY: KEY });
   const unsure = "明天想去医院 没人陪";
 
   it("acts on the language model's answer for a message the embedded model was unsure of, and keeps the pair", async () => {
     const { app, adapter } = await demoApp(db.url, undefined, { env: env() });
-    fake.reply({ kind: "chat", content: '{"intent":"request"}' });
+    endpoint.fake.reply({ kind: "chat", content: '{"intent":"request"}' });
     const sent = await say(app, adapter, message("3栋邻里群", "王秀英", unsure));
     expect(sent[0]).toEqual(["chat", "3栋邻里群", expect.stringMatching(/^收到求助 #1/u)]);
     expect(await app.prisma.helpRequest.count()).toBe(1);
@@ -98,7 +91,7 @@ describe("the second opinion in the pipeline", () => {
     ["a 429", { kind: "status", status: 429 }],
   ] as const)("lets the embedded answer stand after %s", async (_what, reply) => {
     const { app, adapter } = await demoApp(db.url, undefined, { env: env() });
-    fake.reply(reply);
+    endpoint.fake.reply(reply);
     expect(await say(app, adapter, message("3栋邻里群", "王秀英", unsure))).toEqual([]);
     expect(await app.prisma.helpRequest.count()).toBe(0);
     expect(await app.prisma.unsureMessage.findMany({ select: { outcome: true, finalIntent: true } })).toEqual([{ outcome: "silent", finalIntent: null }]);
@@ -108,9 +101,9 @@ describe("the second opinion in the pipeline", () => {
   it("lets the embedded answer stand when the time budget runs out", async () => {
     const timer = manualDeadline();
     const { app, adapter } = await demoApp(db.url, undefined, { env: env(), deadline: timer.deadline });
-    fake.reply({ kind: "hang" });
+    endpoint.fake.reply({ kind: "hang" });
     const handled = say(app, adapter, message(null, "钱大爷", unsure));
-    await fake.requests(1);
+    await endpoint.fake.requests(1);
     timer.expire();
     const sent = await handled;
     expect(sent[0]![2]).toMatch(/^我不太确定您的意思/u); // the embedded answer: a clarifying question in a private chat
@@ -122,7 +115,7 @@ describe("the second opinion in the pipeline", () => {
     const sent = await say(app, adapter, message("3栋邻里群", "李奶奶", "救命！3栋101我老伴摔倒了"), message("3栋邻里群", "王秀英", "谁家有梯子借用一下"));
     expect(sent.some(([, , text]) => String(text).startsWith("⚠️"))).toBe(true);
     expect(await app.prisma.helpRequest.count()).toBe(2);
-    expect(fake.received).toEqual([]);
+    expect(endpoint.fake.received).toEqual([]);
     await app.close();
   });
 });

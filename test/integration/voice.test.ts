@@ -3,20 +3,13 @@
  * understood like text, an emergency included), a failed transcription answered kindly when the bot was addressed and
  * left alone in a group, and a redelivered voice message handled once.
  */
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { FakeOpenAi } from "../support/fake-openai.ts";
+import { describe, expect, it } from "vitest";
+import { useFakeOpenAi } from "../support/fake-openai.ts";
 import { demoApp, message, say, useTempDatabase } from "../support/app.ts";
 import type { InboundMessage } from "../../src/chat/types.ts";
 
 const db = useTempDatabase();
-let stt: FakeOpenAi;
-let base: string;
-
-beforeEach(async () => {
-  stt = new FakeOpenAi();
-  base = await stt.start();
-});
-afterEach(() => stt.stop());
+const endpoint = useFakeOpenAi();
 
 /** A voice message: no text, bytes fetched on demand (counted). */
 function voice(chat: string | null, person: string, fetched: { count: number }): InboundMessage {
@@ -35,8 +28,8 @@ function voice(chat: string | null, person: string, fetched: { count: number }):
 
 describe("voice messages", () => {
   it("understands a transcribed emergency like typed text, quoting what was heard", async () => {
-    const { app, adapter } = await demoApp(db.url, undefined, { env: { STT_BASE_URL: base } });
-    stt.reply({ kind: "transcript", text: "救命 3栋101我老伴摔倒了起不来" });
+    const { app, adapter } = await demoApp(db.url, undefined, { env: { STT_BASE_URL: endpoint.base } });
+    endpoint.fake.reply({ kind: "transcript", text: "救命 3栋101我老伴摔倒了起不来" });
     const fetched = { count: 0 };
     const sent = await say(app, adapter, voice("3栋邻里群", "李奶奶", fetched));
     const group = sent.filter(([to, id]) => to === "chat" && id === "3栋邻里群").map(([, , text]) => text);
@@ -48,8 +41,8 @@ describe("voice messages", () => {
   });
 
   it("answers a failed transcription kindly when addressed, stays silent in a group, and acts once on a redelivery", async () => {
-    const { app, adapter } = await demoApp(db.url, undefined, { env: { STT_BASE_URL: base } });
-    stt.fallback = { kind: "status", status: 500 };
+    const { app, adapter } = await demoApp(db.url, undefined, { env: { STT_BASE_URL: endpoint.base } });
+    endpoint.fake.fallback = { kind: "status", status: 500 };
     const fetched = { count: 0 };
     expect(await say(app, adapter, voice("3栋邻里群", "王秀英", fetched))).toEqual([]);
     const privateVoice = voice(null, "王秀英", fetched);

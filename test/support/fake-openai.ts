@@ -3,6 +3,7 @@
  * `/chat/completions` and `/audio/transcriptions`, answering as each test scripts it (a good answer, garbage, no
  * answer at all, a 500, a 429), and recording every request so a test can wait for it instead of sleeping.
  */
+import { afterEach, beforeEach } from "vitest";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
@@ -99,6 +100,24 @@ export function manualDeadline(): { deadline: (ms: number) => Promise<void>; exp
     deadline: () => new Promise<void>((resolve) => pending.push(resolve)),
     expire: () => {
       for (const resolve of pending.splice(0)) resolve();
+    },
+  };
+}
+
+/** A fresh fake endpoint for each test of the file (started before it, stopped after); call at the top level. */
+export function useFakeOpenAi(): { readonly fake: FakeOpenAi; readonly base: string } {
+  let current: { fake: FakeOpenAi; base: string } | undefined;
+  beforeEach(async () => {
+    const fake = new FakeOpenAi();
+    current = { fake, base: await fake.start() };
+  });
+  afterEach(() => current?.fake.stop());
+  return {
+    get fake() {
+      return current!.fake;
+    },
+    get base() {
+      return current!.base;
     },
   };
 }

@@ -10,6 +10,8 @@ import { openingThanks, thankedHelper } from "../../src/parse/thanked.ts";
 import { abilitiesOf } from "../../src/domain/community/abilities.ts";
 
 const lower = R.lowerAscii;
+/** The label of the first pattern of a table that matches. */
+const firstOf = (table: ReadonlyArray<readonly [string, RegExp]>, text: string) => table.find(([, pattern]) => pattern.test(lower(text)))?.[0];
 
 describe("structural rules", () => {
   it.each([
@@ -55,9 +57,8 @@ describe("slot rules", () => {
     ["my-requests", "我的求助有人接了吗", "我还有多少时间币"],
     ["events", "这周有什么活动", "我报了哪些活动"],
   ])("query topic %s: %j, not %j", (topic, yes, no) => {
-    const topicOf = (text: string) => R.QUERY_TOPICS.find(([, pattern]) => pattern.test(lower(text)))?.[0];
-    expect(topicOf(yes)).toBe(topic);
-    expect(topicOf(no)).not.toBe(topic);
+    expect(firstOf(R.QUERY_TOPICS, yes)).toBe(topic);
+    expect(firstOf(R.QUERY_TOPICS, no)).not.toBe(topic);
   });
 
   it.each([
@@ -67,9 +68,8 @@ describe("slot rules", () => {
     ["light", "楼道灯不亮", "电梯又坏了"],
     ["hazard", "阳台的花盆松动了很危险", "电梯又坏了"],
   ])("report kind %s: %j, not %j", (kind, yes, no) => {
-    const kindOf = (text: string) => R.REPORT_KINDS.find(([, pattern]) => pattern.test(lower(text)))?.[0];
-    expect(kindOf(yes)).toBe(kind);
-    expect(kindOf(no)).not.toBe(kind);
+    expect(firstOf(R.REPORT_KINDS, yes)).toBe(kind);
+    expect(firstOf(R.REPORT_KINDS, no)).not.toBe(kind);
   });
 
   it.each([
@@ -78,9 +78,8 @@ describe("slot rules", () => {
     ["pets", "对门的狗天天叫", "他总停在我的车位上"],
     ["noise", "楼上半夜拖椅子太吵了", "他总停在我的车位上"],
   ])("dispute kind %s: %j, not %j", (kind, yes, no) => {
-    const kindOf = (text: string) => R.DISPUTE_KINDS.find(([, pattern]) => pattern.test(lower(text)))?.[0];
-    expect(kindOf(yes)).toBe(kind);
-    expect(kindOf(no)).not.toBe(kind);
+    expect(firstOf(R.DISPUTE_KINDS, yes)).toBe(kind);
+    expect(firstOf(R.DISPUTE_KINDS, no)).not.toBe(kind);
   });
 });
 

@@ -111,6 +111,20 @@ describe("loadConfig", () => {
     });
   });
 
+  it("reads the language model's and the transcriber's settings, and names what is missing", () => {
+    expect(loadConfig({ UNDERSTANDING: "openai", LLM_BASE_URL: "http://127.0.0.1:11434/v1/", LLM_MODEL: "qwen2.5:7b" }).llm).toEqual({
+      baseUrl: "http://127.0.0.1:11434/v1",
+      apiKey: null,
+      model: "qwen2.5:7b",
+      timeoutMs: 2000,
+    });
+    expect(() => loadConfig({ UNDERSTANDING: "openai" })).toThrow(/LLM_BASE_URL: is required with UNDERSTANDING=openai[\s\S]*LLM_MODEL: is required/u);
+    expect(() => loadConfig({ UNDERSTANDING: "cloud" })).toThrow(/UNDERSTANDING: must be "embedded" or "openai"/u);
+    expect(loadConfig({ LLM_BASE_URL: "http://127.0.0.1:1/v1" }).llm).toBeNull(); // embedded unless asked for
+    expect(loadConfig({ STT_BASE_URL: "http://127.0.0.1:8080/v1", STT_API_KEY: "k" }).stt).toEqual({ baseUrl: "http://127.0.0.1:8080/v1", apiKey: "k", model: "whisper-1", timeoutMs: 15000 });
+    expect(() => loadConfig({ STT_BASE_URL: "whisper" })).toThrow(/STT_BASE_URL: must be the base URL/u);
+  });
+
   it("reads the Telegram settings, and names what is wrong with them", () => {
     const token = "123456789:AAHk3v9q-ExampleExampleExample_xyz";
     expect(loadConfig({ TELEGRAM_BOT_TOKEN: token }).telegram).toEqual({ token, mode: "polling", apiRoot: "https://api.telegram.org", webhook: null });
