@@ -55,7 +55,7 @@ export function classify(original: string, context: ParseContext): NaturalIntent
   if (R.SIGNUP_PARTY.test(text)) return rule({ kind: "signup", event: {}, count: findCount(text) ?? 1 });
   // A message that opens by thanking someone by name ("谢谢王师傅…", "Thanks Emma for …") is thanks.
   const thanked = openingThanks(original);
-  if (thanked && !build("service_log", original, context)) return rule({ kind: "thanks", ...thanked });
+  if (thanked && !build("service_log", original, context, text)) return rule({ kind: "thanks", ...thanked });
 
   const all = guesses("intent", original);
   const pSos = all.find((guess) => guess.label === "sos")!.p;
@@ -68,10 +68,10 @@ export function classify(original: string, context: ParseContext): NaturalIntent
   const ranked = withoutSos(all);
   const understood: Understanding = { by: "model", confidence: ranked[0]!.p, guesses: ranked.slice(0, CHOICES + 1) };
   // Thanks that says how long the help took is a service log: the time bank needs it ("张阿姨帮我读报2小时，谢谢").
-  const top = ranked[0]!.label === "thanks" && build("service_log", original, context) ? { label: "service_log", p: ranked[0]!.p } : ranked[0]!;
+  const top = ranked[0]!.label === "thanks" && build("service_log", original, context, text) ? { label: "service_log", p: ranked[0]!.p } : ranked[0]!;
   if (top.p >= CONFIDENT || (top.p >= CONFIRMED && cueAgrees(top.label, text))) {
     if (top.label === "none") return { ...NONE, understood };
-    const built = build(top.label as NaturalKind, original, context);
+    const built = build(top.label as NaturalKind, original, context, text);
     if (built) return { ...built, understood };
   }
   // Unsure (or sure of an intent the text gives too little for): silence in a group; one question to whoever
@@ -113,10 +113,12 @@ function withoutSos(all: Guess[]): Guess[] {
  * The intent `kind` with the slots the text gives; undefined when an intent cannot stand without a slot the text
  * lacks (a service log with no duration, thanks with no one named, a query with no topic).
  */
-export function build(kind: NaturalKind, original: string, context: ParseContext): NaturalIntent | undefined {
-  const text = R.lowerAscii(original);
+export function build(kind: NaturalKind, original: string, context: ParseContext, lowered?: string): NaturalIntent | undefined {
+  const text = lowered ?? R.lowerAscii(original);
   const ref = { now: context.now, timeZone: context.timeZone };
-  const when = findWhen(text, ref);
+  // The date only for the intents that carry one: reading dates is the costliest slot.
+  const dated = kind === "request" || kind === "offer" || kind === "signup" || kind === "cancel_signup" || kind === "service_log";
+  const when = dated ? findWhen(text, ref) : undefined;
   const withWhen = when ? { when } : {};
   switch (kind) {
     case "request": {

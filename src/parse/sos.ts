@@ -110,6 +110,8 @@ export const CALL =
 export const SKILL =
   /(?:懂|会|学过|学了|考了|考过|持有|拿到|有)(?:点|些|一点)?(?:急救|心肺复苏|cpr|护理|包扎)(?:证|知识|技能|培训|技术)?|急救(?:证|员证|培训|课|知识|技能|箱|包)|(?:first[- ]?aid|cpr|aed)(?:[- ](?:trained|certified|certificate|qualified|course|class|training|kit|box|skills?))|(?:trained|certified|qualified) (?:in )?(?:first[- ]?aid|cpr)|know(?:s)? (?:first[- ]?aid|cpr)|(?:ex-|retired |former )?(?:nurse|paramedic|doctor|firefighter)|(?:我是|本人是|本人)[^，。]{0,8}(?:护士|医生|大夫|急救员|消防员)/u;
 
+const SKILLS = new RegExp(SKILL.source, "gu");
+
 /** Not happening: a risk, a hypothesis, advice. Vetoes an event in the same clause. */
 export const HYPOTHETICAL =
   /万一|如果|要是|真要|假如|假设|一旦|以防|防止|预防|隐患|小心|注意|当心|容易|可能会|会不会|(?<!好|很|害|太)怕(?!死|了|啊|是)|就麻烦|就完了|就危险|要出事|会出事|迟早|早晚|差点|差一点|险些|危险|不安全|好易|要掉|要摔|会掉|会摔|的话|担心|以后|将来|下周|下个?月|明天|后天|防[^，。]{0,2}(?:摔|走失|火)|worried|in future|next (?:week|month)|tomorrow|\bif\b|in case|what if|could (?:start|cause|catch|fall|trip|hurt)|might|risk|hazard|waiting to happen|before (?:someone|somebody)|nearly|almost|dangerous|not safe|unsafe|could get hurt|someone'?s going to/u;
@@ -154,7 +156,7 @@ export function eventIn(clause: string): Emergency | undefined {
 
 /** Read one normalised, ASCII-lower-cased message. */
 export function detectSos(raw: string): SosReading {
-  const text = raw.replace(new RegExp(SKILL.source, "gu"), " ");
+  const text = raw.replace(SKILLS, " ");
   let event: Emergency | undefined;
   let called = false;
   let vetoed: SosReading["vetoed"];
