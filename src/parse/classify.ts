@@ -1,7 +1,8 @@
 /**
  * Natural-language intents from normalised text. Structure first (a forward, a 接龙 list, a closing word, a bare head
- * count), then the emergency detector (`sos.ts`, which alone raises an SOS), then the trained model (`model/`), which
- * decides among the other intents and says how sure it is. The rules in `rules.ts` then read the chosen intent's
+ * count, thanks to someone by name), then emergencies (the detector of `sos.ts` and the model's probability of SOS
+ * must agree enough: `isEmergency`), then the trained model (`model/`), which decides among the other intents and
+ * says how sure it is. The rules in `rules.ts` then read the chosen intent's
  * slots. A guess below `CONFIDENT` is not acted on in a group (precision first); a message addressed to the bot gets
  * one short question with the likely meanings as numbered choices.
  */

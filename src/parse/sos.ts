@@ -9,7 +9,7 @@
  * skill, a hypothesis, the past, hearsay, fiction or a question about emergencies; a whole message that says the
  * danger is over, or that it is joking, raises nothing. Every pattern here is a general one, with a positive and a
  * negative example in `test/unit/sos.test.ts`; the table of 150+ emergencies and 150+ hard non-emergencies in
- * `test/fixtures/sos-table.jsonl` checks the whole.
+ * `corpus/training/sos-table.jsonl` checks the whole (`test/unit/sos.test.ts`).
  */
 import type { SosIntent } from "./intent.ts";
 
