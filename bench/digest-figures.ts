@@ -5,13 +5,13 @@
  * whole weekly work for the community (the fan-out job, a summary for each of its 100 groups, every digest), with its
  * longest single transaction.
  */
-import { systemClock } from "../src/domain/clock.ts";
+import { systemClock } from "../src/kernel/clock.ts";
 import { openDatabase } from "../src/infra/database.ts";
 import { Db } from "../src/infra/db.ts";
 import { PrismaUnitOfWork } from "../src/infra/unit-of-work.ts";
-import type { Repositories } from "../src/domain/ports.ts";
-import { digestFor, digestJob, readers } from "../src/app/send-digest.ts";
-import { groupSummaryJob, weeklyJob } from "../src/app/weekly-summary.ts";
+import type { Repositories } from "../src/app/ports.ts";
+import { digestFor, digestJob, readers } from "../src/features/digests/send-digest.ts";
+import { groupSummaryJob, weeklyJob } from "../src/features/deeds/weekly-summary.ts";
 import { generateHistory } from "./generate-history.ts";
 
 const NOW = new Date("2026-11-29T12:00:00.000Z");

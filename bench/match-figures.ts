@@ -3,8 +3,8 @@
  * 6 grids, varied skills, items, quiet hours and histories. Measures `rankVolunteers` itself (loading candidates from
  * the database arrives with the request use case).
  */
-import type { Candidate } from "../src/domain/matching/rank-volunteers.ts";
-import { rankVolunteers } from "../src/domain/matching/rank-volunteers.ts";
+import type { Candidate } from "../src/features/requests/domain/rank-volunteers.ts";
+import { rankVolunteers } from "../src/features/requests/domain/rank-volunteers.ts";
 
 /** A small seeded random generator, so every run generates the same community. */
 export function lcg(seed: number): () => number {

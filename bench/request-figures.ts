@@ -6,7 +6,7 @@
  */
 import Database from "better-sqlite3";
 import type { InboundMessage } from "../src/chat/types.ts";
-import { systemClock } from "../src/domain/clock.ts";
+import { systemClock } from "../src/kernel/clock.ts";
 import { loadConfig } from "../src/config.ts";
 import { createLinli } from "../src/linli.ts";
 import { silentLogger } from "../src/logger.ts";

@@ -2,10 +2,11 @@
  * Configuration from the environment (and a `.env` file, if present), validated at start.
  * Errors say which variable is wrong and how to fix it. Secrets are read here and never logged.
  */
+import type { Lang } from "./kernel/lang.ts";
 import { existsSync } from "node:fs";
 import { z } from "zod";
 import cron from "node-cron";
-import { DEFAULT_REQUEST_SETTINGS, type RequestSettings } from "./domain/requests/policy.ts";
+import { DEFAULT_REQUEST_SETTINGS, type RequestSettings } from "./features/requests/domain/policy.ts";
 
 /** A whole number of at least `min`, with one message for every way it can be wrong. */
 function wholeNumber(min: number, fallback: number) {
@@ -112,7 +113,7 @@ export interface Config {
   botName: string;
   botNames: string[];
   timeZone: string;
-  defaultLocale: "zh-CN" | "en";
+  defaultLocale: Lang;
   logLevel: (typeof LOG_LEVELS)[number];
   schedulerCron: string;
   rateLimitPerMinute: number;

@@ -3,22 +3,22 @@
  * `src/main.ts` (the composition root) and the tests build the app through this, so both run the same wiring.
  */
 import type { ChatAdapter, Platform } from "./chat/types.ts";
-import type { Clock } from "./domain/clock.ts";
+import type { Clock } from "./kernel/clock.ts";
 import type { Config } from "./config.ts";
 import type { Logger } from "./logger.ts";
 import type { Parser } from "./parse/intent.ts";
-import type { HandlerTable } from "./app/message-context.ts";
-import type { JobHandler } from "./domain/ports.ts";
+import type { HandlerTable } from "./app/shared/context.ts";
+import type { JobHandler } from "./app/ports.ts";
 import type { PrismaClient } from "./infra/database.ts";
 import { openDatabase } from "./infra/database.ts";
 import { Db } from "./infra/db.ts";
 import { PrismaUnitOfWork } from "./infra/unit-of-work.ts";
 import { OutboxDispatcher } from "./infra/outbox-dispatcher.ts";
 import { Scheduler } from "./infra/scheduler.ts";
-import { ensureWeeklyJobs } from "./app/weekly-summary.ts";
-import { Pipeline } from "./chat/pipeline.ts";
+import { ensureWeeklyJobs } from "./features/deeds/weekly-summary.ts";
+import { Pipeline } from "./app/pipeline.ts";
 import { parse } from "./parse/index.ts";
-import { defaultHandlers } from "./app/handlers.ts";
+import { defaultHandlers } from "./app/routes.ts";
 import { defaultJobHandlers } from "./app/jobs.ts";
 import { OpenAiSecondOpinion, OpenAiTranscriber } from "./infra/openai-compatible.ts";
 

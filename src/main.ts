@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { loadConfig, ConfigError, type Config } from "./config.ts";
 import { createLogger, type Logger } from "./logger.ts";
-import { systemClock, VirtualClock } from "./domain/clock.ts";
+import { systemClock, VirtualClock } from "./kernel/clock.ts";
 import { createLinli } from "./linli.ts";
 import { seedDemoIfEmpty } from "./infra/demo-seed.ts";
 import { loadVirtualNow } from "./infra/persisted-clock.ts";

@@ -4,7 +4,7 @@
  * every job that falls due on the way, in order.
  */
 import type { Linli } from "../../src/linli.ts";
-import type { VirtualClock } from "../../src/domain/clock.ts";
+import type { VirtualClock } from "../../src/kernel/clock.ts";
 import type { ConsoleAdapter } from "./console-adapter.ts";
 import type { ScriptLine } from "./script.ts";
 import { parseScriptLine } from "./script.ts";

@@ -1,17 +1,17 @@
 /** Scheduled job kinds and their use cases. Later issues add reminders, escalations, digests and check-ins. */
-import type { JobHandler } from "../domain/ports.ts";
+import type { JobHandler } from "./ports.ts";
 import type { OutboundTarget } from "../chat/types.ts";
-import type { Lang } from "../parse/intent.ts";
-import type { RequestSettings } from "../domain/requests/policy.ts";
-import { DEFAULT_REQUEST_SETTINGS } from "../domain/requests/policy.ts";
-import { EXPIRE_JOB, WAVE_JOB } from "./request-flow.ts";
-import { expireRequestJob, waveTimeoutJob } from "./request-jobs.ts";
-import { SOS_WIDEN_JOB, widenSosJob } from "./raise-sos.ts";
-import { DEADLINE_JOB, REMIND_JOB } from "./create-event.ts";
-import { eventDeadlineJob, remindEventJob } from "./event-jobs.ts";
-import { RECUR_JOB, recurEventJob } from "./recur-event.ts";
-import { GROUP_SUMMARY_JOB, WEEKLY_JOB, groupSummaryJob, weeklyJob } from "./weekly-summary.ts";
-import { DIGEST_JOB, digestJob } from "./send-digest.ts";
+import type { Lang } from "../kernel/lang.ts";
+import type { RequestSettings } from "../features/requests/domain/policy.ts";
+import { DEFAULT_REQUEST_SETTINGS } from "../features/requests/domain/policy.ts";
+import { EXPIRE_JOB, WAVE_JOB } from "../features/requests/flow.ts";
+import { expireRequestJob, waveTimeoutJob } from "../features/requests/jobs.ts";
+import { SOS_WIDEN_JOB, widenSosJob } from "../features/requests/raise-sos.ts";
+import { DEADLINE_JOB, RECUR_JOB, REMIND_JOB } from "../features/events/create-event.ts";
+import { eventDeadlineJob, remindEventJob } from "../features/events/jobs.ts";
+import { recurEventJob } from "../features/events/recur-event.ts";
+import { GROUP_SUMMARY_JOB, WEEKLY_JOB, groupSummaryJob, weeklyJob } from "../features/deeds/weekly-summary.ts";
+import { DIGEST_JOB, digestJob } from "../features/digests/send-digest.ts";
 
 /** Payload of a "say" job: a message to send at a given time (used by announcements and tests). */
 export interface SayPayload {

@@ -3,8 +3,8 @@
  * Buttons become numbered options the parser understands; long text is split to the adapter's maximum length.
  */
 import type { AdapterCapabilities, MessageOption, OutboundMessage, RenderedMessage } from "./types.ts";
-import type { Lang } from "../parse/intent.ts";
-import { t } from "../i18n/index.ts";
+import type { Lang } from "../kernel/lang.ts";
+import { t } from "../app/shared/texts.ts";
 
 /** A message rendered for one adapter, in parts; `numbered` holds the replies of degraded options (1-based). */
 export interface RenderResult {

@@ -1,10 +1,10 @@
 /** What the command-line tools share: the configured database for one run, and exiting with the tool's code. */
 import { loadConfig } from "../config.ts";
-import { systemClock } from "../domain/clock.ts";
+import { systemClock } from "../kernel/clock.ts";
 import { openDatabase } from "../infra/database.ts";
 import { Db } from "../infra/db.ts";
 import { PrismaUnitOfWork } from "../infra/unit-of-work.ts";
-import type { PrismaClient } from "../infra/generated/prisma/client.ts";
+import type { PrismaClient } from "../infra/database.ts";
 
 /** Run `work` on the database of DATABASE_URL (migrated), disconnecting afterwards whatever happens. */
 export async function withDatabase<T>(work: (uow: PrismaUnitOfWork, prisma: PrismaClient) => Promise<T>): Promise<T> {

@@ -5,8 +5,8 @@
  *   npm run -s export -- unsure --as 孙主任 [--from] [--to] [--format jsonl]   messages the parser was unsure about
  * `--as` names the coordinator asking: anyone else is refused, and every export goes to the audit log.
  */
-import { systemClock } from "../domain/clock.ts";
-import { exportDigest, exportLedger, exportUnsure } from "../app/export-csv.ts";
+import { systemClock } from "../kernel/clock.ts";
+import { exportDigest, exportLedger, exportUnsure } from "../features/digests/export-csv.ts";
 import { runCli, withDatabase } from "./cli.ts";
 
 const USAGE = "usage: npm run -s export -- ledger|digest|unsure --as COORDINATOR [--from DATE] [--to DATE] [--week-ending DATE] [--format csv|jsonl]\n";

@@ -3,8 +3,8 @@
  * an iCalendar file on standard output (for coordinators to share or import into a calendar app).
  */
 import { loadConfig } from "../config.ts";
-import { systemClock } from "../domain/clock.ts";
-import { calendarOf } from "../app/export-calendar.ts";
+import { systemClock } from "../kernel/clock.ts";
+import { calendarOf } from "../features/events/export-calendar.ts";
 import { runCli, withDatabase } from "./cli.ts";
 
 const USAGE = "usage: npm run -s ical -- --event ID | --chat \"chat title\"\n";

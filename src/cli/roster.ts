@@ -4,8 +4,8 @@
  * is written and each problem is printed as "line N: ..." (exit 1). Otherwise all rows are written in one transaction.
  */
 import { readFileSync } from "node:fs";
-import { parseRoster } from "../domain/community/roster.ts";
-import { importRoster } from "../app/import-roster.ts";
+import { parseRoster } from "../features/community/domain/roster.ts";
+import { importRoster } from "../features/community/import-roster.ts";
 import { runCli, withDatabase } from "./cli.ts";
 
 async function main(argv: string[]): Promise<number> {

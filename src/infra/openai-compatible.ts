@@ -5,7 +5,7 @@
  * the answer is `undefined` and Linli goes on with what it has. Keys are sent, never logged.
  */
 import { z } from "zod";
-import type { SecondOpinion, Transcriber } from "../chat/understanding.ts";
+import type { SecondOpinion, Transcriber } from "../features/understanding/ports.ts";
 import type { Logger } from "../logger.ts";
 import { INTENT_LABELS } from "../parse/model/labels.ts";
 

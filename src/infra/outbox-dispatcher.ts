@@ -7,14 +7,14 @@
  * "sent" mark repeats that one message.
  */
 import type { ChatAdapter, Platform, RenderedMessage, SendResult } from "../chat/types.ts";
-import type { Clock } from "../domain/clock.ts";
+import type { Clock } from "../kernel/clock.ts";
 import type { Logger } from "../logger.ts";
 import type { Prisma, PrismaClient } from "./generated/prisma/client.ts";
 import type { Db } from "./db.ts";
 import type { OutboxBody } from "./repositories/prisma-small-ports.ts";
 import { render } from "../chat/render.ts";
 import { choicesKey } from "../chat/numbered-choices.ts";
-import { t } from "../i18n/index.ts";
+import { t } from "../app/shared/texts.ts";
 import { backoffMs } from "./backoff.ts";
 
 type Row = Awaited<ReturnType<PrismaClient["outboxMessage"]["findMany"]>>[number];

@@ -5,8 +5,8 @@
  * node-cron supplies the ticks (every minute by default, in the configured time zone).
  */
 import cron from "node-cron";
-import type { Clock } from "../domain/clock.ts";
-import type { JobHandler } from "../domain/ports.ts";
+import type { Clock } from "../kernel/clock.ts";
+import type { JobHandler } from "../app/ports.ts";
 import type { Logger } from "../logger.ts";
 import type { Db } from "./db.ts";
 import { repositoriesFor } from "./unit-of-work.ts";

@@ -1,6 +1,6 @@
 /** Runs a use case in one Prisma interactive transaction, with every repository bound to it. */
-import type { Repositories, UnitOfWork } from "../domain/ports.ts";
-import type { Clock } from "../domain/clock.ts";
+import type { Repositories, UnitOfWork } from "../app/ports.ts";
+import type { Clock } from "../kernel/clock.ts";
 import type { Db } from "./db.ts";
 import type { Tx } from "./repositories/tx.ts";
 import { PrismaDirectories } from "./repositories/prisma-directories.ts";

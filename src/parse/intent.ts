@@ -1,15 +1,10 @@
 /** The meaning of one message: a discriminated union, so each handler gets typed slots. */
 
-/** A language Linli replies in. */
-export type Lang = "zh-CN" | "en";
+import type { Lang } from "../kernel/lang.ts";
+import type { Place } from "../kernel/place.ts";
 
-/** A place named in a message: a building, optionally a unit and a room. */
-export interface Place {
-  /** Normalised building key: "3" for 3栋, 3号楼, building 3. */
-  building: string;
-  unit?: string;
-  room?: string;
-}
+export type { Lang } from "../kernel/lang.ts";
+export type { Place } from "../kernel/place.ts";
 
 /** The commands Linli knows, by canonical name. */
 export type CommandName =

@@ -1,4 +1,5 @@
 /** Text normalisation shared by the parser: full-width forms, spacing, bot mentions. */
+import type { Lang } from "../kernel/lang.ts";
 import { TRADITIONAL_TO_SIMPLIFIED } from "./traditional.ts";
 
 /** Full-width forms to half-width (！＃／０-９Ａ-Ｚ, the ideographic space) and compatibility forms folded: NFKC. */
@@ -42,7 +43,7 @@ export function hasCjk(text: string): boolean {
 }
 
 /** The language a message is written in, when it says: Chinese characters → zh-CN, Latin words only → en. */
-export function detectLang(text: string): "zh-CN" | "en" | undefined {
+export function detectLang(text: string): Lang | undefined {
   const body = text.replace(/^[/#]\S+/u, "").trim();
   if (hasCjk(body)) return "zh-CN";
   if (/[a-z]{2,}/iu.test(body)) return "en";

@@ -8,12 +8,12 @@ import { freePort } from "../support/free-port.ts";
 import { startMain } from "../support/console-run.ts";
 import { TelegramEmulator, type TestChat, type TestUser } from "../support/telegram-emulator.ts";
 import { T0, tempDatabase, testApp } from "../support/app.ts";
-import { VirtualClock } from "../../src/domain/clock.ts";
+import { VirtualClock } from "../../src/kernel/clock.ts";
 import { silentLogger } from "../../src/logger.ts";
 import { FakeOpenAi } from "../support/fake-openai.ts";
 import { TelegramAdapter } from "../../adapters/telegram/telegram-adapter.ts";
-import { parseRoster } from "../../src/domain/community/roster.ts";
-import { importRoster } from "../../src/app/import-roster.ts";
+import { parseRoster } from "../../src/features/community/domain/roster.ts";
+import { importRoster } from "../../src/features/community/import-roster.ts";
 import { repositoriesFor } from "../../src/infra/unit-of-work.ts";
 
 const TOKEN = "123456789:AAHk3v9q-ExampleExampleExample_xyz";

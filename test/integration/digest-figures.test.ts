@@ -8,9 +8,9 @@ import { FakeAdapter } from "../support/fake-adapter.ts";
 import { T0, testApp, useTempDatabase } from "../support/app.ts";
 import { seedDemoIfEmpty } from "../../src/infra/demo-seed.ts";
 import { PrismaUnitOfWork } from "../../src/infra/unit-of-work.ts";
-import { VirtualClock } from "../../src/domain/clock.ts";
-import { weeksEndingAt } from "../../src/domain/digests/figures.ts";
-import { creditMovements, reversalMovements } from "../../src/domain/timebank/ledger.ts";
+import { VirtualClock } from "../../src/kernel/clock.ts";
+import { weeksEndingAt } from "../../src/features/digests/domain/figures.ts";
+import { creditMovements, reversalMovements } from "../../src/features/timebank/domain/ledger.ts";
 
 const db = useTempDatabase();
 

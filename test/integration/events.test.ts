@@ -5,7 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { FakeAdapter } from "../support/fake-adapter.ts";
 import { message, say, T0, testApp, useTempDatabase } from "../support/app.ts";
-import { VirtualClock } from "../../src/domain/clock.ts";
+import { VirtualClock } from "../../src/kernel/clock.ts";
 
 const db = useTempDatabase();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareWithLastCopy } from "../../src/app/compare-group-note.ts";
+import { compareWithLastCopy } from "../../src/features/events/compare-group-note.ts";
 import { parse } from "../../src/parse/index.ts";
 import { PrismaUnitOfWork } from "../../src/infra/unit-of-work.ts";
 import { FakeAdapter } from "../support/fake-adapter.ts";

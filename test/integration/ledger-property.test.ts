@@ -8,7 +8,7 @@ import fc from "fast-check";
 import type { PrismaClient } from "../../src/infra/generated/prisma/client.ts";
 import { openDatabase } from "../../src/infra/database.ts";
 import { PrismaLedger } from "../../src/infra/repositories/prisma-time-bank.ts";
-import { creditMovements, isZeroSum, reversalMovements } from "../../src/domain/timebank/ledger.ts";
+import { creditMovements, isZeroSum, reversalMovements } from "../../src/features/timebank/domain/ledger.ts";
 import { T0, tempDatabase } from "../support/app.ts";
 
 let db: ReturnType<typeof tempDatabase>;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { CommandIntent } from "../../src/parse/intent.ts";
-import type { Handler } from "../../src/app/message-context.ts";
-import { reply } from "../../src/app/message-context.ts";
-import { defaultHandlers } from "../../src/app/handlers.ts";
+import type { Handler } from "../../src/app/shared/context.ts";
+import { reply } from "../../src/app/shared/context.ts";
+import { defaultHandlers } from "../../src/app/routes.ts";
 import { FakeAdapter } from "../support/fake-adapter.ts";
 import { message, testApp, useTempDatabase } from "../support/app.ts";
 

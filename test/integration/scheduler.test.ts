@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { JobHandler, NewJob } from "../../src/domain/ports.ts";
-import { VirtualClock } from "../../src/domain/clock.ts";
+import type { JobHandler, NewJob } from "../../src/app/ports.ts";
+import { VirtualClock } from "../../src/kernel/clock.ts";
 import { defaultJobHandlers } from "../../src/app/jobs.ts";
 import { PrismaUnitOfWork } from "../../src/infra/unit-of-work.ts";
 import { spawn } from "node:child_process";

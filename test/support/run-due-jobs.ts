@@ -4,7 +4,7 @@
  */
 import { existsSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
-import { VirtualClock } from "../../src/domain/clock.ts";
+import { VirtualClock } from "../../src/kernel/clock.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createLinli } from "../../src/linli.ts";
 import { silentLogger } from "../../src/logger.ts";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dueReminders, nextHolders, placeFor, promotions } from "../../src/domain/events/sign-up-policy.ts";
+import { dueReminders, nextHolders, placeFor, promotions } from "../../src/features/events/domain/sign-up-policy.ts";
 import { parseEventSpec } from "../../src/parse/event-spec.ts";
 
 const ref = { now: new Date("2026-11-25T10:00:00+08:00"), timeZone: "Asia/Shanghai" };

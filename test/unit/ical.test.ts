@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toICal } from "../../src/domain/events/ical.ts";
+import { toICal } from "../../src/features/events/domain/ical.ts";
 import { render } from "../../src/chat/render.ts";
 import { capabilities } from "../support/fake-adapter.ts";
 

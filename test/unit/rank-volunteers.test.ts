@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Candidate, Need } from "../../src/domain/matching/rank-volunteers.ts";
-import { inQuietHours, nextWave, rankVolunteers } from "../../src/domain/matching/rank-volunteers.ts";
+import type { Candidate, Need } from "../../src/features/requests/domain/rank-volunteers.ts";
+import { inQuietHours, nextWave, rankVolunteers } from "../../src/features/requests/domain/rank-volunteers.ts";
 
 let nextId = 100;
 /** A volunteer in building 3 of grid 1, active, available, with no history. */

@@ -8,8 +8,8 @@ import {
   expiryOf,
   localTime,
   waveDeadline,
-} from "../../src/domain/requests/policy.ts";
-import { daysOf } from "../../src/app/volunteering.ts";
+} from "../../src/features/requests/domain/policy.ts";
+import { daysOf } from "../../src/features/community/volunteering.ts";
 import { parse } from "../../src/parse/index.ts";
 
 const at = (iso: string) => new Date(iso);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseRoster } from "../../src/domain/community/roster.ts";
+import { parseRoster } from "../../src/features/community/domain/roster.ts";
 
 const HEADER = "name,platform,id,building,room,roles,skills";
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import * as R from "../../src/parse/rules.ts";
 import { offered } from "../../src/parse/offer.ts";
 import { openingThanks, thankedHelper } from "../../src/parse/thanked.ts";
-import { abilitiesOf } from "../../src/domain/community/abilities.ts";
+import { abilitiesOf } from "../../src/features/community/domain/abilities.ts";
 
 const lower = R.lowerAscii;
 /** The label of the first pattern of a table that matches. */

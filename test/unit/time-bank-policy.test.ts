@@ -1,9 +1,9 @@
 /** Pure rules of the time bank and the weekly schedule: policies from settings and from words, who confirms, coins, CSV cells. */
 import { describe, expect, it } from "vitest";
-import { capCheck, DEFAULT_POLICY, parsePolicyChange, policyOf, scheduleOf, withinOverdraft } from "../../src/domain/timebank/policy.ts";
-import { coins, confirmingSide, minutesOfCoins } from "../../src/domain/timebank/ledger.ts";
-import { change, median, nextSummaryAt } from "../../src/domain/digests/figures.ts";
-import { csvLine } from "../../src/app/export-csv.ts";
+import { capCheck, DEFAULT_POLICY, parsePolicyChange, policyOf, scheduleOf, withinOverdraft } from "../../src/features/timebank/domain/policy.ts";
+import { coins, confirmingSide, minutesOfCoins } from "../../src/features/timebank/domain/ledger.ts";
+import { change, median, nextSummaryAt } from "../../src/features/digests/domain/figures.ts";
+import { csvLine } from "../../src/features/digests/export-csv.ts";
 
 describe("time-bank policy", () => {
   it("reads a community's settings, falling back to the defaults for anything missing or malformed", () => {

@@ -1,9 +1,9 @@
 /** Communities (their settings and group chats) and good deeds on Prisma. */
-import type { Communities, KnownChat, KnownCommunity } from "../../domain/ports.ts";
-import type { GoodDeeds, NewGoodDeed } from "../../domain/deeds/ports.ts";
+import type { Communities, KnownChat, KnownCommunity } from "../../app/ports.ts";
+import type { GoodDeeds, NewGoodDeed } from "../../features/deeds/ports.ts";
 import type { Tx } from "./tx.ts";
 import { toKnownChat } from "./prisma-directories.ts";
-import { toLang } from "../../i18n/index.ts";
+import { toLang } from "../../app/shared/texts.ts";
 
 /** Prisma implementation of `Communities`. Settings are JSON text: unreadable text counts as no settings. */
 export class PrismaCommunities implements Communities {

@@ -3,10 +3,10 @@
  * (requests by createdAt or closedAt, transfers by kind and createdAt, deeds and credits by chat), so a digest costs
  * the same in a community with three years of history as in a new one.
  */
-import type { DigestFigures, Digests, GridFigures, GroupWeek, Span } from "../../domain/digests/ports.ts";
+import type { DigestFigures, Digests, GridFigures, GroupWeek, Span } from "../../features/digests/ports.ts";
 import type { Tx } from "./tx.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
-import { median } from "../../domain/digests/figures.ts";
+import { median } from "../../features/digests/domain/figures.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ACTIVE = ["open", "assigned"];

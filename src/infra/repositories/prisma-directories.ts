@@ -1,9 +1,9 @@
 /** Chats, people, identities, memberships and buildings on Prisma. */
 import type { ChatRef, Platform, UserRef } from "../../chat/types.ts";
-import type { ContactCard, Directories, KnownChat, KnownCommunity, KnownPerson } from "../../domain/ports.ts";
-import type { Lang } from "../../parse/intent.ts";
+import type { ContactCard, Directories, KnownChat, KnownCommunity, KnownPerson } from "../../app/ports.ts";
+import type { Lang } from "../../kernel/lang.ts";
 import type { Tx } from "./tx.ts";
-import { toLang } from "../../i18n/index.ts";
+import { toLang } from "../../app/shared/texts.ts";
 
 /** The default community's name when Linli starts on an empty database and someone writes. */
 export const DEFAULT_COMMUNITY_NAME = "我的社区";

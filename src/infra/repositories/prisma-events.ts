@@ -1,6 +1,6 @@
 /** Events and sign-ups on Prisma. */
 import type { Platform } from "../../chat/types.ts";
-import type { Events, EventView, NewEvent, SignUpView } from "../../domain/events/ports.ts";
+import type { Events, EventView, NewEvent, SignUpView } from "../../features/events/ports.ts";
 import type { Tx } from "./tx.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 

@@ -1,5 +1,5 @@
 /** Help requests, pings and assignments on Prisma. */
-import type { Candidate } from "../../domain/matching/rank-volunteers.ts";
+import type { Candidate } from "../../features/requests/domain/rank-volunteers.ts";
 import type {
   HelpCategory,
   HelpRequests,
@@ -7,7 +7,7 @@ import type {
   NewHelpRequest,
   PingView,
   RequestState,
-} from "../../domain/requests/ports.ts";
+} from "../../features/requests/ports.ts";
 import type { Tx } from "./tx.ts";
 import type { Platform } from "../../chat/types.ts";
 

@@ -1,6 +1,6 @@
 /** Who to reach and where they live, for the request use cases, on Prisma. */
 import type { Platform } from "../../chat/types.ts";
-import type { People, Reach, Residence } from "../../domain/requests/ports.ts";
+import type { People, Reach, Residence } from "../../features/requests/ports.ts";
 import type { Tx } from "./tx.ts";
 
 /** Prisma implementation of `People`. */

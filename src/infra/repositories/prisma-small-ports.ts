@@ -1,5 +1,5 @@
 /** The outbox writer, processed messages, jobs, audit log and app state on Prisma. */
-import { abilitiesOf } from "../../domain/community/abilities.ts";
+import { abilitiesOf } from "../../features/community/domain/abilities.ts";
 import type { OutboundMessage, OutboundTarget, Platform } from "../../chat/types.ts";
 import type {
   AppStates,
@@ -12,9 +12,9 @@ import type {
   NewJob,
   Outboxes,
   ProcessedMessages,
-} from "../../domain/ports.ts";
+} from "../../app/ports.ts";
 import type { Tx } from "./tx.ts";
-import { AlreadyProcessed } from "../../domain/ports.ts";
+import { AlreadyProcessed } from "../../app/ports.ts";
 import { laneOf } from "../../chat/numbered-choices.ts";
 
 /** The body stored in an outbox row. */

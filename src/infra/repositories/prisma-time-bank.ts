@@ -10,9 +10,9 @@ import type {
   StatementLine,
   TransferKind,
   TransferView,
-} from "../../domain/timebank/ports.ts";
+} from "../../features/timebank/ports.ts";
 import type { Tx } from "./tx.ts";
-import { confirmingSide, isZeroSum } from "../../domain/timebank/ledger.ts";
+import { confirmingSide, isZeroSum } from "../../features/timebank/domain/ledger.ts";
 
 /** Prisma implementation of `Ledger`: an account per person and one fund per community; entries only ever added. */
 export class PrismaLedger implements Ledger {

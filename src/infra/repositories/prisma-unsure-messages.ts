@@ -1,5 +1,5 @@
 /** Prisma implementation of `UnsureMessages` (the UnsureMessage table). */
-import type { UnsureMessages, UnsureRecord } from "../../domain/ports.ts";
+import type { UnsureMessages, UnsureRecord } from "../../app/ports.ts";
 import type { Tx } from "./tx.ts";
 
 type Row = Omit<UnsureRecord, "guesses" | "outcome"> & { guesses: string; outcome: string };

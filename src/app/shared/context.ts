@@ -1,0 +1,69 @@
+/** What a use case knows about the message it handles, and helpers to answer through the outbox. */
+import type { InboundMessage, OutboundMessage } from "../../chat/types.ts";
+import type { Intent } from "../../parse/intent.ts";
+import type { Lang } from "../../kernel/lang.ts";
+import type { KnownChat, KnownPerson, Repositories } from "../ports.ts";
+import { t } from "./texts.ts";
+
+/** The resolved message: who wrote, where, what it means. */
+export interface MessageContext<I extends Intent = Intent> {
+  message: InboundMessage;
+  intent: I;
+  chat: KnownChat;
+  person: KnownPerson;
+  isAdmin: boolean;
+  /** The language to answer in. */
+  lang: Lang;
+  now: Date;
+  botName: string;
+}
+
+/** A use case for one kind of intent: writes its domain change and its replies through `repos`, in one transaction. */
+export type Handler<I extends Intent = Intent> = (context: MessageContext<I>, repos: Repositories) => Promise<void>;
+
+/** Handlers by route: an intent kind, or "command:<name>" for commands. */
+export type HandlerTable = Partial<Record<string, Handler<never>>>;
+
+/** The route an intent takes. */
+export function routeOf(intent: Intent): string {
+  if (intent.kind === "command") return `command:${intent.name}`;
+  if (intent.kind !== "none") return intent.kind;
+  return intent.closing ? "closing" : intent.unsure ? "unsure" : "none";
+}
+
+/** Answer in the chat the message came from. */
+export function reply(context: MessageContext, repos: Repositories, message: OutboundMessage | string, priority?: number) {
+  const body = typeof message === "string" ? { text: message } : message;
+  return repos.outboxes.enqueue(
+    { kind: "chat", platform: context.chat.platform, chatId: context.chat.externalId },
+    body,
+    { lang: context.lang, ...(priority === undefined ? {} : { priority }) },
+  );
+}
+
+/** Answer the sender privately; if that cannot be delivered, the group gets a mention without the details. */
+export function replyPrivately(context: MessageContext, repos: Repositories, message: OutboundMessage | string) {
+  const body = typeof message === "string" ? { text: message } : message;
+  const { sender } = context.message;
+  return repos.outboxes.enqueue(
+    {
+      kind: "user",
+      platform: sender.platform,
+      userId: sender.id,
+      displayName: sender.displayName,
+      ...(context.chat.kind === "group" ? { fallbackChatId: context.chat.externalId } : {}),
+    },
+    body,
+    { lang: context.lang },
+  );
+}
+
+/**
+ * Answer something private (a contact card, one's requests, a balance, a digest): as a reply in a private chat; from a
+ * group, by private message, with only "已私信发给您" in the group.
+ */
+export async function answerPrivately(context: MessageContext, repos: Repositories, message: OutboundMessage | string) {
+  if (context.chat.kind === "private") return reply(context, repos, message);
+  await replyPrivately(context, repos, message);
+  await reply(context, repos, t(context.lang).sentPrivately);
+}

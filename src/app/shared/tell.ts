@@ -1,0 +1,47 @@
+/** Reaching people outside the chat a message came from: privately, in their language; and who leads a grid. */
+import type { OutboundMessage } from "../../chat/types.ts";
+import type { Lang } from "../../kernel/lang.ts";
+import type { Platform } from "../../kernel/platform.ts";
+import type { Repositories } from "../ports.ts";
+
+/** The chat something (a request, an event) started in: its platform and language are the defaults for telling. */
+export interface ChatOfOrigin {
+  chat: { platform: Platform; lang: Lang } | null;
+  chatId: number | null;
+}
+
+/**
+ * Message a person privately, in their language (else the request's chat's), on the platform of the chat it is about (a request's, an event's) where they have
+ * an identity there; if the platform cannot deliver it, a group they share gets a mention without the details.
+ * Returns the language used, or null when the person has no identity at all.
+ */
+export async function tell(
+  repos: Repositories,
+  personId: number,
+  request: ChatOfOrigin,
+  message: (lang: Lang) => OutboundMessage | string,
+  priority = 5,
+): Promise<Lang | null> {
+  const reach = await repos.people.reach(personId, request.chat?.platform, request.chatId);
+  if (!reach) return null;
+  const lang = reach.lang ?? request.chat?.lang ?? "zh-CN";
+  const body = message(lang);
+  await repos.outboxes.enqueue(
+    {
+      kind: "user",
+      platform: reach.platform,
+      userId: reach.userId,
+      displayName: reach.displayName,
+      ...(reach.fallbackChatId ? { fallbackChatId: reach.fallbackChatId } : {}),
+    },
+    typeof body === "string" ? { text: body } : body,
+    { lang, priority },
+  );
+  return lang;
+}
+
+/** The grid captains of a grid (a request's) and the community's coordinators (who may take any request). */
+export async function leadersOf(repos: Repositories, request: { gridId: number | null; communityId: number }): Promise<number[]> {
+  const captains = request.gridId === null ? [] : await repos.people.captainsOf(request.gridId);
+  return [...new Set([...captains, ...(await repos.people.coordinatorsOf(request.communityId))])];
+}

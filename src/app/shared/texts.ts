@@ -1,0 +1,177 @@
+/** Reply texts in zh-CN and en. Short and kind: many residents are elderly and read on a phone. */
+import type { Lang } from "../../kernel/lang.ts";
+
+type Texts = {
+  help: (botName: string) => string;
+  registered: (place: string) => string;
+  registeredInGroup: string;
+  registerHowTo: string;
+  unknownCommand: (command: string) => string;
+  slowDown: string;
+  somethingWentWrong: string;
+  privateFallback: (name: string, platform?: string) => string;
+  welcome: (names: string, platform: string) => string;
+  chooseByNumber: string;
+  fileUnsupported: (name: string) => string;
+  clarify: string;
+  needAdmin: string;
+  needCoordinator: string;
+  onlyInGroups: string;
+  bound: (what: string) => string;
+  bindHowTo: string;
+  gridSet: (grid: string, buildings: string) => string;
+  gridHowTo: string;
+  captainSet: (name: string, grid: string) => string;
+  captainHowTo: string;
+  volunteered: (what: string) => string;
+  quietSet: (from: string, to: string) => string;
+  quietOff: string;
+  quietHowTo: string;
+  limitSet: (limit: number) => string;
+  availabilitySet: (windows: string) => string;
+  availabilityOff: string;
+  availabilityHowTo: string;
+  limitHowTo: string;
+  phoneOnlyPrivately: string;
+  phoneSaved: string;
+  phoneHowTo: string;
+  needCaptain: string;
+  cardHowTo: string;
+  cardUnknown: (name: string) => string;
+  /** Said in a group when the answer went privately. */
+  sentPrivately: string;
+  cardOtherGrid: string;
+  card: (card: { displayName: string; address: string; phone: string; abilities: string }) => string;
+};
+
+const zh: Texts = {
+  help: (botName) =>
+    [
+      `我是${botName}，帮邻里互相搭把手。常用命令：`,
+      "/帮助 (/help) — 看这份说明",
+      "/登记 3-502 (/register) — 登记住址（只有网格长和协调员能看到）",
+      "/志愿者 修水管 梯子 (/volunteer) — 当志愿者，写上会做的事和能借的东西",
+      "/免打扰 22:00-07:00 (/quiet) — 这段时间不打扰您（紧急求救除外）；/每天最多 3 (/limit)",
+      "/电话 138… (/phone) — 私聊登记紧急联系电话；网格长和协调员可用 /联系卡 @某人 (/card)",
+      "需要帮忙直接在群里说；办好了说“好了，谢谢”或 /完成 12 (/done)；不需要了 /取消求助 12 (/cancel)；查看 /我的求助 (/requests)",
+      "志愿者：/接单 12 (/accept)、/不方便 12 (/decline)、/有空 周一至周五 18:00-21:00 (/available)；紧急情况直接喊“救命”，收到警报回 /收到 12 (/ack)",
+      "活动：群管理员 /活动 周六 9:00-11:00 除草 限20人 截止周五20:00 (/event)；说“报名”或 +1 报名，/取消报名 12 (/leave)；/近期活动 (/events)、/名单 12 (/roster)、/签到 12 张阿姨 (/attended)、/日历 (/ical)",
+      "时间银行：说“今天帮李奶奶读报2小时”记时间币，对方 /确认 (/confirm) 后入账；/余额 (/balance)、/明细 (/statement)、/转赠 @某人 5 (/give)、/捐赠 5 (/donate)；每周汇总不写名字 /不留名 (/anonymous)",
+      "群管理员：/绑定 3栋 (/bind)、/兴趣群 花园 (/interest)；协调员：/网格 东区 1 2 3 (/grid)、/网格长 @某人 东区 (/captain)、/规则 (/policy)、/冲正 (/reverse)；网格长和协调员：/简报 (/digest)",
+      "也可以直接说：“我住3栋502”。",
+    ].join("\n"),
+  registered: (place) => `已登记住址：${place}。只有网格长和协调员能看到。`,
+  registeredInGroup: "已登记，谢谢！住址只有网格长和协调员能看到。",
+  registerHowTo: "请这样登记住址：/登记 3-502，或直接说“我住3栋502”。",
+  unknownCommand: (command) => `没有“/${command}”这个命令。发 /帮助 看看我能做什么。`,
+  slowDown: "消息有点多，我稍后再看，请稍等一下。",
+  somethingWentWrong: "抱歉，我这里出了点问题，请稍后再试。",
+  privateFallback: (name, platform) =>
+    platform === "telegram"
+      ? `@${name} 我有一条消息要私下发给您：请点我的名字，进入私聊后按“开始”(Start)，我就能发给您了。`
+      : `@${name} 我有一条消息要私下发给您，请先加我为好友或私聊我一句，我就能发给您了。`,
+  welcome: (names, platform) =>
+    `欢迎${names}！我是邻里小助手：需要帮忙直接在群里说，报名活动说“报名”，发 /帮助 看说明。${platform === "telegram" ? "请私聊我并按一下“开始”(Start)，方便我私信您。" : "加我为好友，方便我私信您。"}`,
+  chooseByNumber: "请回复数字：",
+  fileUnsupported: (name) => `（这里不能发文件“${name}”，请向协调员索取。）`,
+  clarify: "我没太明白。您是想求助、报名活动，还是别的事？可以说得具体些，或发 /帮助 看看我能做什么。",
+  needAdmin: "这个命令需要群管理员或协调员来发。",
+  needCoordinator: "这个命令需要社区协调员来发。",
+  onlyInGroups: "这个命令要在群里发。",
+  bound: (what) => `好的，本群已设为${what}的群。`,
+  bindHowTo: "请这样设置：/绑定 3栋，或 /兴趣群 社区花园。",
+  gridSet: (grid, buildings) => `已把 ${buildings} 划入${grid}。`,
+  gridHowTo: "请这样划分网格：/网格 东区 1 2 3（网格名，再写楼栋号）。",
+  captainSet: (name, grid) => `${name} 现在是${grid}的网格长。`,
+  captainHowTo: "请这样设置网格长：/网格长 @某人 东区。",
+  volunteered: (what) => `谢谢您当志愿者${what ? `（${what}）` : ""}！有邻居需要时我会私信问您，方便再接。`,
+  quietSet: (from, to) => `好的，${from} 到 ${to} 不打扰您（紧急求救除外）。`,
+  quietOff: "好的，已取消免打扰。",
+  quietHowTo: "请这样设置免打扰：/免打扰 22:00-07:00，取消发 /免打扰 关。",
+  availabilitySet: (windows) => `好的，只在这些时间请您帮忙：${windows}。紧急求救除外。`,
+  availabilityOff: "好的，任何时间都可以请您帮忙（免打扰时段除外）。",
+  availabilityHowTo: "请这样设置有空的时间：/有空 周一至周五 18:00-21:00；周末 全天。取消限制：/有空 随时",
+  limitSet: (limit) => `好的，每天最多问您 ${limit} 次（紧急求救除外）。`,
+  limitHowTo: "请这样设置：/每天最多 3（1 到 20 次）。",
+  phoneOnlyPrivately: "电话号码请私聊我发，不要发在群里。",
+  phoneSaved: "已保存您的电话，只有网格长和协调员在紧急时能看到。",
+  phoneHowTo: "请这样登记电话：/电话 13800000000（请私聊发给我）。",
+  needCaptain: "应急联系卡只有网格长和协调员能查看。",
+  cardHowTo: "请这样查：/联系卡 @某人 或 /联系卡 姓名。",
+  cardUnknown: (name) => `没找到“${name}”。`,
+  sentPrivately: "已私信发给您。",
+  cardOtherGrid: "网格长只能查看本网格居民的联系卡；其他网格请找协调员。",
+  card: ({ displayName, address, phone, abilities }) =>
+    [`应急联系卡：${displayName}`, `住址：${address}`, `电话：${phone}`, `能力：${abilities}`].join("\n"),
+};
+
+const en: Texts = {
+  help: (botName) =>
+    [
+      `I'm ${botName}, helping neighbours help each other. Commands:`,
+      "/help — this guide",
+      "/register 3-502 — register where you live (only grid captains and coordinators can see it)",
+      "/volunteer plumbing ladder — volunteer, with what you can do and lend",
+      "/quiet 22:00-07:00 — no pings then (emergencies excepted); /limit 3 — pings a day at most",
+      "/phone 138… — your emergency phone, in a private chat; captains and coordinators: /card @name",
+      "Need a hand? Just say so in the group; when it's done say \"done, thanks\" or /done 12; /cancel 12; /requests lists yours",
+      "Volunteers: /accept 12, /decline 12, /available mon-fri 18:00-21:00; in an emergency just shout \"help!\"; answer alerts with /ack 12",
+      "Events: admins /event Sat 9am-11am Garden cleanup, 20 places; say \"sign me up\" or +1, /leave 12; /events, /roster 12, /attended 12 Ann, /ical",
+      "Time bank: say \"helped Mrs Li with shopping for 2 hours\" to log time; it counts once the other side sends /confirm; /balance, /statement, /give @name 5, /donate 5; /anonymous keeps your name out of the weekly summary",
+      "Group admins: /bind 3, /interest gardening; coordinators: /grid East 1 2 3, /captain @name East, /policy, /reverse; captains and coordinators: /digest",
+      'You can also just say: "I live in building 3 room 502".',
+    ].join("\n"),
+  registered: (place) => `Registered: ${place}. Only grid captains and coordinators can see it.`,
+  registeredInGroup: "Registered, thank you! Only grid captains and coordinators can see your address.",
+  registerHowTo: 'To register, send /register 3-502, or say "I live in building 3 room 502".',
+  unknownCommand: (command) => `I don't know "/${command}". Send /help to see what I can do.`,
+  slowDown: "That's a lot of messages; I'll catch up in a moment.",
+  somethingWentWrong: "Sorry, something went wrong on my side. Please try again later.",
+  privateFallback: (name, platform) =>
+    platform === "telegram"
+      ? `@${name} I have a private message for you: tap my name, open the chat and press Start, and I can send it.`
+      : `@${name} I have a private message for you. Please start a private chat with me (press Start or add me), then I can send it.`,
+  welcome: (names, platform) =>
+    `Welcome, ${names}! I'm the neighbourhood helper: ask for help right here, say "sign me up" for events, or send /help.${platform === "telegram" ? " Please open a private chat with me and press Start so I can message you." : " Add me as a contact so I can message you."}`,
+  chooseByNumber: "Reply with a number: ",
+  fileUnsupported: (name) => `(Files can't be sent here; ask a coordinator for "${name}".)`,
+  clarify: "Sorry, I didn't quite get that. Do you need help, want to join an event, or something else? Say a bit more, or send /help.",
+  needAdmin: "Only a group admin or a coordinator can use this command.",
+  needCoordinator: "Only a community coordinator can use this command.",
+  onlyInGroups: "Please use this command in a group.",
+  bound: (what) => `Done: this group is now the group of ${what}.`,
+  bindHowTo: "To set it up: /bind 3 (a building), or /interest gardening.",
+  gridSet: (grid, buildings) => `${buildings} now belong to ${grid}.`,
+  gridHowTo: "To set up a grid: /grid East 1 2 3 (the grid's name, then building numbers).",
+  captainSet: (name, grid) => `${name} is now a grid captain of ${grid}.`,
+  captainHowTo: "To name a grid captain: /captain @name East.",
+  volunteered: (what) => `Thank you for volunteering${what ? ` (${what})` : ""}! When a neighbour needs help I'll ask you privately.`,
+  quietSet: (from, to) => `Done: no pings from ${from} to ${to} (emergencies excepted).`,
+  quietOff: "Done: quiet hours are off.",
+  quietHowTo: "To set quiet hours: /quiet 22:00-07:00; to turn them off: /quiet off.",
+  availabilitySet: (windows) => `Done: I'll only ask you ${windows} (emergencies excepted).`,
+  availabilityOff: "Done: I may ask you at any time (outside your quiet hours).",
+  availabilityHowTo: "Set when you're free like this: /available mon-fri 18:00-21:00; weekends all day. To clear: /available any time",
+  limitSet: (limit) => `Done: at most ${limit} pings a day (emergencies excepted).`,
+  limitHowTo: "To set it: /limit 3 (1 to 20 a day).",
+  phoneOnlyPrivately: "Please send me your phone number in a private chat, not in the group.",
+  phoneSaved: "Saved. Only grid captains and coordinators can see it, in an emergency.",
+  phoneHowTo: "To register your phone: /phone 13800000000 (in a private chat with me).",
+  needCaptain: "Only grid captains and coordinators can see emergency contact cards.",
+  cardHowTo: "To look someone up: /card @name or /card name.",
+  cardUnknown: (name) => `I couldn't find "${name}".`,
+  sentPrivately: "Sent to you privately.",
+  cardOtherGrid: "Grid captains see the cards of their own grid's residents only; ask a coordinator for others.",
+  card: ({ displayName, address, phone, abilities }) =>
+    [`Emergency card: ${displayName}`, `Address: ${address}`, `Phone: ${phone}`, `Can help with: ${abilities}`].join("\n"),
+};
+
+/** The texts for a language. */
+export function t(lang: Lang): Texts {
+  return lang === "en" ? en : zh;
+}
+
+/** Normalise a locale string from config or the database to a supported language. */
+export function toLang(locale: string | null | undefined): Lang {
+  return locale?.toLowerCase().startsWith("en") ? "en" : "zh-CN";
+}

@@ -1,0 +1,77 @@
+/**
+ * The private emergency contact card: a resident registers a phone privately (`/phone`), volunteers cap their pings
+ * (`/limit 3`); grid captains and coordinators look up someone's card (`/card @name`), which is only ever sent to them
+ * privately — in a group the bot just says it has sent it.
+ */
+import type { CommandIntent } from "../../parse/intent.ts";
+import type { Handler } from "../../app/shared/context.ts";
+import type { Repositories } from "../../app/ports.ts";
+import { answerPrivately, reply } from "../../app/shared/context.ts";
+import { t } from "../../app/shared/texts.ts";
+
+/** `/phone 13800000000`, in a private chat only. */
+export const registerPhone: Handler<CommandIntent> = async (context, repos) => {
+  const texts = t(context.lang);
+  if (context.chat.kind === "group") return reply(context, repos, texts.phoneOnlyPrivately);
+  const phone = context.intent.args.replace(/[\s-]/gu, "");
+  if (!/^\+?\d{5,15}$/u.test(phone)) return reply(context, repos, texts.phoneHowTo);
+  await repos.directories.setPhone(context.person.id, phone);
+  await repos.audit.append({ communityId: context.person.communityId, actorId: context.person.id, action: "phone.registered" });
+  await reply(context, repos, texts.phoneSaved);
+};
+
+/** `/limit 3`: at most three pings a day. */
+export const setDailyLimit: Handler<CommandIntent> = async (context, repos) => {
+  const texts = t(context.lang);
+  const limit = Number(context.intent.args.trim());
+  if (!Number.isInteger(limit) || limit < 1 || limit > 20) return reply(context, repos, texts.limitHowTo);
+  await repos.volunteers.setDailyLimit(context.person.id, limit);
+  await reply(context, repos, texts.limitSet(limit));
+};
+
+/** `/card @name`: the card, privately, to a grid captain or coordinator. */
+export const showContactCard: Handler<CommandIntent> = async (context, repos) => {
+  const texts = t(context.lang);
+  const me = context.person.id;
+  const coordinator = await repos.directories.hasRole(me, "coordinator");
+  const entitled = coordinator || (await repos.directories.hasRole(me, "grid_captain"));
+  if (!entitled) return reply(context, repos, texts.needCaptain);
+  const mention = context.message.mentions[0];
+  const name = context.intent.args.replace(/^@/u, "").trim();
+  const target = mention
+    ? await repos.directories.findPerson(mention.platform, mention.id)
+    : name
+      ? await repos.directories.findPersonByName(context.person.communityId, name)
+      : null;
+  if (!mention && !name) return reply(context, repos, texts.cardHowTo);
+  const card = target && (await repos.directories.contactCard(target.id));
+  if (!card) return reply(context, repos, texts.cardUnknown(mention?.displayName ?? name));
+  if (!coordinator && !(await inMyGrids(repos, me, target.id))) return reply(context, repos, texts.cardOtherGrid);
+  const yes = (flag: boolean, zh: string, en: string) => (flag ? [context.lang === "en" ? en : zh] : []);
+  const abilities = [
+    ...yes(card.firstAid, "急救", "first aid"),
+    ...yes(card.medicalTraining, "医护", "medical training"),
+    ...yes(card.hasCar, "有车", "has a car"),
+    ...card.skills,
+  ];
+  const none = context.lang === "en" ? "—" : "无";
+  await repos.audit.append({ communityId: context.person.communityId, actorId: me, action: "card.viewed", subjectType: "Person", subjectId: target.id });
+  await answerPrivately(
+    context,
+    repos,
+    texts.card({
+      displayName: card.displayName,
+      address: [card.building, card.room].filter(Boolean).join(" ") || none,
+      phone: card.phone ?? none,
+      abilities: abilities.join(context.lang === "en" ? ", " : "、") || none,
+    }),
+  );
+};
+
+/** A grid captain sees the cards of their own grids' residents only (a captain with no grid set: the whole community). */
+async function inMyGrids(repos: Repositories, captainId: number, personId: number): Promise<boolean> {
+  const grids = await repos.people.gridsCaptainedBy(captainId);
+  if (grids.length === 0) return true;
+  const home = await repos.people.residence(personId);
+  return home?.gridId !== null && home?.gridId !== undefined && grids.includes(home.gridId);
+}

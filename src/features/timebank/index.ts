@@ -1,0 +1,3 @@
+/** What the time-bank feature offers other features. */
+export { askToConfirm } from "./settle-credit.ts";
+export { balanceQuery } from "./accounts.ts";
