@@ -8,7 +8,7 @@ import { describeFigures, evaluate, type Figures } from "../src/parse/model/eval
 import { useModel } from "../src/parse/model/index.ts";
 import { trainHeads } from "../src/parse/model/train-heads.ts";
 import { DEFAULT_TRAIN_OPTIONS } from "../src/parse/model/train.ts";
-import { parse } from "../src/parse/index.ts";
+import { parse } from "../src/app/parser.ts";
 
 const at = process.argv.indexOf("--options");
 const options = { ...DEFAULT_TRAIN_OPTIONS, ...(at > 0 ? (JSON.parse(process.argv[at + 1]!) as object) : {}) };

@@ -19,10 +19,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { InboundMessage } from "../src/chat/types.ts";
 import type { Intent, ParseContext } from "../src/parse/intent.ts";
-import type { Handler, HandlerTable } from "../src/app/shared/context.ts";
+import type { Handler } from "../src/app/shared/context.ts";
 import { reply } from "../src/app/shared/context.ts";
-import { defaultHandlers } from "../src/app/routes.ts";
-import { parse } from "../src/parse/index.ts";
+import { defaultRouter } from "../src/app/routes.ts";
+import { parse } from "../src/app/parser.ts";
 import { MODEL_PATH } from "../src/parse/model/index.ts";
 import { decodeModel } from "../src/parse/model/model-file.ts";
 import { systemClock } from "../src/kernel/clock.ts";
@@ -79,8 +79,9 @@ function stats(latencies: number[], seconds: number) {
 
 async function pipelineRun(url: string, texts: string[]) {
   const config = loadConfig({ DATABASE_URL: url, LOG_LEVEL: "silent", RATE_LIMIT_PER_MINUTE: "1000000" });
-  const handlers: HandlerTable = { ...defaultHandlers(), request: openRequest };
-  const linli = await createLinli({ config, clock: systemClock, log: silentLogger(), adapters: [], parser: benchParser, handlers, autoDispatch: false });
+  const router = defaultRouter();
+  router.routes.request = openRequest;
+  const linli = await createLinli({ config, clock: systemClock, log: silentLogger(), adapters: [], parser: benchParser, router, autoDispatch: false });
   for (let i = 0; i < 50; i += 1) await linli.pipeline.handle(msg("求助：谁家有梯子", i)); // warm-up: people, chat, caches
   const latencies: number[] = [];
   const start = performance.now();

@@ -7,7 +7,6 @@ import type { Clock } from "./kernel/clock.ts";
 import type { Config } from "./config.ts";
 import type { Logger } from "./logger.ts";
 import type { Parser } from "./parse/intent.ts";
-import type { HandlerTable } from "./app/shared/context.ts";
 import type { JobHandler } from "./app/ports.ts";
 import type { PrismaClient } from "./infra/database.ts";
 import { openDatabase } from "./infra/database.ts";
@@ -17,8 +16,9 @@ import { OutboxDispatcher } from "./infra/outbox-dispatcher.ts";
 import { Scheduler } from "./infra/scheduler.ts";
 import { ensureWeeklyJobs } from "./features/deeds/weekly-summary.ts";
 import { Pipeline } from "./app/pipeline.ts";
-import { parse } from "./parse/index.ts";
-import { defaultHandlers } from "./app/routes.ts";
+import { createParser } from "./parse/index.ts";
+import type { Router } from "./app/routes.ts";
+import { defaultRouter } from "./app/routes.ts";
 import { defaultJobHandlers } from "./app/jobs.ts";
 import { OpenAiSecondOpinion, OpenAiTranscriber } from "./infra/openai-compatible.ts";
 
@@ -29,7 +29,7 @@ export interface LinliOptions {
   log: Logger;
   adapters: ChatAdapter[];
   parser?: Parser;
-  handlers?: HandlerTable;
+  router?: Router;
   jobHandlers?: ReadonlyMap<string, JobHandler>;
   /** Wake the dispatcher after each commit (default true; tests drain by hand). */
   autoDispatch?: boolean;
@@ -68,11 +68,12 @@ export async function createLinli(options: LinliOptions): Promise<Linli> {
     maxAttempts: 5,
   });
   const uow = new PrismaUnitOfWork(db, clock);
+  const router = options.router ?? defaultRouter(config.requests);
   const endpointDeps = { log, ...(options.deadline ? { deadline: options.deadline } : {}) };
   const pipeline = new Pipeline({
     uow,
-    parser: options.parser ?? parse,
-    handlers: options.handlers ?? defaultHandlers(config.requests),
+    parser: options.parser ?? createParser(router.commands.words),
+    router,
     clock,
     log,
     botName: config.botName,
@@ -97,7 +98,7 @@ export async function createLinli(options: LinliOptions): Promise<Linli> {
     scheduler,
     tick,
     async start({ timers = true } = {}) {
-      for (const adapter of adapters.values()) await adapter.start((message) => pipeline.handle(message).then(() => undefined));
+      for (const adapter of adapters.values()) await adapter.start((event) => pipeline.receive(event).then(() => undefined));
       await tick();
       if (timers) {
         dispatcher.start(config.outboxPollMs);

@@ -65,6 +65,18 @@ export class ConsoleAdapter implements ChatAdapter {
     this.#admins.add(`${chat}\u0000${person}`);
   }
 
+  /** People join or leave group `chat`. */
+  async members(chat: string, kind: "members_joined" | "members_left", people: string[]): Promise<void> {
+    if (!this.#onMessage) throw new Error("the console adapter is not started");
+    await this.#onMessage({
+      kind,
+      id: randomUUID(),
+      chat: { platform: "console", id: chat, kind: "group", title: chat },
+      members: people.map((name) => ({ platform: "console", id: name, displayName: name })),
+      at: this.#options.now(),
+    });
+  }
+
   /** `person` posts `text` in group `chat`. */
   post(chat: string, person: string, text: string): Promise<void> {
     return this.#deliver({ platform: "console", id: chat, kind: "group", title: chat }, person, text);

@@ -4,6 +4,8 @@
  *   @dm <person>: <text>             a private message to the bot
  *                                    (in a text, \n is a line break: a 接龙 list fits on one line)
  *   !admin <chat title> <person>     that person is an admin of that group
+ *   !join <chat title> <person>, …   people join that group (as the platform reports it: they get a welcome)
+ *   !leave <chat title> <person>, …  people leave that group
  *   !time <ISO 8601 datetime>        set the virtual clock
  *   !advance <n>m|h|d                advance it, running every job that falls due
  *   !redeliver                       the platform delivers the last message again (same id)
@@ -15,6 +17,7 @@ export type ScriptLine =
   | { kind: "post"; chat: string; person: string; text: string }
   | { kind: "dm"; person: string; text: string }
   | { kind: "admin"; chat: string; person: string }
+  | { kind: "join" | "leave"; chat: string; people: string[] }
   | { kind: "time"; at: Date }
   | { kind: "advance"; ms: number }
   | { kind: "redeliver" }
@@ -52,6 +55,12 @@ function parseDirective(rest: string): ScriptLine {
       const person = head?.rest.trim();
       return head && person ? { kind: "admin", chat: head.title, person } : { kind: "error", message: "usage: !admin <chat title> <person>" };
     }
+    case "join":
+    case "leave": {
+      const head = splitTitle(arg);
+      const people = (head?.rest ?? "").split(/[,，、]/u).map((name) => name.trim()).filter(Boolean);
+      return head && people.length ? { kind: word, chat: head.title, people } : { kind: "error", message: `usage: !${word} <chat title> <person>[, <person>…]` };
+    }
     case "time": {
       const at = new Date(arg);
       return /^\d{4}-\d{2}-\d{2}T[\d:.]+(?:Z|[+-]\d{2}:\d{2})$/u.test(arg) && !Number.isNaN(at.getTime())
@@ -67,7 +76,7 @@ function parseDirective(rest: string): ScriptLine {
     case "redeliver":
       return { kind: "redeliver" };
     default:
-      return { kind: "error", message: `unknown directive "!${word}" (known: !admin, !time, !advance, !redeliver)` };
+      return { kind: "error", message: `unknown directive "!${word}" (known: !admin, !join, !leave, !time, !advance, !redeliver)` };
   }
 }
 

@@ -41,6 +41,10 @@ export class ConsoleSession {
       case "admin":
         this.adapter.makeAdmin(line.chat, line.person);
         return true;
+      case "join":
+      case "leave":
+        await this.adapter.members(line.chat, line.kind === "join" ? "members_joined" : "members_left", line.people);
+        break;
       case "redeliver":
         if (!(await this.adapter.redeliver())) this.report("!redeliver: no message to deliver again yet");
         break;

@@ -176,10 +176,11 @@ export class TelegramAdapter implements ChatAdapter {
   }
 
   async #message(update: Update.MessageUpdate, onMessage: InboundHandler): Promise<void> {
-    const message = update.message as Message & Partial<Message.TextMessage> & Partial<Message.NewChatMembersMessage> & Partial<Message.VoiceMessage>;
+    const message = update.message as Message & Partial<Message.TextMessage> & Partial<Message.NewChatMembersMessage> & Partial<Message.LeftChatMemberMessage> & Partial<Message.VoiceMessage>;
     const chat = chatRef(message.chat);
     if (chat.kind === "group") this.#groups.add(chat.id);
-    if (message.new_chat_members?.length) return this.#welcome(message, message.new_chat_members, chat, onMessage);
+    if (message.new_chat_members?.length) return this.#membersChanged(message, "members_joined", message.new_chat_members, chat, onMessage);
+    if (message.left_chat_member) return this.#membersChanged(message, "members_left", [message.left_chat_member], chat, onMessage);
     const voice = message.voice;
     if ((typeof message.text !== "string" && !voice) || !message.from || message.from.is_bot) return;
     const { text, addressed } = voice ? { text: "", addressed: false } : stripBotName(message.text!, this.#username);
@@ -237,21 +238,11 @@ export class TelegramAdapter implements ChatAdapter {
     }
   }
 
-  /** New members: a welcome command through the pipeline, so the greeting goes through the outbox (paced, retried). */
-  async #welcome(message: Message, members: User[], chat: ChatRef, onMessage: InboundHandler): Promise<void> {
+  /** People who joined or left a group, as a membership event (the pipeline records them and greets newcomers). */
+  async #membersChanged(message: Message, kind: "members_joined" | "members_left", members: User[], chat: ChatRef, onEvent: InboundHandler): Promise<void> {
     const people = members.filter((member) => !member.is_bot);
-    if (people.length === 0 || !message.from) return;
-    const data = `/welcome ${people.map((member) => userRef(member).displayName).join("、")}`;
-    await onMessage({
-      id: `${chat.id}:${message.message_id}`,
-      chat,
-      sender: await this.#sender(message.from, chat),
-      text: data,
-      addressedToBot: true,
-      mentions: people.map(userRef),
-      action: { data },
-      sentAt: new Date(message.date * 1000),
-    });
+    if (people.length === 0) return;
+    await onEvent({ kind, id: `${chat.id}:${message.message_id}`, chat, members: people.map(userRef), at: new Date(message.date * 1000) });
   }
 
   /** The sender, with their admin status in a group when Telegram could tell it (unknown is left out, never "no"). */

@@ -68,7 +68,10 @@ export class WechatAdapter implements ChatAdapter {
     bot.on("login", (user) => this.options.log.info({ user: user.name() }, "wechat logged in"));
     bot.on("logout", (user) => this.options.log.warn({ user: user.name() }, "wechat logged out"));
     bot.on("room-join", (room, invitees) => {
-      this.#joined(room, invitees, onMessage).catch((error: unknown) => this.options.log.error({ err: String(error) }, "wechat welcome failed"));
+      this.#membersChanged(room, "members_joined", invitees, onMessage).catch((error: unknown) => this.options.log.error({ err: String(error) }, "wechat room-join failed"));
+    });
+    bot.on("room-leave", (room, leavers) => {
+      this.#membersChanged(room, "members_left", leavers, onMessage).catch((error: unknown) => this.options.log.error({ err: String(error) }, "wechat room-leave failed"));
     });
     const loggedIn = new Promise<void>((resolve) => bot.once("login", () => resolve()));
     await bot.init();
@@ -140,21 +143,18 @@ export class WechatAdapter implements ChatAdapter {
     return 0;
   }
 
-  /** New members: `/welcome names` through the pipeline, so the greeting goes through the outbox (paced). */
-  async #joined(room: Room, invitees: Contact[], onMessage: InboundHandler): Promise<void> {
-    const people = invitees.filter((contact) => !contact.self());
+  /** People who joined or left a room, as a membership event (the pipeline records them and greets newcomers). */
+  async #membersChanged(room: Room, kind: "members_joined" | "members_left", contacts: Contact[], onEvent: InboundHandler): Promise<void> {
+    const people = contacts.filter((contact) => !contact.self());
     if (people.length === 0) return;
-    const data = `/welcome ${people.map((contact) => contact.name()).join("、")}`;
-    const first = people[0]!;
-    await onMessage({
-      id: `join:${room.id}:${people.map((contact) => contact.id).join(",")}`,
+    const at = new Date();
+    await onEvent({
+      kind,
+      // WeChat gives these events no id: who, where and when (to the second) stands in for one.
+      id: `${kind === "members_joined" ? "join" : "leave"}:${room.id}:${people.map((contact) => contact.id).join(",")}:${Math.floor(at.getTime() / 1000)}`,
       chat: { platform: "wechat", id: room.id, kind: "group", title: await room.topic() },
-      sender: { platform: "wechat", id: first.id, displayName: first.name() },
-      text: data,
-      addressedToBot: true,
-      mentions: [],
-      action: { data },
-      sentAt: new Date(),
+      members: people.map((contact) => ({ platform: "wechat", id: contact.id, displayName: contact.name() })),
+      at,
     });
   }
 

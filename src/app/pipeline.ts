@@ -3,7 +3,9 @@
  * → the use case, in one transaction with the processed-message record and the outbound messages.
  * Chatter (no route) costs no I/O and writes nothing. Resolution is read through a cache of known ids.
  */
-import type { InboundMessage } from "../chat/types.ts";
+import type { ChatRef, InboundEvent, InboundMessage, MembersEvent } from "../chat/types.ts";
+import { isMembersEvent } from "../chat/types.ts";
+import { membersChanged } from "../features/community/welcome.ts";
 import type { ClarifyIntent, Intent, NaturalKind, NoneIntent, ParseContext, Parser } from "../parse/intent.ts";
 import type { Lang } from "../kernel/lang.ts";
 import type { SecondOpinion, Transcriber } from "../features/understanding/ports.ts";
@@ -13,9 +15,11 @@ import { understandingTexts } from "../features/understanding/texts.ts";
 import type { Clock } from "../kernel/clock.ts";
 import type { KnownChat, KnownPerson, Repositories, UnitOfWork } from "./ports.ts";
 import { AlreadyProcessed } from "./ports.ts";
-import type { HandlerTable, MessageContext } from "./shared/context.ts";
+import type { BoundHandler, MessageBase } from "./shared/context.ts";
+import type { Router } from "./routes.ts";
 import type { Logger } from "../logger.ts";
-import { reply, routeOf } from "./shared/context.ts";
+import { reply } from "./shared/context.ts";
+import { handlerFor, routeName } from "./routes.ts";
 import { keepUnsureMessage } from "../features/understanding/clarify.ts";
 import { detectLang } from "../parse/normalize.ts";
 import { t } from "./shared/texts.ts";
@@ -30,7 +34,7 @@ export type Outcome = "handled" | "ignored" | "duplicate" | "rate-limited" | "fa
 export interface PipelineDeps {
   uow: UnitOfWork;
   parser: Parser;
-  handlers: HandlerTable;
+  router: Router;
   clock: Clock;
   log: Logger;
   botName: string;
@@ -57,6 +61,34 @@ export class Pipeline {
   constructor(deps: PipelineDeps) {
     this.#deps = deps;
     this.#limiter = new RateLimiter(deps.rateLimitPerMinute);
+  }
+
+  /** Handle whatever an adapter hands on: a message, or people joining or leaving. Never throws. */
+  receive(event: InboundEvent): Promise<Outcome> {
+    return isMembersEvent(event) ? this.members(event) : this.handle(event);
+  }
+
+  /** People joined or left a chat: their memberships, and a greeting for newcomers to a group. Never throws. */
+  async members(event: MembersEvent): Promise<Outcome> {
+    const key = `${event.chat.platform}:${event.id}`;
+    try {
+      if (this.#recent.has(key)) return "duplicate";
+      if (!event.members.length) return "ignored";
+      const learned: Array<() => void> = [];
+      await this.#deps.uow.run(async (repos) => {
+        const chat = await this.#resolveChat(repos, event.chat, "", learned);
+        await repos.processed.record(event.chat.platform, event.id, chat.id, event.kind);
+        await membersChanged(repos, chat, event.kind, event.members);
+      });
+      for (const learn of learned) learn();
+      this.#recent.add(key);
+      this.#deps.onCommitted?.();
+      return "handled";
+    } catch (error) {
+      if (error instanceof AlreadyProcessed) return "duplicate";
+      this.#deps.log.error({ err: error, event: event.id, chat: event.chat.id }, "membership event failed");
+      return "failed";
+    }
   }
 
   /** Handle one message. Never throws: one bad message never stops the bot. */
@@ -86,9 +118,9 @@ export class Pipeline {
       let intent = this.#deps.parser(text, parseContext);
       // A second opinion only where the embedded model was unsure: never for an SOS, a command or a rule's match.
       if (this.#deps.secondOpinion && isUnsure(intent)) intent = await this.#askSecondOpinion(text, intent, parseContext);
-      const handler = this.#deps.handlers[routeOf(intent)];
+      const handler = handlerFor(this.#deps.router, intent);
       if (!handler) return "ignored";
-      const outcome = await this.#run(message, intent, text, now, handler as (c: MessageContext, r: Repositories) => Promise<void>);
+      const outcome = await this.#run(message, intent, text, now, handler);
       this.#recent.add(key);
       if (outcome === "handled") this.#deps.onCommitted?.();
       return outcome;
@@ -104,12 +136,12 @@ export class Pipeline {
     intent: Intent,
     text: string,
     now: Date,
-    handler: (context: MessageContext, repos: Repositories) => Promise<void>,
+    handler: BoundHandler,
   ): Promise<Outcome> {
     const learned: Array<() => void> = [];
     try {
       const outcome = await this.#deps.uow.run(async (repos): Promise<Outcome> => {
-        const chat = await this.#resolveChat(repos, message, text, learned);
+        const chat = await this.#resolveChat(repos, message.chat, text, learned, message.sender.lang);
         // Recorded first: a redelivery fails on the unique key here and the whole transaction rolls back.
         await repos.processed.record(message.chat.platform, message.id, chat.id, intent.kind);
         const person = await this.#resolvePerson(repos, message, chat, learned);
@@ -117,11 +149,12 @@ export class Pipeline {
         // The language of what the person typed; an option's reply ("/meant 3 request") is in no resident's language.
         const typed = intent.kind === "command" && intent.name === "meant" ? "" : message.action ? text : message.text;
         const lang: Lang = detectLang(typed) ?? person.lang ?? chat.lang;
-        const context: MessageContext = { message, intent, chat, person, isAdmin, lang, now, botName: this.#deps.botName };
+        const base: MessageBase = { message, chat, person, isAdmin, lang, now, botName: this.#deps.botName };
+        const context = { ...base, intent };
         // A message the language model decided is kept with its answer, like every unsure message.
         if (intent.kind !== "none" && "understood" in intent && intent.understood?.by === "llm") await keepUnsureMessage(context, repos, "llm", intent.kind);
-        if (message.transcribed && routeOf(intent) !== "unsure") await reply(context, repos, understandingTexts(lang).heard(message.text));
-        await handler(context, repos);
+        if (message.transcribed && routeName(intent) !== "unsure") await reply(context, repos, understandingTexts(lang).heard(message.text));
+        await handler(base, repos);
         return "handled";
       });
       if (outcome === "handled") for (const learn of learned) learn();
@@ -132,15 +165,15 @@ export class Pipeline {
     }
   }
 
-  async #resolveChat(repos: Repositories, message: InboundMessage, text: string, learned: Array<() => void>) {
-    const key = `${message.chat.platform}:${message.chat.id}`;
+  async #resolveChat(repos: Repositories, ref: ChatRef, text: string, learned: Array<() => void>, senderLang?: Lang) {
+    const key = `${ref.platform}:${ref.id}`;
     const cached = this.#chats.get(key);
     if (cached) return cached;
-    let chat = await repos.directories.findChat(message.chat.platform, message.chat.id);
+    let chat = await repos.directories.findChat(ref.platform, ref.id);
     if (!chat) {
       const community = await repos.directories.defaultCommunity();
-      const lang = message.chat.kind === "private" ? (detectLang(text) ?? message.sender.lang) : detectLang(message.chat.title);
-      chat = await repos.directories.createChat(message.chat, community.id, lang ?? community.lang);
+      const lang = ref.kind === "private" ? (detectLang(text) ?? senderLang) : detectLang(ref.title);
+      chat = await repos.directories.createChat(ref, community.id, lang ?? community.lang);
     }
     const found = chat;
     learned.push(() => this.#chats.set(key, found));

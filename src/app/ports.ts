@@ -51,6 +51,8 @@ export interface Directories {
   createPerson(user: UserRef, communityId: number): Promise<KnownPerson>;
   /** Record membership; updates the admin flag when the platform says it changed. */
   upsertMembership(chatId: number, personId: number, isAdmin: boolean | undefined): Promise<{ isAdmin: boolean }>;
+  /** A person left a chat (nothing happens when they were not a member). */
+  removeMembership(chatId: number, personId: number): Promise<void>;
   ensureBuilding(communityId: number, key: string, name: string): Promise<{ id: number }>;
   setResidence(personId: number, buildingId: number, room: string | null): Promise<void>;
   /** The grid a building sits in. */

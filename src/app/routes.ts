@@ -1,98 +1,121 @@
-/** The route table: which use case handles which intent. Issue-by-issue, features add their routes here. */
-import type { HandlerTable } from "./shared/context.ts";
-import { showHelp } from "./help.ts";
-import { answerUnknownCommand } from "./unknown-command.ts";
-import { answerClarification, askToClarify, keepUnsure } from "../features/understanding/clarify.ts";
-import { assignCaptain, assignGrid, bindChat, bindInterest } from "../features/community/community-setup.ts";
-import { setQuietHours, volunteerCommand, volunteerFromOffer } from "../features/community/volunteering.ts";
-import { registerPhone, setDailyLimit, showContactCard } from "../features/community/contact-card.ts";
-import { registerResidence, registerResidenceCommand } from "../features/community/register-residence.ts";
+/**
+ * The router: which use case handles which intent. Commands go to the command registry (src/app/commands.ts); every
+ * other intent kind has a typed route, so a handler written for one kind of intent cannot be routed another's.
+ * An intent with no route (chatter) gets no reply and writes nothing.
+ */
+import type { ClarifyIntent, Intent, NaturalIntent, NoneIntent, RegisterIntent, UnknownCommandIntent } from "../parse/intent.ts";
+import type { BoundHandler, Dispatcher, Handler } from "./shared/context.ts";
 import type { RequestSettings } from "../features/requests/domain/policy.ts";
+import type { CommandRegistry } from "./commands.ts";
 import { DEFAULT_REQUEST_SETTINGS } from "../features/requests/domain/policy.ts";
+import { defaultCommands } from "./commands.ts";
+import { reply } from "./shared/context.ts";
+import { askToClarify, keepUnsure } from "../features/understanding/clarify.ts";
+import { volunteerFromOffer } from "../features/community/volunteering.ts";
+import { registerResidence } from "../features/community/register-residence.ts";
 import { requestHelp } from "../features/requests/request-help.ts";
-import { acceptRequest, declineRequest } from "../features/requests/answer-ping.ts";
-import { cancelCommand, closeInWords, doneCommand, keepCommand } from "../features/requests/close-request.ts";
+import { closeInWords } from "../features/requests/close-request.ts";
 import { raiseSos } from "../features/requests/raise-sos.ts";
-import { answerQuery, listRequestsCommand } from "../features/requests/list-requests.ts";
-import { setAvailability } from "../features/community/volunteering.ts";
-import { createEvent } from "../features/events/create-event.ts";
-import { cancelInWords, joinCommand, leaveCommand, signUpInWords } from "../features/events/sign-up.ts";
-import { cancelEvent, listEventsCommand, showRoster } from "../features/events/list-events.ts";
-import { recordAttendance } from "../features/timebank/attendance.ts";
-import { exportCalendar } from "../features/events/export-calendar.ts";
-import { welcomeMembers } from "../features/community/welcome.ts";
+import { answerQuery } from "../features/requests/list-requests.ts";
+import { cancelInWords, signUpInWords } from "../features/events/sign-up.ts";
 import { logService } from "../features/timebank/log-service.ts";
-import { confirmCredit, disputeCredit } from "../features/timebank/settle-credit.ts";
-import {
-  anonymousCommand,
-  balanceCommand,
-  donateCoins,
-  giveCoins,
-  namedCommand,
-  policyCommand,
-  reverseTransfer,
-  statementCommand,
-} from "../features/timebank/accounts.ts";
-import { recordThanks, thankCommand } from "../features/deeds/record-thanks.ts";
-import { digestCommand } from "../features/digests/send-digest.ts";
+import { recordThanks } from "../features/deeds/record-thanks.ts";
 
-/** The default handlers. An intent with no route (chatter) gets no reply and writes nothing. */
-export function defaultHandlers(settings: RequestSettings = DEFAULT_REQUEST_SETTINGS): HandlerTable {
-  const table: HandlerTable = {
-    "command:help": showHelp,
-    "command:register": registerResidenceCommand,
-    register: registerResidence,
-    unknown_command: answerUnknownCommand,
-    clarify: askToClarify(() => table),
-    "command:meant": answerClarification(() => table),
-    unsure: keepUnsure,
-    "command:bind": bindChat,
-    "command:interest": bindInterest,
-    "command:grid": assignGrid,
-    "command:captain": assignCaptain,
-    "command:volunteer": volunteerCommand,
-    "command:quiet": setQuietHours,
-    offer: volunteerFromOffer,
-    "command:phone": registerPhone,
-    "command:limit": setDailyLimit,
-    "command:card": showContactCard,
-    "command:available": setAvailability,
-    request: requestHelp(settings),
-    sos: raiseSos(settings),
-    "command:accept": acceptRequest,
-    "command:ack": acceptRequest,
-    "command:decline": declineRequest(settings),
-    "command:done": doneCommand,
-    "command:cancel": cancelCommand,
-    closing: closeInWords,
-    "command:keep": keepCommand,
-    "command:requests": listRequestsCommand,
-    query: answerQuery,
-    "command:event": createEvent,
-    signup: signUpInWords,
-    cancel_signup: cancelInWords,
-    "command:join": joinCommand,
-    "command:leave": leaveCommand,
-    "command:events": listEventsCommand,
-    "command:roster": showRoster,
-    "command:attended": recordAttendance,
-    "command:ical": exportCalendar,
-    "command:cancelevent": cancelEvent,
-    "command:welcome": welcomeMembers,
-    service_log: logService,
-    "command:confirm": confirmCredit,
-    "command:dispute": disputeCredit,
-    "command:balance": balanceCommand,
-    "command:statement": statementCommand,
-    "command:give": giveCoins,
-    "command:donate": donateCoins,
-    "command:reverse": reverseTransfer,
-    "command:policy": policyCommand,
-    "command:anonymous": anonymousCommand,
-    "command:named": namedCommand,
-    thanks: recordThanks,
-    "command:thank": thankCommand,
-    "command:digest": digestCommand,
+/** A use case for each intent kind that is not a command; "closing" and "unsure" are kinds of "none". */
+export type Routes = { [K in NaturalIntent["kind"]]?: Handler<Extract<NaturalIntent, { kind: K }>> } & {
+  register?: Handler<RegisterIntent>;
+  unknown_command?: Handler<UnknownCommandIntent>;
+  clarify?: Handler<ClarifyIntent>;
+  /** "好了，谢谢": a request closed in words. */
+  closing?: Handler<NoneIntent>;
+  /** A message the parser was unsure about and left alone. */
+  unsure?: Handler<NoneIntent>;
+};
+
+/** The routes and the commands. */
+export interface Router {
+  routes: Routes;
+  commands: CommandRegistry;
+}
+
+/** The use case an intent goes to. */
+export function handlerFor(router: Router, intent: Intent): BoundHandler | undefined {
+  const { routes } = router;
+  switch (intent.kind) {
+    case "command":
+      return (base, repos) => router.commands.run({ ...base, intent }, repos);
+    case "none":
+      return bind(intent.closing ? routes.closing : intent.unsure ? routes.unsure : undefined, intent);
+    case "unknown_command":
+      return bind(routes.unknown_command, intent);
+    case "register":
+      return bind(routes.register, intent);
+    case "clarify":
+      return bind(routes.clarify, intent);
+    case "request":
+      return bind(routes.request, intent);
+    case "offer":
+      return bind(routes.offer, intent);
+    case "signup":
+      return bind(routes.signup, intent);
+    case "cancel_signup":
+      return bind(routes.cancel_signup, intent);
+    case "service_log":
+      return bind(routes.service_log, intent);
+    case "thanks":
+      return bind(routes.thanks, intent);
+    case "sos":
+      return bind(routes.sos, intent);
+    case "report":
+      return bind(routes.report, intent);
+    case "dispute":
+      return bind(routes.dispute, intent);
+    case "checkin":
+      return bind(routes.checkin, intent);
+    case "query":
+      return bind(routes.query, intent);
+  }
+}
+
+function bind<I extends Intent>(handler: Handler<I> | undefined, intent: I): BoundHandler | undefined {
+  return handler && ((base, repos) => handler({ ...base, intent }, repos));
+}
+
+/** The name an intent's route has in logs and in the processed-message record: its kind, "command:<name>" for commands. */
+export function routeName(intent: Intent): string {
+  if (intent.kind === "command") return `command:${intent.name}`;
+  if (intent.kind !== "none") return intent.kind;
+  return intent.closing ? "closing" : intent.unsure ? "unsure" : "none";
+}
+
+/** The default router. */
+export function defaultRouter(settings: RequestSettings = DEFAULT_REQUEST_SETTINGS): Router {
+  const router: Router = {
+    routes: {
+      register: registerResidence,
+      unknown_command: (context, repos) => reply(context, repos, router.commands.unknown(context.lang, context.intent.command)),
+      clarify: askToClarify(() => dispatcher),
+      unsure: keepUnsure,
+      offer: volunteerFromOffer,
+      request: requestHelp(settings),
+      sos: raiseSos(settings),
+      closing: closeInWords,
+      query: answerQuery,
+      signup: signUpInWords,
+      cancel_signup: cancelInWords,
+      service_log: logService,
+      thanks: recordThanks,
+    },
+    commands: defaultCommands(settings, () => dispatcher),
   };
-  return table;
+  const dispatcher = dispatcherOf(router);
+  return router;
+}
+
+/** The router as use cases that re-route see it. */
+export function dispatcherOf(router: Router): Dispatcher {
+  return {
+    handles: (kind) => (kind === "command" ? true : kind in router.routes && router.routes[kind as keyof Routes] !== undefined),
+    handlerFor: (intent) => handlerFor(router, intent),
+  };
 }

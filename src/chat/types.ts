@@ -59,14 +59,35 @@ export type SendResult =
   | { ok: false; reason: "rate-limited"; retryAfterMs: number }
   | { ok: false; reason: "not-contact" | "blocked" | "unsupported" | "error"; detail?: string };
 
-/** Receives inbound messages from an adapter. Never rejects: the pipeline has its own error boundary. */
-export type InboundHandler = (message: InboundMessage) => Promise<void>;
+/**
+ * People joining or leaving a group, as the platform reports it (not a text message: nobody can type one). A pressed
+ * button arrives as an `InboundMessage` whose `action` carries the button's reply.
+ */
+export interface MembersEvent {
+  kind: "members_joined" | "members_left";
+  /** Stable id for dedupe, like a message's. */
+  id: string;
+  chat: ChatRef;
+  members: UserRef[];
+  at: Date;
+}
+
+/** What an adapter hands the core: a message, or a membership event. */
+export type InboundEvent = InboundMessage | MembersEvent;
+
+/** Whether an inbound event is a membership event rather than a message. */
+export function isMembersEvent(event: InboundEvent): event is MembersEvent {
+  return "kind" in event && (event.kind === "members_joined" || event.kind === "members_left");
+}
+
+/** Receives inbound events from an adapter. Never rejects: the pipeline has its own error boundary. */
+export type InboundHandler = (event: InboundEvent) => Promise<void>;
 
 /** A chat platform, reduced to translation. Platform objects never leave the adapter. */
 export interface ChatAdapter {
   readonly platform: Platform;
   readonly capabilities: AdapterCapabilities;
-  start(onMessage: InboundHandler): Promise<void>;
+  start(onEvent: InboundHandler): Promise<void>;
   stop(): Promise<void>;
   send(chatId: string, message: RenderedMessage): Promise<SendResult>;
   sendPrivate(userId: string, message: RenderedMessage): Promise<SendResult>;

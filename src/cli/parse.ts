@@ -4,7 +4,7 @@
  * Coordinators use it to see why the bot did (or did not do) something. A bad input line gets an "error" record.
  */
 import { createInterface } from "node:readline";
-import { parse } from "../parse/index.ts";
+import { parse } from "../app/parser.ts";
 import { toRecord } from "../parse/record.ts";
 import { loadConfig } from "../config.ts";
 

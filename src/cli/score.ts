@@ -10,7 +10,7 @@
 import { appendFileSync, existsSync, readFileSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { join, resolve } from "node:path";
-import { parse } from "../parse/index.ts";
+import { parse } from "../app/parser.ts";
 import { CORPUS_DIR, readSet } from "../parse/model/corpus-files.ts";
 import { describeFigures, evaluate } from "../parse/model/evaluate.ts";
 import { MODEL_PATH, useModelFile } from "../parse/model/index.ts";

@@ -15,11 +15,14 @@ const REGISTER_ZH = /^(?:我(?:家)?住(?:在)?|我家在|我的住址(?:是)?|�
 const REGISTER_EN = /^(?:i\s+live\s+(?:in|at)|my\s+(?:home|flat|address)\s+is)\s+(.+)$/iu;
 
 
-/** Text to Intent. Unclear text is `none`: precision first, the bot stays silent on chatter. */
-export const parse: Parser = (raw: string, context: ParseContext): Intent => {
+/**
+ * A parser knowing these command words (every word, lower case, to its command's name: the registry's `words`).
+ * Text to Intent. Unclear text is `none`: precision first, the bot stays silent on chatter.
+ */
+export const createParser = (commandWords: ReadonlyMap<string, string>): Parser => (raw: string, context: ParseContext): Intent => {
   const text = normalize(raw, context.botNames);
   if (!text) return { kind: "none" };
-  const command = parseCommand(text, context.botNames);
+  const command = parseCommand(text, context.botNames, commandWords);
   if (command?.kind === "unknown_command") {
     // "/request could someone grab my parcel": a slash word that is no command, then words that are understood
     const words = text.replace(/^[/#]\s*/u, "");

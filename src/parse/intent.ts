@@ -6,54 +6,11 @@ import type { Place } from "../kernel/place.ts";
 export type { Lang } from "../kernel/lang.ts";
 export type { Place } from "../kernel/place.ts";
 
-/** The commands Linli knows, by canonical name. */
-export type CommandName =
-  | "help"
-  | "register"
-  | "bind"
-  | "interest"
-  | "grid"
-  | "captain"
-  | "volunteer"
-  | "quiet"
-  | "limit"
-  | "phone"
-  | "card"
-  | "available"
-  | "accept"
-  | "decline"
-  | "done"
-  | "cancel"
-  | "requests"
-  | "ack"
-  | "keep"
-  | "event"
-  | "join"
-  | "leave"
-  | "events"
-  | "roster"
-  | "attended"
-  | "ical"
-  | "cancelevent"
-  | "welcome"
-  | "confirm"
-  | "dispute"
-  | "balance"
-  | "statement"
-  | "give"
-  | "donate"
-  | "reverse"
-  | "policy"
-  | "anonymous"
-  | "named"
-  | "thank"
-  | "digest"
-  | "meant";
-
 /** A slash or hash command, with its arguments as typed. */
 export interface CommandIntent {
   kind: "command";
-  name: CommandName;
+  /** The command's canonical name (the registry's, src/app/commands.ts). */
+  name: string;
   args: string;
 }
 

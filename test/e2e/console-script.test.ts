@@ -70,6 +70,20 @@ describe("the console script mode", () => {
   );
 
   it(
+    "greets people who join a group, and answers a resident who types /welcome as an unknown command",
+    () => {
+      const run = runScript(["@3栋邻里群 王秀英: /welcome 小李", "!join 3栋邻里群 小李、小王", "!leave 3栋邻里群 小王"]);
+      expect(run.stdout).toEqual([
+        "[3栋邻里群] 邻里小助手: 没有“/welcome”这个命令。发 /帮助 看看我能做什么。",
+        "[3栋邻里群] 邻里小助手: 欢迎小李、小王！我是邻里小助手：需要帮忙直接在群里说，报名活动说“报名”，发 /帮助 看说明。加我为好友，方便我私信您。",
+      ]);
+      expect(run.code).toBe(0);
+      expect(query<{ name: string }>(`SELECT p."displayName" AS name FROM "Membership" m JOIN "Person" p ON p.id = m."personId" ORDER BY p.id`)).toEqual([{ name: "王秀英" }, { name: "小李" }]);
+    },
+    TIMEOUT,
+  );
+
+  it(
     "runs a conversation: silent on chatter, private in groups, in each chat's language, once per message",
     () => {
       const run = runScript([

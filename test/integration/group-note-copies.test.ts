@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compareWithLastCopy } from "../../src/features/events/compare-group-note.ts";
-import { parse } from "../../src/parse/index.ts";
+import { parse } from "../../src/app/parser.ts";
 import { PrismaUnitOfWork } from "../../src/infra/unit-of-work.ts";
 import { FakeAdapter } from "../support/fake-adapter.ts";
 import { T0, testApp, useTempDatabase } from "../support/app.ts";

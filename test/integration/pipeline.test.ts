@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import type { CommandIntent } from "../../src/parse/intent.ts";
 import type { Handler } from "../../src/app/shared/context.ts";
 import { reply } from "../../src/app/shared/context.ts";
-import { defaultHandlers } from "../../src/app/routes.ts";
+import type { Router } from "../../src/app/routes.ts";
+import { defaultRouter } from "../../src/app/routes.ts";
+import { command } from "../../src/app/shared/command.ts";
 import { FakeAdapter } from "../support/fake-adapter.ts";
 import { message, testApp, useTempDatabase } from "../support/app.ts";
 
@@ -80,7 +82,7 @@ describe("the inbound pipeline", () => {
       await reply(context, repos, "half-written reply");
       if (context.person.displayName === "坏消息") throw new Error("boom");
     };
-    const app = await testApp({ url: db.url, adapters: [adapter], handlers: { ...defaultHandlers(), "command:help": failing } });
+    const app = await testApp({ url: db.url, adapters: [adapter], router: withCommand("help", failing) });
     expect(await app.pipeline.handle(message("3栋邻里群", "坏消息", "/help"))).toBe("failed");
     expect(await app.pipeline.handle(message("3栋邻里群", "王秀英", "/help"))).toBe("handled");
     await app.dispatcher.drain();
@@ -137,7 +139,7 @@ describe("the inbound pipeline", () => {
     const offer: Handler<CommandIntent> = async (context, repos) => {
       await reply(context, repos, { text: "要帮忙吗？", options: [{ label: "看帮助", reply: "/help" }, { label: "不用", reply: "/none" }] });
     };
-    const app = await testApp({ url: db.url, adapters: [adapter], handlers: { ...defaultHandlers(), "command:register": offer } });
+    const app = await testApp({ url: db.url, adapters: [adapter], router: withCommand("register", offer) });
     await app.pipeline.handle(message(null, "王秀英", "/register"));
     await app.dispatcher.drain();
     expect(adapter.texts()[0]).toBe("要帮忙吗？\n请回复数字：1 看帮助 / 2 不用");
@@ -147,3 +149,9 @@ describe("the inbound pipeline", () => {
     await app.close();
   });
 });
+
+/** The default router with one command's handler swapped. */
+function withCommand(name: string, handler: Handler<CommandIntent>): Router {
+  const router = defaultRouter();
+  return { ...router, commands: router.commands.with(command({ name, handler })) };
+}

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { ChatAdapter, InboundMessage } from "../../src/chat/types.ts";
-import type { HandlerTable } from "../../src/app/shared/context.ts";
+import type { Router } from "../../src/app/routes.ts";
 import type { JobHandler } from "../../src/app/ports.ts";
 import { VirtualClock } from "../../src/kernel/clock.ts";
 import { loadConfig } from "../../src/config.ts";
@@ -42,7 +42,7 @@ export interface TestAppOptions {
   url: string;
   clock?: VirtualClock;
   adapters: ChatAdapter[];
-  handlers?: HandlerTable;
+  router?: Router;
   jobHandlers?: ReadonlyMap<string, JobHandler>;
   env?: Record<string, string>;
   /** Start adapters and run the start-up tick (default true). */
@@ -60,7 +60,7 @@ export async function testApp(options: TestAppOptions): Promise<Linli & { clock:
     clock,
     log: silentLogger(),
     adapters: options.adapters,
-    ...(options.handlers ? { handlers: options.handlers } : {}),
+    ...(options.router ? { router: options.router } : {}),
     ...(options.jobHandlers ? { jobHandlers: options.jobHandlers } : {}),
     ...(options.deadline ? { deadline: options.deadline } : {}),
     autoDispatch: false,

@@ -52,6 +52,9 @@ describe("parseScriptLine: directives", () => {
     ["!advance 0.5m", { kind: "advance", ms: 30_000 }],
     ["!advance 30 m", { kind: "advance", ms: 30 * MINUTE }],
     ["!redeliver", { kind: "redeliver" }],
+    ["!join 3栋邻里群 小李", { kind: "join", chat: "3栋邻里群", people: ["小李"] }],
+    ['!join "Garden Club" Ann, Bob', { kind: "join", chat: "Garden Club", people: ["Ann", "Bob"] }],
+    ["!leave 3栋邻里群 小李、小王", { kind: "leave", chat: "3栋邻里群", people: ["小李", "小王"] }],
     ["  !redeliver  ", { kind: "redeliver" }],
   ])("%j", (line, expected) => {
     expect(parseScriptLine(line)).toEqual(expected);
@@ -84,7 +87,7 @@ describe("parseScriptLine: directives", () => {
   ])("names the unknown directive in %j", (line, word) => {
     expect(parseScriptLine(line)).toEqual({
       kind: "error",
-      message: `unknown directive "${word}" (known: !admin, !time, !advance, !redeliver)`,
+      message: `unknown directive "${word}" (known: !admin, !join, !leave, !time, !advance, !redeliver)`,
     });
   });
 });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { parse } from "../../src/parse/index.ts";
+import { parse } from "../../src/app/parser.ts";
 import { adversarialTexts } from "../../bench/adversarial-texts.ts";
 
 const context = { now: new Date("2026-11-25T10:00:00+08:00"), timeZone: "Asia/Shanghai", botNames: ["邻里小助手", "linli_bot"] };

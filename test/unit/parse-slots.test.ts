@@ -1,6 +1,6 @@
 /** The typed slots each intent carries, beyond the labels of the corpus. */
 import { describe, expect, it } from "vitest";
-import { parse } from "../../src/parse/index.ts";
+import { parse } from "../../src/app/parser.ts";
 
 const context = { now: new Date("2026-11-25T10:00:00+08:00"), timeZone: "Asia/Shanghai", botNames: ["邻里小助手"] };
 

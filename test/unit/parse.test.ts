@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Intent, ParseContext, Place } from "../../src/parse/index.ts";
-import { parse } from "../../src/parse/index.ts";
+import { parse } from "../../src/app/parser.ts";
 import { chineseNumber, findPlace } from "../../src/parse/place.ts";
 import { detectLang } from "../../src/parse/normalize.ts";
 

@@ -10,7 +10,7 @@ import {
   waveDeadline,
 } from "../../src/features/requests/domain/policy.ts";
 import { daysOf } from "../../src/features/community/volunteering.ts";
-import { parse } from "../../src/parse/index.ts";
+import { parse } from "../../src/app/parser.ts";
 
 const at = (iso: string) => new Date(iso);
 

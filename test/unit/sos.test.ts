@@ -7,7 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { parse } from "../../src/parse/index.ts";
+import { parse } from "../../src/app/parser.ts";
 import { CORPUS_DIR } from "../../src/parse/model/corpus-files.ts";
 import { CORPUS_CONTEXT } from "../../src/parse/model/evaluate.ts";
 import { modelText } from "../../src/parse/model/train-heads.ts";

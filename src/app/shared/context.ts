@@ -21,18 +21,22 @@ export interface MessageContext<I extends Intent = Intent> {
 /** A use case for one kind of intent: writes its domain change and its replies through `repos`, in one transaction. */
 export type Handler<I extends Intent = Intent> = (context: MessageContext<I>, repos: Repositories) => Promise<void>;
 
-/** Handlers by route: an intent kind, or "command:<name>" for commands. */
-export type HandlerTable = Partial<Record<string, Handler<never>>>;
+/** What a use case knows of a message before its intent is attached. */
+export type MessageBase = Omit<MessageContext, "intent">;
 
-/** The route an intent takes. */
-export function routeOf(intent: Intent): string {
-  if (intent.kind === "command") return `command:${intent.name}`;
-  if (intent.kind !== "none") return intent.kind;
-  return intent.closing ? "closing" : intent.unsure ? "unsure" : "none";
+/** A use case with its intent bound. */
+export type BoundHandler = (base: MessageBase, repos: Repositories) => Promise<void>;
+
+/** The router as use cases that re-route see it (a clarification answered is handled as the meaning chosen). */
+export interface Dispatcher {
+  /** Whether intents of this kind have a use case. */
+  handles(kind: Intent["kind"]): boolean;
+  /** The use case an intent goes to, with the intent bound. */
+  handlerFor(intent: Intent): BoundHandler | undefined;
 }
 
 /** Answer in the chat the message came from. */
-export function reply(context: MessageContext, repos: Repositories, message: OutboundMessage | string, priority?: number) {
+export function reply(context: MessageBase, repos: Repositories, message: OutboundMessage | string, priority?: number) {
   const body = typeof message === "string" ? { text: message } : message;
   return repos.outboxes.enqueue(
     { kind: "chat", platform: context.chat.platform, chatId: context.chat.externalId },
@@ -42,7 +46,7 @@ export function reply(context: MessageContext, repos: Repositories, message: Out
 }
 
 /** Answer the sender privately; if that cannot be delivered, the group gets a mention without the details. */
-export function replyPrivately(context: MessageContext, repos: Repositories, message: OutboundMessage | string) {
+export function replyPrivately(context: MessageBase, repos: Repositories, message: OutboundMessage | string) {
   const body = typeof message === "string" ? { text: message } : message;
   const { sender } = context.message;
   return repos.outboxes.enqueue(
@@ -62,7 +66,7 @@ export function replyPrivately(context: MessageContext, repos: Repositories, mes
  * Answer something private (a contact card, one's requests, a balance, a digest): as a reply in a private chat; from a
  * group, by private message, with only "已私信发给您" in the group.
  */
-export async function answerPrivately(context: MessageContext, repos: Repositories, message: OutboundMessage | string) {
+export async function answerPrivately(context: MessageBase, repos: Repositories, message: OutboundMessage | string) {
   if (context.chat.kind === "private") return reply(context, repos, message);
   await replyPrivately(context, repos, message);
   await reply(context, repos, t(context.lang).sentPrivately);

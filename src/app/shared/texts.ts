@@ -2,11 +2,11 @@
 import type { Lang } from "../../kernel/lang.ts";
 
 type Texts = {
-  help: (botName: string) => string;
   registered: (place: string) => string;
   registeredInGroup: string;
   registerHowTo: string;
-  unknownCommand: (command: string) => string;
+  /** `help`: how the help command is written in this language ("/帮助"). */
+  unknownCommand: (command: string, help: string) => string;
   slowDown: string;
   somethingWentWrong: string;
   privateFallback: (name: string, platform?: string) => string;
@@ -17,6 +17,7 @@ type Texts = {
   needAdmin: string;
   needCoordinator: string;
   onlyInGroups: string;
+  onlyPrivately: string;
   bound: (what: string) => string;
   bindHowTo: string;
   gridSet: (grid: string, buildings: string) => string;
@@ -45,25 +46,10 @@ type Texts = {
 };
 
 const zh: Texts = {
-  help: (botName) =>
-    [
-      `我是${botName}，帮邻里互相搭把手。常用命令：`,
-      "/帮助 (/help) — 看这份说明",
-      "/登记 3-502 (/register) — 登记住址（只有网格长和协调员能看到）",
-      "/志愿者 修水管 梯子 (/volunteer) — 当志愿者，写上会做的事和能借的东西",
-      "/免打扰 22:00-07:00 (/quiet) — 这段时间不打扰您（紧急求救除外）；/每天最多 3 (/limit)",
-      "/电话 138… (/phone) — 私聊登记紧急联系电话；网格长和协调员可用 /联系卡 @某人 (/card)",
-      "需要帮忙直接在群里说；办好了说“好了，谢谢”或 /完成 12 (/done)；不需要了 /取消求助 12 (/cancel)；查看 /我的求助 (/requests)",
-      "志愿者：/接单 12 (/accept)、/不方便 12 (/decline)、/有空 周一至周五 18:00-21:00 (/available)；紧急情况直接喊“救命”，收到警报回 /收到 12 (/ack)",
-      "活动：群管理员 /活动 周六 9:00-11:00 除草 限20人 截止周五20:00 (/event)；说“报名”或 +1 报名，/取消报名 12 (/leave)；/近期活动 (/events)、/名单 12 (/roster)、/签到 12 张阿姨 (/attended)、/日历 (/ical)",
-      "时间银行：说“今天帮李奶奶读报2小时”记时间币，对方 /确认 (/confirm) 后入账；/余额 (/balance)、/明细 (/statement)、/转赠 @某人 5 (/give)、/捐赠 5 (/donate)；每周汇总不写名字 /不留名 (/anonymous)",
-      "群管理员：/绑定 3栋 (/bind)、/兴趣群 花园 (/interest)；协调员：/网格 东区 1 2 3 (/grid)、/网格长 @某人 东区 (/captain)、/规则 (/policy)、/冲正 (/reverse)；网格长和协调员：/简报 (/digest)",
-      "也可以直接说：“我住3栋502”。",
-    ].join("\n"),
   registered: (place) => `已登记住址：${place}。只有网格长和协调员能看到。`,
   registeredInGroup: "已登记，谢谢！住址只有网格长和协调员能看到。",
   registerHowTo: "请这样登记住址：/登记 3-502，或直接说“我住3栋502”。",
-  unknownCommand: (command) => `没有“/${command}”这个命令。发 /帮助 看看我能做什么。`,
+  unknownCommand: (command, help) => `没有“/${command}”这个命令。发 ${help} 看看我能做什么。`,
   slowDown: "消息有点多，我稍后再看，请稍等一下。",
   somethingWentWrong: "抱歉，我这里出了点问题，请稍后再试。",
   privateFallback: (name, platform) =>
@@ -78,6 +64,7 @@ const zh: Texts = {
   needAdmin: "这个命令需要群管理员或协调员来发。",
   needCoordinator: "这个命令需要社区协调员来发。",
   onlyInGroups: "这个命令要在群里发。",
+  onlyPrivately: "这个命令请私聊我发。",
   bound: (what) => `好的，本群已设为${what}的群。`,
   bindHowTo: "请这样设置：/绑定 3栋，或 /兴趣群 社区花园。",
   gridSet: (grid, buildings) => `已把 ${buildings} 划入${grid}。`,
@@ -106,25 +93,10 @@ const zh: Texts = {
 };
 
 const en: Texts = {
-  help: (botName) =>
-    [
-      `I'm ${botName}, helping neighbours help each other. Commands:`,
-      "/help — this guide",
-      "/register 3-502 — register where you live (only grid captains and coordinators can see it)",
-      "/volunteer plumbing ladder — volunteer, with what you can do and lend",
-      "/quiet 22:00-07:00 — no pings then (emergencies excepted); /limit 3 — pings a day at most",
-      "/phone 138… — your emergency phone, in a private chat; captains and coordinators: /card @name",
-      "Need a hand? Just say so in the group; when it's done say \"done, thanks\" or /done 12; /cancel 12; /requests lists yours",
-      "Volunteers: /accept 12, /decline 12, /available mon-fri 18:00-21:00; in an emergency just shout \"help!\"; answer alerts with /ack 12",
-      "Events: admins /event Sat 9am-11am Garden cleanup, 20 places; say \"sign me up\" or +1, /leave 12; /events, /roster 12, /attended 12 Ann, /ical",
-      "Time bank: say \"helped Mrs Li with shopping for 2 hours\" to log time; it counts once the other side sends /confirm; /balance, /statement, /give @name 5, /donate 5; /anonymous keeps your name out of the weekly summary",
-      "Group admins: /bind 3, /interest gardening; coordinators: /grid East 1 2 3, /captain @name East, /policy, /reverse; captains and coordinators: /digest",
-      'You can also just say: "I live in building 3 room 502".',
-    ].join("\n"),
   registered: (place) => `Registered: ${place}. Only grid captains and coordinators can see it.`,
   registeredInGroup: "Registered, thank you! Only grid captains and coordinators can see your address.",
   registerHowTo: 'To register, send /register 3-502, or say "I live in building 3 room 502".',
-  unknownCommand: (command) => `I don't know "/${command}". Send /help to see what I can do.`,
+  unknownCommand: (command, help) => `I don't know "/${command}". Send ${help} to see what I can do.`,
   slowDown: "That's a lot of messages; I'll catch up in a moment.",
   somethingWentWrong: "Sorry, something went wrong on my side. Please try again later.",
   privateFallback: (name, platform) =>
@@ -139,6 +111,7 @@ const en: Texts = {
   needAdmin: "Only a group admin or a coordinator can use this command.",
   needCoordinator: "Only a community coordinator can use this command.",
   onlyInGroups: "Please use this command in a group.",
+  onlyPrivately: "Please send me this command in a private chat.",
   bound: (what) => `Done: this group is now the group of ${what}.`,
   bindHowTo: "To set it up: /bind 3 (a building), or /interest gardening.",
   gridSet: (grid, buildings) => `${buildings} now belong to ${grid}.`,

@@ -7,34 +7,21 @@ import type { CommandIntent } from "../../parse/intent.ts";
 import type { Handler, MessageContext } from "../../app/shared/context.ts";
 import type { Repositories } from "../../app/ports.ts";
 import { reply } from "../../app/shared/context.ts";
-import { buildingKeyOf as buildingKey, buildingName } from "../../parse/place.ts";
+import { buildingKeyOf as buildingKey, buildingName } from "../../kernel/place.ts";
 import { t } from "../../app/shared/texts.ts";
 
-async function allowed(context: MessageContext, repos: Repositories, who: "admin" | "coordinator"): Promise<boolean> {
-  if (who === "admin" && context.isAdmin) return true;
-  if (await repos.directories.hasRole(context.person.id, "coordinator")) return true;
-  await reply(context, repos, who === "admin" ? t(context.lang).needAdmin : t(context.lang).needCoordinator);
-  return false;
-}
-
-/** `/bind 3栋`: this group is the group of building 3. */
-export const bindChat: Handler<CommandIntent> = async (context, repos) => {
+/** `/bind 3栋`: this group is the group of building 3 (`key`; a group admin's or a coordinator's, in the group). */
+export async function bindChat(context: MessageContext<CommandIntent>, repos: Repositories, key: string): Promise<void> {
   const texts = t(context.lang);
-  if (context.chat.kind !== "group") return reply(context, repos, texts.onlyInGroups);
-  if (!(await allowed(context, repos, "admin"))) return;
-  const key = buildingKey(context.intent.args);
-  if (!key) return reply(context, repos, texts.bindHowTo);
   const building = await repos.directories.ensureBuilding(context.person.communityId, key, buildingName(key, "zh-CN"));
   await repos.directories.bindChat(context.chat.id, { buildingId: building.id });
   await repos.audit.append({ communityId: context.person.communityId, actorId: context.person.id, action: "chat.bound", subjectType: "Chat", subjectId: context.chat.id, detail: { building: key } });
   await reply(context, repos, texts.bound(buildingName(key, context.lang)));
-};
+}
 
-/** `/interest 社区花园`: this group is an interest group. */
+/** `/interest 社区花园`: this group is an interest group (a group admin's or a coordinator's, in the group). */
 export const bindInterest: Handler<CommandIntent> = async (context, repos) => {
   const texts = t(context.lang);
-  if (context.chat.kind !== "group") return reply(context, repos, texts.onlyInGroups);
-  if (!(await allowed(context, repos, "admin"))) return;
   const interest = context.intent.args.trim();
   if (!interest) return reply(context, repos, texts.bindHowTo);
   await repos.directories.bindChat(context.chat.id, { interest });
@@ -42,10 +29,9 @@ export const bindInterest: Handler<CommandIntent> = async (context, repos) => {
   await reply(context, repos, texts.bound(interest));
 };
 
-/** `/grid 东区 1 2 3`: these buildings belong to grid 东区 (created if new). */
+/** `/grid 东区 1 2 3`: these buildings belong to grid 东区 (created if new). A coordinator's. */
 export const assignGrid: Handler<CommandIntent> = async (context, repos) => {
   const texts = t(context.lang);
-  if (!(await allowed(context, repos, "coordinator"))) return;
   const [name, ...words] = context.intent.args.split(/[\s,，、]+/u).filter(Boolean);
   const keys = words.map(buildingKey);
   if (!name || keys.length === 0 || keys.some((key) => key === undefined)) return reply(context, repos, texts.gridHowTo);
@@ -59,10 +45,9 @@ export const assignGrid: Handler<CommandIntent> = async (context, repos) => {
   await reply(context, repos, texts.gridSet(name, (keys as string[]).map((key) => buildingName(key, context.lang)).join(context.lang === "en" ? ", " : "、")));
 };
 
-/** `/captain @周大姐 东区`: the mentioned person captains grid 东区. */
+/** `/captain @周大姐 东区`: the mentioned person captains grid 东区. A coordinator's. */
 export const assignCaptain: Handler<CommandIntent> = async (context, repos) => {
   const texts = t(context.lang);
-  if (!(await allowed(context, repos, "coordinator"))) return;
   const mention = context.message.mentions[0];
   const gridName = context.intent.args.replace(/@\S+/gu, "").trim();
   if (!mention || !gridName) return reply(context, repos, texts.captainHowTo);

@@ -12,7 +12,6 @@ import { reply } from "../../app/shared/context.ts";
 import { parseEventSpec } from "../../parse/event-spec.ts";
 import { dueReminders } from "./domain/sign-up-policy.ts";
 import { eventTexts, formatWhen } from "./texts.ts";
-import { t } from "../../app/shared/texts.ts";
 
 /** Job kinds of events. */
 export const REMIND_JOB = "event.remind";
@@ -35,8 +34,6 @@ export async function mayManage(context: MessageContext, repos: Repositories, ev
 /** `/活动 …`, `/event …`. */
 export const createEvent: Handler<CommandIntent> = async (context, repos) => {
   const texts = eventTexts(context.lang);
-  if (context.chat.kind !== "group") return reply(context, repos, t(context.lang).onlyInGroups);
-  if (!(await mayOrganise(context, repos))) return reply(context, repos, t(context.lang).needAdmin);
   const timeZone = await repos.people.timeZoneOf(context.person.communityId);
   const spec = parseEventSpec(context.intent.args, { now: context.now, timeZone });
   if ("error" in spec) {

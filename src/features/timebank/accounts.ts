@@ -116,7 +116,6 @@ export const statementCommand: Handler<CommandIntent> = async (context, repos) =
 /** `/reverse 12`: a coordinator undoes a transfer with a reversing one (entries are never edited or deleted). */
 export const reverseTransfer: Handler<CommandIntent> = async (context, repos) => {
   const texts = timeBankTexts(context.lang);
-  if (!(await repos.directories.hasRole(context.person.id, "coordinator"))) return reply(context, repos, t(context.lang).needCoordinator);
   const id = /^#?(\d{1,9})(?!\d)/u.exec(context.intent.args)?.[1];
   const original = id ? await repos.ledger.transfer(Number(id)) : null;
   if (!original || original.communityId !== context.person.communityId || original.kind === "reversal" || original.reversedById !== null) {

@@ -6,7 +6,7 @@
  * kept with the message as its final label.
  */
 import type { ClarifyIntent, CommandIntent, NaturalKind, NoneIntent, Understanding } from "../../parse/intent.ts";
-import type { Handler, HandlerTable, MessageContext } from "../../app/shared/context.ts";
+import type { Dispatcher, Handler, MessageContext } from "../../app/shared/context.ts";
 import type { Repositories } from "../../app/ports.ts";
 import { reply } from "../../app/shared/context.ts";
 import { build } from "../../parse/classify.ts";
@@ -40,11 +40,10 @@ export const keepUnsure: Handler<NoneIntent> = async (context, repos) => {
 };
 
 /** Ask what the resident meant: the likely meanings this bot can act on, and "none of these". */
-export function askToClarify(routes: () => HandlerTable): Handler<ClarifyIntent> {
+export function askToClarify(router: () => Dispatcher): Handler<ClarifyIntent> {
   return async (context, repos) => {
     const texts = understandingTexts(context.lang);
-    const table = routes();
-    const choices = (context.intent.choices ?? []).filter((kind) => table[kind]);
+    const choices = (context.intent.choices ?? []).filter((kind) => router().handles(kind));
     if (!choices.length || !context.intent.understood) return reply(context, repos, t(context.lang).clarify);
     const { id } = await keepUnsureMessage(context, repos, "asked");
     await reply(context, repos, {
@@ -58,22 +57,22 @@ export function askToClarify(routes: () => HandlerTable): Handler<ClarifyIntent>
 }
 
 /** `/meant 12 request`: the answer to a clarifying question, handled as the chosen meaning. */
-export function answerClarification(routes: () => HandlerTable): Handler<CommandIntent> {
+export function answerClarification(router: () => Dispatcher): Handler<CommandIntent> {
   return async (context, repos) => {
     const texts = understandingTexts(context.lang);
     const [idText, chosen] = context.intent.args.split(/\s+/u);
     const asked = await repos.unsure.get(Number(idText));
-    const handler = chosen && chosen in texts.meanings ? routes()[chosen] : undefined;
-    if (!asked || asked.outcome !== "asked" || !(handler || chosen === "none")) return reply(context, repos, t(context.lang).clarify);
+    const meaning = chosen && chosen in texts.meanings ? (chosen as NaturalKind) : undefined;
+    if (!asked || asked.outcome !== "asked" || !((meaning && router().handles(meaning)) || chosen === "none")) return reply(context, repos, t(context.lang).clarify);
     if (asked.personId !== context.person.id) return reply(context, repos, texts.notYourQuestion);
     if (!(await repos.unsure.answer(asked.id, chosen!))) return reply(context, repos, texts.alreadyAnswered);
     if (chosen === "none") return reply(context, repos, texts.understoodNothing);
     const timeZone = await repos.people.timeZoneOf(context.person.communityId);
     const parseContext = { now: context.now, timeZone, botNames: [context.botName], lang: context.lang };
-    const intent = build(chosen as NaturalKind, normalize(asked.text, [context.botName]), parseContext);
-    if (!intent) return reply(context, repos, t(context.lang).clarify);
-    const understood = { by: "rule" as const, confidence: 1, guesses: [] };
-    const meant = { ...context, intent: { ...intent, understood }, message: { ...context.message, text: asked.text } };
-    await (handler as Handler)(meant, repos);
+    const intent = meaning && build(meaning, normalize(asked.text, [context.botName]), parseContext);
+    const handler = intent && router().handlerFor({ ...intent, understood: { by: "rule", confidence: 1, guesses: [] } });
+    if (!handler) return reply(context, repos, t(context.lang).clarify);
+    const { intent: _asked, ...base } = context;
+    await handler({ ...base, message: { ...context.message, text: asked.text } }, repos);
   };
 }

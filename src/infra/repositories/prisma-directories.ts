@@ -77,6 +77,10 @@ export class PrismaDirectories implements Directories {
     return { isAdmin: membership.isAdmin };
   }
 
+  async removeMembership(chatId: number, personId: number): Promise<void> {
+    await this.tx.membership.deleteMany({ where: { chatId, personId } });
+  }
+
   async ensureBuilding(communityId: number, key: string, name: string): Promise<{ id: number }> {
     const existing = await this.tx.building.findUnique({ where: { communityId_key: { communityId, key } } });
     if (existing) return { id: existing.id };
