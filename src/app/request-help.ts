@@ -10,7 +10,7 @@ import type { Handler, MessageContext } from "./message-context.ts";
 import { reply } from "./message-context.ts";
 import { expiryOf } from "../domain/requests/policy.ts";
 import { buildingName } from "../parse/place.ts";
-import { zoneOffsetMinutes } from "../parse/dates.ts";
+import { startOfLocalDay } from "../domain/zoned-time.ts";
 import { requestTexts } from "../i18n/requests.ts";
 import { auditRequest, pingNextWave, scheduleExpiry } from "./request-flow.ts";
 
@@ -56,6 +56,5 @@ export async function whereOf(context: MessageContext<RequestIntent | SosIntent>
 
 /** Local midnight of a YYYY-MM-DD date in the community's zone (a request for "Saturday" is needed from then). */
 async function startOfDay(repos: Repositories, communityId: number, date: string): Promise<Date> {
-  const utcMidnight = new Date(`${date}T00:00:00Z`);
-  return new Date(utcMidnight.getTime() - zoneOffsetMinutes(utcMidnight, await repos.people.timeZoneOf(communityId)) * 60_000);
+  return startOfLocalDay(date, await repos.people.timeZoneOf(communityId));
 }

@@ -4,6 +4,7 @@
  */
 import type { HelpCategory } from "./ports.ts";
 import type { LocalTime } from "../matching/rank-volunteers.ts";
+import { localMinute, weekday } from "../zoned-time.ts";
 
 /** The kinds of emergency the parser tells apart. */
 export type Emergency = "fall" | "fire" | "unconscious" | "missing" | "medical" | "other";
@@ -82,9 +83,5 @@ export function creditMinutes(assignedAt: Date, now: Date, statedHours?: number)
 
 /** Local weekday and minute of `now` in a time zone, for quiet hours and availability. */
 export function localTime(now: Date, timeZone: string): LocalTime {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
-    .formatToParts(now);
-  const part = (type: string) => parts.find((one) => one.type === type)?.value ?? "";
-  const weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(part("weekday")) + 1;
-  return { weekday, minute: Number(part("hour")) * 60 + Number(part("minute")) };
+  return { weekday: weekday(now, timeZone) || 7, minute: localMinute(now, timeZone) };
 }
