@@ -1,7 +1,8 @@
 /**
- * A weekly event rolls on: when an occurrence starts, the next week's is created (same chats, place, capacity and
- * deadline weekday). For a duty with a capacity the holders rotate: the next people in the series' pool (everyone who
- * has signed up, in the order they first joined) are signed up and told privately; they can /leave as usual.
+ * A weekly event rolls on: when an occurrence starts, the next week's is created (same chats, place, capacity, and
+ * the same local start, end and deadline times in the community's zone). For a duty with a capacity the holders
+ * rotate: the next people in the series' pool (everyone who has signed up, in the order they first joined) are signed
+ * up and told privately; they can /leave as usual.
  */
 import type { JobHandler, Repositories } from "../domain/ports.ts";
 import type { EventView } from "../domain/events/ports.ts";
@@ -9,11 +10,11 @@ import { nextHolders } from "../domain/events/sign-up-policy.ts";
 import { eventTexts, formatWhen } from "../i18n/events.ts";
 import { cardOptions, cardText, scheduleEventJobs } from "./create-event.ts";
 import { tell } from "./request-flow.ts";
+import { addLocalWeeks } from "../domain/zoned-time.ts";
 import { eventChat } from "./sign-up.ts";
 
 /** The job that creates the next occurrence. */
 export const RECUR_JOB = "event.recur";
-const WEEK_MS = 7 * 24 * 3_600_000;
 
 /** Schedule the roll-on of a weekly event at its start. */
 export async function scheduleRecurrence(repos: Repositories, event: EventView): Promise<void> {
@@ -26,9 +27,11 @@ export const recurEventJob: JobHandler = async (payload, repos, job) => {
   const { eventId } = payload as { eventId: number };
   const event = await repos.events.get(eventId);
   if (!event || event.recurrence !== "weekly") return; // a cancelled week still rolls on to the next
+  const timeZone = await repos.people.timeZoneOf(event.communityId);
+  // The same local wall times a week on (09:00 stays 09:00 across a daylight-saving change).
   let weeks = 1;
-  while (event.startsAt.getTime() + weeks * WEEK_MS <= job.now.getTime()) weeks += 1;
-  const shift = (date: Date | null) => (date ? new Date(date.getTime() + weeks * WEEK_MS) : null);
+  while (addLocalWeeks(event.startsAt, weeks, timeZone) <= job.now) weeks += 1;
+  const shift = (date: Date | null) => (date ? addLocalWeeks(date, weeks, timeZone) : null);
   const { id } = await repos.events.create({
     communityId: event.communityId,
     organiserId: event.organiserId,
@@ -46,7 +49,6 @@ export const recurEventJob: JobHandler = async (payload, repos, job) => {
     seriesId: event.seriesId,
   });
   const next = (await repos.events.get(id))!;
-  const timeZone = await repos.people.timeZoneOf(event.communityId);
   const holders =
     event.kind === "duty" && event.capacity !== null
       ? nextHolders(
