@@ -18,7 +18,8 @@ import type {
   Understanding,
 } from "./intent.ts";
 import { chineseNumber, findPlace } from "./place.ts";
-import { findWhen, zoneOffsetMinutes } from "./dates.ts";
+import { findWhen } from "./dates.ts";
+import { addDays, localDate } from "../kernel/zoned-time.ts";
 import { findHours } from "./durations.ts";
 import { findCount } from "./counts.ts";
 import { parseGroupNote } from "./group-note.ts";
@@ -162,7 +163,7 @@ function serviceLog(text: string, original: string, context: ParseContext, date:
   const hours = findHours(text) ?? clockSpanHours(text);
   if (hours === undefined) return undefined;
   // Service already given: a bare weekday ("周一帮…") means the last one, not the next.
-  const past = date && date.date > localDate(context.now, context.timeZone) ? { date: shiftDays(date.date, -7) } : date;
+  const past = date && date.date > localDate(context.now, context.timeZone) ? { date: addDays(date.date, -7) } : date;
   // "张阿姨帮我读报2小时": the beneficiary records it, naming the helper.
   const helper = HELPED_ME.exec(original)?.slice(1).find(Boolean);
   const beneficiary = helper ? undefined : BENEFICIARY.exec(original)?.slice(1).find(Boolean);
@@ -219,13 +220,4 @@ function eventRef(text: string, when: ReturnType<typeof findWhen>): EventRef {
 function summary(text: string): string {
   const flat = text.replace(/\s+/gu, " ").trim();
   return [...flat].length > 80 ? `${[...flat].slice(0, 79).join("")}…` : flat;
-}
-
-function localDate(now: Date, timeZone: string): string {
-  return new Date(now.getTime() + zoneOffsetMinutes(now, timeZone) * 60_000).toISOString().slice(0, 10);
-}
-
-function shiftDays(date: string, days: number): string {
-  const [y, m, d] = date.split("-").map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d! + days)).toISOString().slice(0, 10);
 }

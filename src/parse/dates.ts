@@ -1,11 +1,12 @@
 /**
  * Dates in residents' words: 明天, 周六上午9点, 下周二, 5号, 12月5日, this Sunday, Dec 5, 4pm today. Days are computed
- * here on the zone's local calendar; clock times and English month-days come from ./clock-times.ts (regular
- * expressions: chrono-node cost 30-130 µs a message and put "周六上午" on the reference day). The machine's time
- * zone is never read.
+ * here on the zone's local calendar (today and wall times from ../domain/zoned-time.ts); clock times and English
+ * month-days come from ./clock-times.ts (regular expressions: chrono-node cost 30-130 µs a message and put "周六上午"
+ * on the reference day). The machine's time zone is never read.
  */
 import { enClockTimes, enMonthDays, zhClockTimes } from "./clock-times.ts";
 import { chineseNumber } from "./place.ts";
+import { atLocal, dateOfDay, localDay, offsetMinutes } from "../kernel/zoned-time.ts";
 
 /** The calendar day a message names, and the hours when it states them. */
 export interface When {
@@ -20,46 +21,10 @@ export interface When {
 export interface WhenReference { now: Date; timeZone: string }
 
 const DAY_MS = 86_400_000;
-const BUCKET_MS = 15 * 60_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-const offsets = new Map<string, Map<number, number>>();
 
-/**
- * Minutes the zone is ahead of UTC at an instant (480 for Asia/Shanghai), from Intl, not from the machine.
- * Cached per zone and 15-minute slice of time (zone changes fall on quarter hours): Intl costs ~14 µs a call.
- */
-export function zoneOffsetMinutes(instant: Date, timeZone: string): number {
-  const bucket = Math.floor(instant.getTime() / BUCKET_MS);
-  let zone = offsets.get(timeZone);
-  if (!zone) offsets.set(timeZone, (zone = new Map()));
-  let minutes = zone.get(bucket);
-  if (minutes === undefined) {
-    if (zone.size > 4096) zone.clear();
-    minutes = intlOffset(new Date(bucket * BUCKET_MS), timeZone);
-    zone.set(bucket, minutes);
-  }
-  return minutes;
-}
+/** Minutes the zone is ahead of UTC at an instant (480 for Asia/Shanghai): see ../domain/zoned-time.ts. */
+export const zoneOffsetMinutes = offsetMinutes;
 
-function intlOffset(instant: Date, timeZone: string): number {
-  const two = "2-digit" as const;
-  const format = formatters.get(timeZone) ?? new Intl.DateTimeFormat("en-US",
-    { timeZone, hourCycle: "h23", year: "numeric", month: two, day: two, hour: two, minute: two, second: two });
-  formatters.set(timeZone, format);
-  const p: Record<string, number> = {};
-  for (const part of format.formatToParts(instant)) if (part.type !== "literal") p[part.type] = Number(part.value);
-  const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
-  return Math.round((wall - instant.getTime()) / 60_000);
-}
-
-/** The instant of a wall-clock time (minutes after midnight) on a local day number in a zone (DST-safe). */
-function zonedInstant(day: number, minutes: number, timeZone: string): Date {
-  const wall = day * DAY_MS + minutes * 60_000;
-  const first = wall - zoneOffsetMinutes(new Date(wall), timeZone) * 60_000;
-  return new Date(wall - zoneOffsetMinutes(new Date(first), timeZone) * 60_000);
-}
-
-const isoDate = (day: number): string => new Date(day * DAY_MS).toISOString().slice(0, 10);
 /** Monday = 0 ... Sunday = 6; day 0 (1970-01-01) was a Thursday. */
 const weekdayOf = (day: number): number => (((day + 3) % 7) + 7) % 7;
 /** Local day number of a calendar date, or undefined when the date does not exist (Feb 30). */
@@ -201,8 +166,7 @@ export function findWhen(said: string, ref: WhenReference): When | undefined {
   const text = dialectDays(said);
   const lower = asciiLower(text);
   if (!DATEISH.test(lower)) return undefined;
-  const offset = zoneOffsetMinutes(ref.now, ref.timeZone);
-  const today = Math.floor((ref.now.getTime() + offset * 60_000) / DAY_MS);
+  const today = localDay(ref.now, ref.timeZone);
   const marks: Mark[] = [];
   const latin = /[a-z]/u.test(lower);
   const cjk = /[\u3400-\u9fff]/u.test(text);
@@ -265,18 +229,18 @@ function cluster(marks: Mark[], from: number, lower: string): Mark[] {
 
 function toWhen(group: Mark[], today: number, timeZone: string): When {
   const day = (group.find((m) => m.explicit) ?? group.find((m) => m.day !== undefined && !m.weak) ?? group.find((m) => m.day !== undefined))?.day ?? today;
-  const when: When = { date: isoDate(day) };
+  const when: When = { date: dateOfDay(day) };
   const timed = group.find((m) => m.hour !== undefined);
   if (!timed) return when;
   let hour = timed.hour!;
   if (!timed.meridiemCertain && hour >= 1 && hour <= 6) hour += 12; // "3点集合", "at 3": afternoon, not 3 a.m.
-  when.start = zonedInstant(day, hour * 60 + timed.minute!, timeZone);
+  when.start = atLocal(when.date, hour * 60 + timed.minute!, timeZone);
   if (timed.endHour !== undefined) {
     const later = !timed.endCertain && timed.endHour < hour && timed.endHour + 12 > hour; // 下午4点到5点 ends at 17:00
     const endHour = timed.endHour + (later ? 12 : 0);
     // 晚上10点到1点, 10pm-2am: an evening that runs past midnight ends the next day.
     const endDay = endHour < hour && hour >= 18 && endHour < 12 ? day + 1 : day;
-    const end = zonedInstant(endDay, endHour * 60 + timed.endMinute!, timeZone);
+    const end = atLocal(dateOfDay(endDay), endHour * 60 + timed.endMinute!, timeZone);
     if (end > when.start) when.end = end;
   }
   return when;

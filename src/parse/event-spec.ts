@@ -5,6 +5,7 @@
  */
 import type { WhenReference } from "./dates.ts";
 import { findWhen } from "./dates.ts";
+import { atLocal } from "../kernel/zoned-time.ts";
 
 /** An event as the command describes it. */
 export interface EventSpec {
@@ -66,11 +67,11 @@ export function parseEventSpec(args: string, ref: WhenReference): EventSpec | { 
     .replace(/^(?:(?:上午|下午|晚上|早上|中午)\s*)/u, "")
     .trim();
   if (!title) return { error: "no-title" };
-  const startsAt = when.start ?? localNine(when.date, ref);
+  const startsAt = when.start ?? atLocal(when.date, { hour: 9, minute: 0 }, ref.timeZone);
   if (startsAt <= ref.now) return { error: "past" };
   const deadlineWhen = deadlineText ? findWhen(deadlineText, ref) : undefined;
   // A deadline without a time ("截止周五") means the end of that day.
-  const deadline = deadlineWhen ? (deadlineWhen.start ?? new Date(localNine(deadlineWhen.date, ref).getTime() + (14 * 60 + 59) * 60_000)) : undefined;
+  const deadline = deadlineWhen ? (deadlineWhen.start ?? atLocal(deadlineWhen.date, { hour: 23, minute: 59 }, ref.timeZone)) : undefined;
   if (deadline && deadline > startsAt) return { error: "deadline-after-start" };
   if (deadline && deadline <= ref.now) return { error: "deadline-past" };
   const capacity = capacityText ? Number(capacityText) : undefined;
@@ -91,16 +92,6 @@ export function parseEventSpec(args: string, ref: WhenReference): EventSpec | { 
 function unitMinutes(unit: string): number {
   const lower = unit.toLowerCase();
   return lower === "天" || lower.startsWith("d") ? 1440 : lower === "小时" || lower.startsWith("h") ? 60 : 1;
-}
-
-function localNine(date: string, ref: WhenReference): Date {
-  const guess = new Date(`${date}T09:00:00Z`);
-  const offset = new Intl.DateTimeFormat("en-US", { timeZone: ref.timeZone, timeZoneName: "longOffset" })
-    .formatToParts(guess)
-    .find((part) => part.type === "timeZoneName")?.value;
-  const match = /GMT([+-])(\d{2}):?(\d{2})?/u.exec(offset ?? "");
-  const minutes = match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3] ?? 0)) : 0;
-  return new Date(guess.getTime() - minutes * 60_000);
 }
 
 function capitalise(title: string): string {

@@ -1,6 +1,7 @@
 /**
  * Events on a real database: 200 simultaneous sign-ups for 10 places, reminders across a restart (sent once after
- * start, never for an event already over), which event a sign-up means, and the edges of capacity and deadlines.
+ * start, never for an event already over), which event a sign-up means, the edges of capacity and deadlines, and a
+ * weekly event's local time across daylight-saving changes.
  */
 import { describe, expect, it } from "vitest";
 import { FakeAdapter } from "../support/fake-adapter.ts";
@@ -107,6 +108,37 @@ describe("events: concurrency, restarts and edges", () => {
     await app.tick();
     const third = await app.prisma.event.findFirstOrThrow({ where: { id: 3 }, include: { signUps: { include: { person: true } } } });
     expect(third.signUps.map((one) => one.person.displayName)).toEqual(["甲", "乙"]);
+    await app.close();
+  });
+
+  it("keeps a weekly event at 09:00 Europe/London across the March and October clock changes", async () => {
+    const adapter = new FakeAdapter();
+    const clock = new VirtualClock(new Date("2026-03-18T10:00:00Z")); // a Wednesday, GMT
+    const app = await testApp({ url: db.url, clock, adapters: [adapter], env: { TIME_ZONE: "Europe/London", DEFAULT_LOCALE: "en" } });
+    await app.prisma.community.create({ data: { name: "Riverside", timeZone: "Europe/London", locale: "en", createdAt: clock.now() } });
+    const organiser = { platform: "console" as const, id: "Ann", displayName: "Ann", isAdmin: true };
+    await say(app, adapter, message("Riverside garden", "Ann", "/event every Sunday 9:00-10:00 Tai chi deadline Sat 20:00", { sender: organiser }));
+    // Each occurrence starts: the next one is created; after months down, the first one still ahead.
+    for (const at of ["2026-03-22T09:00:00Z", "2026-03-29T08:00:00Z", "2026-10-20T12:00:00Z", "2026-10-25T09:00:00Z"]) {
+      clock.set(new Date(at));
+      await app.tick();
+    }
+    const events = await app.prisma.event.findMany({ orderBy: { id: "asc" } });
+    const iso = (date: Date | null) => date?.toISOString();
+    expect(events.map((one) => [iso(one.startsAt), iso(one.endsAt), iso(one.deadline)])).toEqual([
+      ["2026-03-22T09:00:00.000Z", "2026-03-22T10:00:00.000Z", "2026-03-21T20:00:00.000Z"], // GMT
+      ["2026-03-29T08:00:00.000Z", "2026-03-29T09:00:00.000Z", "2026-03-28T20:00:00.000Z"], // BST from 01:00Z that Sunday
+      ["2026-04-05T08:00:00.000Z", "2026-04-05T09:00:00.000Z", "2026-04-04T19:00:00.000Z"],
+      ["2026-10-25T09:00:00.000Z", "2026-10-25T10:00:00.000Z", "2026-10-24T19:00:00.000Z"], // GMT again from 01:00Z
+      ["2026-11-01T09:00:00.000Z", "2026-11-01T10:00:00.000Z", "2026-10-31T20:00:00.000Z"],
+    ]);
+    const posted = adapter.sent.map((sent) => sent.message.text).filter((text) => text.startsWith("Next one:"));
+    expect(posted.map((text) => /When: (.*)\n[\s\S]*Sign up by: (.*)\n/u.exec(text)?.slice(1))).toEqual([
+      ["Sun 29 Mar 09:00-10:00 (weekly)", "Sat 28 Mar 20:00"],
+      ["Sun 5 Apr 09:00-10:00 (weekly)", "Sat 4 Apr 20:00"],
+      ["Sun 25 Oct 09:00-10:00 (weekly)", "Sat 24 Oct 20:00"],
+      ["Sun 1 Nov 09:00-10:00 (weekly)", "Sat 31 Oct 20:00"],
+    ]);
     await app.close();
   });
 

@@ -48,7 +48,7 @@ export async function exportLedger(
 
 /** The coordinator's digest figures for the week ending at `end`, as CSV. */
 export async function exportDigest(repos: Repositories, communityId: number, end: Date): Promise<string> {
-  const { current, previous } = weeksEndingAt(end);
+  const { current, previous } = weeksEndingAt(end, await repos.people.timeZoneOf(communityId));
   const now = await repos.digests.figures(communityId, null, current);
   const before = await repos.digests.figures(communityId, null, previous);
   const lines = [csvLine(["week_from", "week_to", "section", "grid", "figure", "this_week", "last_week"])];

@@ -13,8 +13,8 @@ import { timeBankTexts } from "../timebank/texts.ts";
 
 /** The digest text for a reader: null grids for a coordinator (everything), else the captain's grids. */
 export async function digestFor(repos: Repositories, communityId: number, gridIds: number[] | null, end: Date, lang: Lang): Promise<string> {
-  const { current, previous } = weeksEndingAt(end);
   const timeZone = await repos.people.timeZoneOf(communityId);
+  const { current, previous } = weeksEndingAt(end, timeZone);
   const day = new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "zh-CN", { timeZone, month: "numeric", day: "numeric" });
   const period = `${day.format(current.from)}–${day.format(new Date(current.to.getTime() - 1))}`;
   const now = await repos.digests.figures(communityId, gridIds, current);

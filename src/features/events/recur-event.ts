@@ -1,25 +1,27 @@
 /**
- * A weekly event rolls on: when an occurrence starts, the next week's is created (same chats, place, capacity and
- * deadline weekday). For a duty with a capacity the holders rotate: the next people in the series' pool (everyone who
- * has signed up, in the order they first joined) are signed up and told privately; they can /leave as usual.
+ * A weekly event rolls on: when an occurrence starts, the next week's is created (same chats, place, capacity, and
+ * the same local start, end and deadline times in the community's zone). For a duty with a capacity the holders
+ * rotate: the next people in the series' pool (everyone who has signed up, in the order they first joined) are signed
+ * up and told privately; they can /leave as usual.
  */
 import type { JobHandler } from "../../app/ports.ts";
 import { nextHolders } from "./domain/sign-up-policy.ts";
 import { eventTexts, formatWhen } from "./texts.ts";
 import { cardOptions, cardText, scheduleEventJobs } from "./create-event.ts";
 import { tell } from "../../app/shared/tell.ts";
+import { addLocalWeeks } from "../../kernel/zoned-time.ts";
 import { eventChat } from "./sign-up.ts";
-
-const WEEK_MS = 7 * 24 * 3_600_000;
 
 /** Create next week's occurrence (later weeks if the bot was down long), rotating a duty's holders. */
 export const recurEventJob: JobHandler = async (payload, repos, job) => {
   const { eventId } = payload as { eventId: number };
   const event = await repos.events.get(eventId);
   if (!event || event.recurrence !== "weekly") return; // a cancelled week still rolls on to the next
+  const timeZone = await repos.people.timeZoneOf(event.communityId);
+  // The same local wall times a week on (09:00 stays 09:00 across a daylight-saving change).
   let weeks = 1;
-  while (event.startsAt.getTime() + weeks * WEEK_MS <= job.now.getTime()) weeks += 1;
-  const shift = (date: Date | null) => (date ? new Date(date.getTime() + weeks * WEEK_MS) : null);
+  while (addLocalWeeks(event.startsAt, weeks, timeZone) <= job.now) weeks += 1;
+  const shift = (date: Date | null) => (date ? addLocalWeeks(date, weeks, timeZone) : null);
   const { id } = await repos.events.create({
     communityId: event.communityId,
     organiserId: event.organiserId,
@@ -37,7 +39,6 @@ export const recurEventJob: JobHandler = async (payload, repos, job) => {
     seriesId: event.seriesId,
   });
   const next = (await repos.events.get(id))!;
-  const timeZone = await repos.people.timeZoneOf(event.communityId);
   const holders =
     event.kind === "duty" && event.capacity !== null
       ? nextHolders(

@@ -14,7 +14,7 @@ import { placeFor, promotions } from "./domain/sign-up-policy.ts";
 import { compareWithLastCopy } from "./compare-group-note.ts";
 import { eventTexts, formatWhen } from "./texts.ts";
 import { tell } from "../../app/shared/tell.ts";
-import { zoneOffsetMinutes } from "../../parse/dates.ts";
+import { atLocal, localDate } from "../../kernel/zoned-time.ts";
 import { findCount } from "../../parse/counts.ts";
 import { mayOrganise, scheduleEventJobs } from "./create-event.ts";
 import { escapeRegExp } from "../../parse/normalize.ts";
@@ -217,7 +217,7 @@ async function listEvent(context: MessageContext<SignupIntent>, repos: Repositor
   if (named.length === 1) return named[0]!;
   // Only an organiser's dated list becomes a new event; anyone else's (a group-buy, a carpool) is left alone.
   if (!ref.when || !(await mayOrganise(context, repos))) return null;
-  const startsAt = ref.when.start ?? new Date(Date.parse(`${ref.when.date}T09:00:00Z`) - zoneOffsetMinutes(new Date(`${ref.when.date}T09:00:00Z`), timeZone) * 60_000);
+  const startsAt = ref.when.start ?? atLocal(ref.when.date, { hour: 9, minute: 0 }, timeZone);
   if (startsAt <= context.now) return null;
   const { id } = await repos.events.create({
     communityId: context.person.communityId,
@@ -249,10 +249,6 @@ export function eventChat(event: EventView) {
 async function waitRank(repos: Repositories, eventId: number, personId: number): Promise<number> {
   const waitlist = (await repos.events.signUps(eventId)).filter((one) => one.state === "waitlisted");
   return waitlist.findIndex((one) => one.personId === personId) + 1;
-}
-
-function localDate(instant: Date, timeZone: string): string {
-  return new Date(instant.getTime() + zoneOffsetMinutes(instant, timeZone) * 60_000).toISOString().slice(0, 10);
 }
 
 /** Whether two titles share a word (English) or two characters in a row (Chinese). */

@@ -10,7 +10,7 @@ import type { Handler, MessageContext } from "../../app/shared/context.ts";
 import { reply } from "../../app/shared/context.ts";
 import { expiryOf } from "./domain/policy.ts";
 import { buildingName } from "../../parse/place.ts";
-import { zoneOffsetMinutes } from "../../parse/dates.ts";
+import { startOfLocalDay } from "../../kernel/zoned-time.ts";
 import { requestTexts } from "./texts.ts";
 import { auditRequest, pingNextWave, scheduleExpiry } from "./flow.ts";
 
@@ -56,6 +56,5 @@ export async function whereOf(context: MessageContext<RequestIntent | SosIntent>
 
 /** Local midnight of a YYYY-MM-DD date in the community's zone (a request for "Saturday" is needed from then). */
 async function startOfDay(repos: Repositories, communityId: number, date: string): Promise<Date> {
-  const utcMidnight = new Date(`${date}T00:00:00Z`);
-  return new Date(utcMidnight.getTime() - zoneOffsetMinutes(utcMidnight, await repos.people.timeZoneOf(communityId)) * 60_000);
+  return startOfLocalDay(date, await repos.people.timeZoneOf(communityId));
 }

@@ -3,8 +3,8 @@
  * reply advises, how a finished request becomes time-bank minutes. Pure, so they are unit-tested directly.
  */
 import type { Need } from "./rank-volunteers.ts";
-
 import type { LocalTime } from "./rank-volunteers.ts";
+import { localMinute, weekday } from "../../../kernel/zoned-time.ts";
 
 /** What a help request is about; "sos" marks an emergency alert. */
 export type HelpCategory = Need["category"] | "sos";
@@ -89,9 +89,5 @@ export function creditMinutes(assignedAt: Date, now: Date, statedHours?: number)
 
 /** Local weekday and minute of `now` in a time zone, for quiet hours and availability. */
 export function localTime(now: Date, timeZone: string): LocalTime {
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", hour: "2-digit", minute: "2-digit", hourCycle: "h23" })
-    .formatToParts(now);
-  const part = (type: string) => parts.find((one) => one.type === type)?.value ?? "";
-  const weekday = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"].indexOf(part("weekday")) + 1;
-  return { weekday, minute: Number(part("hour")) * 60 + Number(part("minute")) };
+  return { weekday: weekday(now, timeZone) || 7, minute: localMinute(now, timeZone) };
 }
