@@ -4,7 +4,8 @@
  *   (b) a mixed stream: 80% chatter, 20% actionable
  *   (c) a minimal raw better-sqlite3 transaction doing the same writes as (a)
  *   (d) Prisma's floor: the same three inserts in a bare Prisma interactive transaction, no pipeline around them
- *   (e) the parser alone: per-message time over the dev corpus (p50, p99) and the worst adversarial message
+ *   (e) the parser alone: per-message time over the dev corpus (p50, p99) and the worst adversarial message; its slot
+ *       helpers findHours, findCount and findWhen alone (parse-helper-figures.ts)
  *   (f) ranking 1,000 volunteers of 10,000 residents for a help request
  *   (g) a whole help request through the use case on a generated community (request-figures.ts)
  *   (h) the weekly digest on three generated years of history (digest-figures.ts, generate-history.ts)
@@ -34,6 +35,7 @@ import { adversarialTexts } from "./adversarial-texts.ts";
 import { matchFigures } from "./match-figures.ts";
 import { requestFigures } from "./request-figures.ts";
 import { digestFigures } from "./digest-figures.ts";
+import { parseHelperFigures } from "./parse-helper-figures.ts";
 
 const N = Number(process.env.BENCH_MESSAGES ?? 3000);
 const REQUEST = /^(?:求助|谁家有|有没有)/u;
@@ -200,6 +202,7 @@ try {
   const floor = await prismaFloorRun(`file:${join(dir, "a.db")}`);
   const model = modelLoad();
   const parsing = parseRun();
+  const helpers = parseHelperFigures();
   const matching = matchFigures();
   const requests = await requestFigures(`file:${join(dir, "r.db")}`);
   const digest = await digestFigures(join(dir, "history.db"));
@@ -213,6 +216,10 @@ try {
   console.log(`outbox rows written: (a) ${actionable.outbox}, (b) ${mixed.outbox}`);
   console.log(
     `(e) parse: ${parsing.messages} corpus messages x 50: p50 ${parsing.p50.toFixed(1)} us, p99 ${parsing.p99.toFixed(1)} us; worst of 300 adversarial ${parsing.worst.toFixed(2)} ms (best of 3 runs each; first pass ${parsing.coldWorst.toFixed(2)} ms)`,
+  );
+  const us = (r: { p50: number; p99: number }) => `p50 ${r.p50.toFixed(2)} us, p99 ${r.p99.toFixed(2)} us`;
+  console.log(
+    `    helpers on the ${helpers.messages} corpus messages x 30: findHours ${us(helpers.findHours)}; findCount ${us(helpers.findCount)}; findWhen ${us(helpers.findWhen)} (${helpers.findWhenTimed.messages} with a clock time or a month-day: ${us(helpers.findWhenTimed)}; ${helpers.findWhenNothing.messages} where it finds nothing: ${us(helpers.findWhenNothing)})`,
   );
   console.log(`    model: ${model.rows} feature rows, ${model.fileKb.toFixed(0)} KB file, loaded in ${model.ms.toFixed(0)} ms, ${model.mb.toFixed(1)} MB of tables`);
   console.log(
@@ -243,6 +250,14 @@ try {
       parse_p99_us: round(parsing.p99),
       parse_worst_ms: round(parsing.worst),
       parse_cold_worst_ms: round(parsing.coldWorst),
+      find_hours_p50_us: round(helpers.findHours.p50),
+      find_hours_p99_us: round(helpers.findHours.p99),
+      find_count_p50_us: round(helpers.findCount.p50),
+      find_count_p99_us: round(helpers.findCount.p99),
+      find_when_p50_us: round(helpers.findWhen.p50),
+      find_when_p99_us: round(helpers.findWhen.p99),
+      find_when_timed_p50_us: round(helpers.findWhenTimed.p50),
+      find_when_nothing_p50_us: round(helpers.findWhenNothing.p50),
       parse_model_load_ms: round(model.ms),
       parse_model_mb: round(model.mb),
       match_ms: round(matching.medianMs),

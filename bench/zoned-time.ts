@@ -1,5 +1,5 @@
 /**
- * Local-time helpers on the parser's hot path: src/domain/zoned-time.ts (Intl, offsets cached) against a bare Intl
+ * Local-time helpers on the parser's hot path: src/kernel/zoned-time.ts (Intl, offsets cached) against a bare Intl
  * call, luxon and @js-temporal/polyfill, per call in µs, with each library's install size and load time. Prints JSON.
  * The libraries are not dependencies: install them apart and name the folder, e.g.
  *   mkdir -p /tmp/zlibs && (cd /tmp/zlibs && npm init -y && npm i luxon @js-temporal/polyfill)

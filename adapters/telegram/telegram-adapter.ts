@@ -322,7 +322,7 @@ function withMentions(message: RenderedMessage, max: number): { text: string; en
     entities.push({ type: "text_mention" as const, offset: prefix.length, length: name.length, user: { id: Number(user.id), is_bot: false as const, first_name: user.displayName } });
     prefix += `${name} `;
   }
-  if (!prefix || [...prefix, ...message.text].length > max) return { text: message.text, entities: [] };
+  if (!prefix || prefix.length + message.text.length > max) return { text: message.text, entities: [] }; // UTF-16 units, as Telegram counts
   return { text: `${prefix}${message.text.startsWith("@") ? message.text.replace(/^(?:@\S+\s)+/u, "") : message.text}`, entities };
 }
 

@@ -41,6 +41,7 @@ export interface AdapterCapabilities {
   edits: boolean;
   /** Can the bot send a file (a calendar)? */
   files: boolean;
+  /** The longest text one message may carry, in UTF-16 units (as Telegram counts: 4,096); longer text is split. */
   maxTextLength: number;
   format: "plain" | "markdown" | "html";
 }

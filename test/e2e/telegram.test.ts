@@ -237,9 +237,9 @@ describe("Telegram through telegraf against the Bot API emulator", () => {
       cleanups.push(() => db.cleanup());
       const main = startMain({ PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATABASE_URL: db.url, LOG_LEVEL: "info", TELEGRAM_BOT_TOKEN: TOKEN, TELEGRAM_API_ROOT: apiRoot });
       cleanups.push(() => void main.child.kill("SIGKILL"));
-      await emulator.waitFor(() => emulator.calls.some((call) => call.method === "getUpdates"), 30_000);
+      await emulator.waitFor(() => emulator.calls.some((call) => call.method === "getUpdates"));
       emulator.userMessage({ chat: { id: 301, type: "private" }, from: { id: 301, first_name: "Ann", language_code: "en" }, text: "/help" });
-      await emulator.waitFor(() => emulator.sent.some((sent) => Number(sent.chatId) === 301), 15_000);
+      await emulator.waitFor(() => emulator.sent.some((sent) => Number(sent.chatId) === 301));
       // Ann's Telegram is set to English: her private chat is answered in English.
       expect(emulator.sent.find((sent) => Number(sent.chatId) === 301)!.text).toMatch(/^I'm 邻里小助手, helping neighbours help each other/u);
       main.child.kill("SIGTERM");

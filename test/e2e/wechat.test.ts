@@ -19,6 +19,7 @@ import { silentLogger } from "../../src/logger.ts";
 import { WechatAdapter, type WechatOptions as WechatAdapterOptions } from "../../adapters/wechat/wechat-adapter.ts";
 import { FileBox } from "file-box"; // wechaty's own file type (a dependency of wechaty): how the mock sends audio
 import { FakeOpenAi } from "../support/fake-openai.ts";
+import { Changes } from "../support/wait-for.ts";
 
 const home = mkdtempSync(join(tmpdir(), "linli-wechat-"));
 const before = { HOME: process.env.HOME, TMPDIR: process.env.TMPDIR };
@@ -35,6 +36,10 @@ let people: Record<string, mock.ContactMock>;
 const privately: Array<{ to: string; text: string }> = [];
 let endpoint: string;
 const roomSaid: string[] = [];
+/** How often the mock puppet has started: once at first, then after each reset of the client. */
+let puppetStarts = 0;
+/** Rechecked on each message the mock hears from the bot, each start of the puppet and each message or event the app handled. */
+const changes = new Changes();
 
 beforeAll(async () => {
   process.env.HOME = home; // Wechaty caches under HOME, the file-box registry under TMPDIR
@@ -52,6 +57,7 @@ beforeAll(async () => {
   for (const contact of [alice, ...Object.values(people)]) {
     contact.on("message", (message) => {
       if (message.payload.talkerId === me.id && !message.payload.roomId) privately.push({ to: contact.id, text: message.payload.text ?? "" });
+      changes.changed();
     });
   }
   puppet = new PuppetMock({ mocker });
@@ -59,10 +65,13 @@ beforeAll(async () => {
   mocker.use((m) => {
     m.login(me);
     puppet.emit("ready", { data: "ready" });
+    puppetStarts += 1;
+    changes.changed();
     return () => undefined;
   });
   room.on("message", (message) => {
     if (message.payload.talkerId === me.id) roomSaid.push(message.payload.text ?? "");
+    changes.changed();
   });
   endpoint = `127.0.0.1:${await freePort()}`;
   server = new PuppetServer({ endpoint, puppet, token: TOKEN, tls: { disable: true } });
@@ -89,13 +98,22 @@ function adapterFor(pace: Partial<Pick<WechatAdapterOptions, "minGapMs" | "jitte
   });
 }
 
-async function until(check: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+type App = Awaited<ReturnType<typeof testApp>>;
+
+/** The outcomes of the messages and membership events `app` receives from now on, in the order they finish (each one a change). */
+function handledBy(app: App): Array<Awaited<ReturnType<App["pipeline"]["receive"]>>> {
+  const outcomes: Array<Awaited<ReturnType<App["pipeline"]["receive"]>>> = [];
+  const receive = app.pipeline.receive.bind(app.pipeline);
+  app.pipeline.receive = async (event) => {
+    const outcome = await receive(event);
+    outcomes.push(outcome);
+    changes.changed();
+    return outcome;
+  };
+  return outcomes;
 }
+
+const until = (check: () => boolean) => changes.until(check);
 
 describe("WeChat through wechaty-puppet-service", () => {
   it("answers a room message and acts once on a duplicated message event", async () => {
@@ -104,21 +122,27 @@ describe("WeChat through wechaty-puppet-service", () => {
     const app = await testApp({ url: db.url, adapters: [adapter], start: false });
     try {
       await app.start({ timers: false });
+      const handled = handledBy(app);
       const ids = new Set(mocker.cacheMessagePayload.keys());
       alice.say("@邻里小助手 /帮助", [me]).to(room);
       const messageId = [...mocker.cacheMessagePayload.keys()].find((id) => !ids.has(id))!;
-      await until(async () => (await app.prisma.processedMessage.count()) === 1);
+      await until(() => handled.length === 1);
       await app.dispatcher.drain();
       await until(() => roomSaid.length > 0);
       expect(roomSaid[0]).toMatch(/^我是邻里小助手，帮邻里互相搭把手/u);
       puppet.emit("message", { messageId }); // the same message event again, then a new message behind it
       alice.say("@邻里小助手 /help", [me]).to(room);
-      await until(async () => (await app.prisma.processedMessage.count()) >= 2);
+      await until(() => handled.length === 3);
+      expect([...handled].sort()).toEqual(["duplicate", "handled", "handled"]);
       await app.dispatcher.drain();
       await until(() => roomSaid.length >= 2);
-      await new Promise((resolve) => setTimeout(resolve, 100)); // room for a stray third reply to show up
-      expect(await app.prisma.processedMessage.count()).toBe(2); // the copy had no effect; the next message did
-      expect(roomSaid).toHaveLength(2);
+      // A later message's reply: a stray reply to the copy would have come before it.
+      alice.say("@邻里小助手 /later", [me]).to(room);
+      await until(() => handled.length === 4);
+      await app.dispatcher.drain();
+      await until(() => roomSaid.some((text) => text.includes("/later")));
+      expect(await app.prisma.processedMessage.count()).toBe(3); // the copy had no effect; the next messages did
+      expect(roomSaid).toHaveLength(3);
     } finally {
       await app.close();
       db.cleanup();
@@ -131,19 +155,23 @@ describe("WeChat through wechaty-puppet-service", () => {
     const app = await testApp({ url: db.url, adapters: [adapter], start: false });
     try {
       await app.start({ timers: false });
+      const handled = handledBy(app);
+      const started = puppetStarts;
       await server.stop();
-      await new Promise((resolve) => setTimeout(resolve, 500));
       server = new PuppetServer({ endpoint, puppet, token: TOKEN, tls: { disable: true } });
       await server.start();
       const said = roomSaid.length;
-      const processed = await app.prisma.processedMessage.count();
-      // Messages sent while the stream is down are lost (as on the real service): keep saying until one arrives.
-      await until(async () => {
-        if ((await app.prisma.processedMessage.count()) > processed) return true;
-        alice.say("@邻里小助手 /help", [me]).to(room);
-        await new Promise((resolve) => setTimeout(resolve, 200));
+      // Messages sent while the stream is down are lost (as on the real service). The adapter resets the client,
+      // which starts the puppet again: say it after each start until one is handled.
+      let saidAfter = started;
+      await until(() => {
+        if (handled.length > 0) return true;
+        if (puppetStarts > saidAfter) {
+          saidAfter = puppetStarts;
+          alice.say("@邻里小助手 /help", [me]).to(room);
+        }
         return false;
-      }, 20_000);
+      });
       await app.dispatcher.drain();
       await until(() => roomSaid.length > said);
       expect(roomSaid.at(-1)).toMatch(/^我是邻里小助手/u);
@@ -171,32 +199,33 @@ describe("WeChat through wechaty-puppet-service", () => {
       await importRoster(repos, (await repos.directories.defaultCommunity()).id, parseRoster(roster).rows);
     });
     await app.prisma.volunteerProfile.updateMany({ where: { person: { displayName: "刘医生" } }, data: { firstAid: true } });
-    const settle = async (processed: number) => {
-      await until(async () => (await app.prisma.processedMessage.count()) >= processed);
+    let handled: ReturnType<typeof handledBy> = [];
+    const settle = async (count: number) => {
+      await until(() => handled.length >= count);
       await app.dispatcher.drain();
     };
     try {
       await app.start({ timers: false });
+      handled = handledBy(app);
       privately.length = 0;
-      const base = await app.prisma.processedMessage.count();
       alice.say("谁家有梯子借用一下").to(room);
-      await settle(base + 1);
+      await settle(1);
       await until(() => ["wang", "zhang", "zhao"].every((id) => privately.some((one) => one.to === id)));
       expect(privately.find((one) => one.to === "wang")!.text).toBe("求助 #1：王秀英（3栋）需要帮忙——谁家有梯子借用一下\n请回复数字：1 接单 / 2 不方便");
       people.wang!.say("1").to(me);
-      await settle(base + 2);
+      await settle(2);
       await until(() => privately.some((one) => one.to === "alice"));
       expect(privately.find((one) => one.to === "alice")!.text).toBe("好消息：王师傅接下了您的求助 #1，会尽快联系您。");
 
       people.sun!.say("@邻里小助手 /活动 周六 9:00 除草 限5人", [me]).to(room);
-      await settle(base + 3);
+      await settle(3);
       alice.say("#接龙 周六除草\n1. 王秀英").to(room);
-      await settle(base + 4);
-      await until(async () => (await app.prisma.signUp.count()) === 1);
+      await settle(4);
+      expect(await app.prisma.signUp.count()).toBe(1);
       expect(await app.prisma.signUp.findFirstOrThrow({ include: { person: true } })).toMatchObject({ state: "confirmed", person: { displayName: "王秀英" } });
 
       alice.say("救命！3栋302有人摔倒了").to(room);
-      await settle(base + 5);
+      await settle(5);
       await until(() => privately.some((one) => one.to === "liu" && one.text.startsWith("🚨")));
       await until(() => roomSaid.some((text) => text.startsWith("⚠️ 有人摔倒")));
       for (const text of roomSaid) expect(text).not.toMatch(/3栋302|601|702/u);
@@ -219,13 +248,15 @@ describe("WeChat through wechaty-puppet-service", () => {
     });
     try {
       await app.start({ timers: false });
+      const handled = handledBy(app);
       privately.length = 0;
       const said = roomSaid.length;
       const audio = Buffer.from([0x02, 0x23, 0x21, 0x53, 0x49, 0x4c, 0x4b, 0x5f, 0x56, 0x33, 0x01, 0x02]); // a SILK header and a little data
       stt.reply({ kind: "transcript", text: "谁家有梯子借用一下" });
       // ".sil": the mock files it as audio (file-box reads ".silk" as application/unknown, which the mock leaves untyped)
       alice.say(FileBox.fromBase64(audio.toString("base64"), "voice.sil")).to(room);
-      await until(async () => (await app.prisma.helpRequest.count()) === 1);
+      await until(() => handled.length === 1);
+      expect(await app.prisma.helpRequest.count()).toBe(1);
       await app.dispatcher.drain();
       await until(() => roomSaid.length >= said + 2);
       expect(roomSaid.slice(said, said + 2)).toEqual(["🎤 我听到的是：「谁家有梯子借用一下」", expect.stringMatching(/^收到求助 #1/u)]);
@@ -247,6 +278,7 @@ describe("WeChat through wechaty-puppet-service", () => {
     const arrivals: Array<{ text: string; at: number }> = [];
     const listener = (message: mock.MessageMock) => {
       if (message.payload.talkerId === me.id && /^第\d+条$/u.test(message.payload.text ?? "")) arrivals.push({ text: message.payload.text!, at: clock.now().getTime() });
+      changes.changed();
     };
     room.on("message", listener);
     const adapter = adapterFor({ now: () => clock.now().getTime(), random: () => 0.5 });
@@ -257,12 +289,13 @@ describe("WeChat through wechaty-puppet-service", () => {
         const outboxes = repositoriesFor(tx, T0).outboxes;
         for (let n = 1; n <= 50; n += 1) await outboxes.enqueue({ kind: "chat", platform: "wechat", chatId: room.id }, { text: `第${n}条` }, { lang: "zh-CN" });
       });
-      for (let i = 0; i < 400 && (await app.prisma.outboxMessage.count({ where: { state: "pending" } })) > 0; i += 1) {
-        await app.dispatcher.drain();
-        await new Promise((resolve) => setTimeout(resolve, 5)); // the room hears each send a few ms after it
+      let sent = 0;
+      for (let i = 0; i < 400 && sent < 50; i += 1) {
+        sent += await app.dispatcher.drain();
+        await until(() => arrivals.length === sent); // the room hears each send before the clock moves on
         clock.advance(500);
       }
-      await until(() => arrivals.length === 50);
+      expect(await app.prisma.outboxMessage.count({ where: { state: "pending" } })).toBe(0);
       expect(arrivals.map((one) => one.text)).toEqual(Array.from({ length: 50 }, (_, n) => `第${n + 1}条`));
       for (let i = 1; i < arrivals.length; i += 1) expect(arrivals[i]!.at - arrivals[i - 1]!.at).toBeGreaterThanOrEqual(1500);
     } finally {
@@ -287,11 +320,12 @@ describe("WeChat through wechaty-puppet-service", () => {
       WECHAT_MIN_GAP_MS: "0",
       WECHAT_JITTER_MS: "0",
     });
+    main.child.stderr?.on("data", () => changes.changed()); // after startMain's own listener has kept the text
     try {
-      await until(() => main.stderr().includes("Linli is running"), 30_000);
+      await until(() => main.stderr().includes("Linli is running"));
       const said = roomSaid.length;
       alice.say("@邻里小助手 /帮助", [me]).to(room);
-      await until(() => roomSaid.length > said, 15_000);
+      await until(() => roomSaid.length > said);
       expect(roomSaid.at(-1)).toMatch(/^我是邻里小助手/u);
       main.child.kill("SIGTERM");
       expect(await main.exited).toBe(0);
@@ -314,16 +348,17 @@ describe("WeChat through wechaty-puppet-service", () => {
     });
     try {
       await app.start({ timers: false });
+      const handled = handledBy(app);
       const newcomer = mocker.createContact({ id: "newcomer", name: "小李" });
       const said = roomSaid.length;
       room.add(newcomer).by(alice);
-      await until(async () => (await app.prisma.processedMessage.count()) === 1);
+      await until(() => handled.length === 1);
       await app.dispatcher.drain();
       await until(() => roomSaid.length > said);
       expect(roomSaid.at(-1)).toMatch(/^欢迎小李！我是邻里小助手/u);
 
       alice.say("谁家有梯子借用一下").to(room);
-      await until(async () => (await app.prisma.processedMessage.count()) === 2);
+      await until(() => handled.length === 2);
       await app.dispatcher.drain();
       await until(() => roomSaid.some((text) => text.includes("我有一条消息要私下发给您")));
       expect(roomSaid.find((text) => text.includes("我有一条消息要私下发给您"))).toMatch(/^@陈阿姨/u);

@@ -225,23 +225,39 @@ describe("applyMigrations", () => {
       child,
       `import Database from ${JSON.stringify(pathToFileURL(join(ROOT, "node_modules", "better-sqlite3", "lib", "index.js")).href)};
 import { applyMigrations } from ${JSON.stringify(pathToFileURL(join(ROOT, "src", "infra", "migrator.ts")).href)};
-const [dbPath, migrations, startAt] = process.argv.slice(2);
+import { once } from "node:events";
+const [dbPath, migrations] = process.argv.slice(2);
 const db = new Database(dbPath);
-while (Date.now() < Number(startAt)) {} // start together
+console.log("ready");
+await once(process.stdin, "data"); // start together: the test writes a line to both once both are ready
+process.stdin.destroy();
 console.log(JSON.stringify(applyMigrations(db, migrations)));
 db.close();
 `,
     );
-    const startAt = String(Date.now() + 2000);
-    const run = () =>
-      new Promise<{ code: number | null; out: string }>((done) => {
-        const p = spawn(process.execPath, ["--import", "tsx", child, dbPath, MIGRATIONS, startAt], { cwd: ROOT });
-        let out = "";
-        p.stdout.on("data", (d) => (out += d));
-        p.stderr.on("data", (d) => (out += d));
-        p.on("close", (code) => done({ code, out }));
+    const run = () => {
+      const p = spawn(process.execPath, ["--import", "tsx", child, dbPath, MIGRATIONS], { cwd: ROOT });
+      let out = "";
+      let isReady!: () => void;
+      const ready = new Promise<void>((resolve) => (isReady = resolve));
+      p.stdout.on("data", (d) => {
+        out += d;
+        if (out.startsWith("ready\n")) isReady();
       });
-    const results = await Promise.all([run(), run()]);
+      p.stderr.on("data", (d) => (out += d));
+      const result = new Promise<{ code: number | null; out: string }>((done) =>
+        p.on("close", (code) => {
+          isReady(); // a process that died before its start line is reported with its output
+          done({ code, out });
+        }),
+      );
+      p.stdin.on("error", () => undefined); // a process that died: its code and output say why
+      return { ready, go: () => p.stdin.end("go\n"), result };
+    };
+    const processes = [run(), run()];
+    await Promise.all(processes.map((one) => one.ready));
+    for (const one of processes) one.go();
+    const results = await Promise.all(processes.map((one) => one.result));
     for (const r of results) expect(r.code, r.out).toBe(0);
     const [a, b] = results.map((r) => JSON.parse(r.out.trim().split("\n").at(-1)!) as { applied: string[]; alreadyApplied: number });
     expect([...a!.applied, ...b!.applied].sort()).toEqual(NAMES);

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { OutboundMessage, OutboundTarget } from "../../src/chat/types.ts";
 import { PrismaUnitOfWork } from "../../src/infra/unit-of-work.ts";
 import { FakeAdapter } from "../support/fake-adapter.ts";
@@ -50,8 +50,17 @@ describe("the outbox dispatcher", () => {
       })
       .catch((error: Error) => error.message);
     await inserted;
+    // The transaction stays open until the drain has asked for the database (app.db, one use at a time: its read
+    // waits for the transaction to end), or, were it to read around that, until the drain is over.
+    let asked!: () => void;
+    const askedForDb = new Promise<void>((resolve) => (asked = resolve));
+    const use = app.db.use.bind(app.db);
+    vi.spyOn(app.db, "use").mockImplementation((work) => {
+      asked();
+      return use(work);
+    });
     const drained = app.dispatcher.drain();
-    for (let turn = 0; turn < 50; turn += 1) await new Promise((resolve) => setImmediate(resolve)); // let it run
+    await Promise.race([askedForDb, drained]);
     release();
     expect(await failing).toBe("the use case failed after writing its reply");
     await drained;

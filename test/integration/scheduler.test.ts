@@ -4,8 +4,6 @@ import { VirtualClock } from "../../src/kernel/clock.ts";
 import { defaultJobHandlers } from "../../src/app/jobs.ts";
 import { PrismaUnitOfWork } from "../../src/infra/unit-of-work.ts";
 import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
 import { FakeAdapter } from "../support/fake-adapter.ts";
 import { T0, testApp, useTempDatabase } from "../support/app.ts";
 
@@ -46,11 +44,10 @@ describe("the scheduler", () => {
   it("claims each due job exactly once when two processes tick at the same moment", async () => {
     const app = await testApp({ url: db.url, adapters: [new FakeAdapter()] });
     for (let i = 0; i < 40; i += 1) await schedule(app, { kind: "count", dueAt: new Date(T0.getTime() + i * 1000) });
-    const signal = join(dirname(db.url.slice(5)), "go");
     const now = new Date(T0.getTime() + 60_000).toISOString();
-    const children = [0, 1].map(() => startChild(db.url, now, signal));
+    const children = [0, 1].map(() => startChild(db.url, now));
     await Promise.all(children.map((child) => child.ready));
-    writeFileSync(signal, "");
+    for (const child of children) child.go();
     const summaries = await Promise.all(children.map((child) => child.done));
     const ran = await app.prisma.auditLog.findMany({ where: { action: "test.ran" } });
     expect(ran.map((entry) => Number(entry.subjectId)).sort((x, y) => x - y)).toEqual(
@@ -102,10 +99,10 @@ describe("the scheduler", () => {
   });
 });
 
-function startChild(url: string, now: string, signal: string) {
-  const child = spawn(process.execPath, ["--import", "tsx", "test/support/run-due-jobs.ts", now, signal], {
+function startChild(url: string, now: string) {
+  const child = spawn(process.execPath, ["--import", "tsx", "test/support/run-due-jobs.ts", now], {
     env: { ...process.env, DATABASE_URL: url },
-    stdio: ["ignore", "pipe", "inherit"],
+    stdio: ["pipe", "pipe", "inherit"],
   });
   let out = "";
   let resolveReady: () => void;
@@ -115,9 +112,12 @@ function startChild(url: string, now: string, signal: string) {
     if (out.includes("ready")) resolveReady();
   });
   const done = new Promise<{ done: number; failed: number }>((resolve, reject) =>
-    child.on("exit", (code) =>
-      code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!)) : reject(new Error(`child exited ${code}: ${out}`)),
-    ),
+    child.on("exit", (code) => {
+      resolveReady(); // a process that died before its start line is reported with its output
+      if (code === 0) resolve(JSON.parse(out.trim().split("\n").pop()!));
+      else reject(new Error(`child exited ${code}: ${out}`));
+    }),
   );
-  return { ready, done };
+  child.stdin.on("error", () => undefined); // a process that died: its exit code and output say why
+  return { ready, done, go: () => child.stdin.end("go\n") };
 }

@@ -1,15 +1,14 @@
 /**
  * A second process for the scheduler test: opens Linli on DATABASE_URL with a "count" job handler that writes an
- * audit entry, waits for the start signal (a file appearing), runs the due jobs once and prints how many it ran.
+ * audit entry, waits for the start signal (a line on stdin), runs the due jobs once and prints how many it ran.
  */
-import { existsSync } from "node:fs";
-import { setTimeout as sleep } from "node:timers/promises";
+import { once } from "node:events";
 import { VirtualClock } from "../../src/kernel/clock.ts";
 import { loadConfig } from "../../src/config.ts";
 import { createLinli } from "../../src/linli.ts";
 import { silentLogger } from "../../src/logger.ts";
 
-const [now, signal] = process.argv.slice(2);
+const [now] = process.argv.slice(2);
 const linli = await createLinli({
   config: loadConfig({ DATABASE_URL: process.env.DATABASE_URL, LOG_LEVEL: "silent" }),
   clock: new VirtualClock(new Date(now!)),
@@ -21,7 +20,8 @@ const linli = await createLinli({
   autoDispatch: false,
 });
 process.stdout.write("ready\n");
-while (!existsSync(signal!)) await sleep(5); // a start line for both processes, not a wait on the clock
+await once(process.stdin, "data"); // the start line: the test writes it to both processes once both are ready
+process.stdin.destroy();
 const summary = await linli.scheduler.runDue();
 process.stdout.write(`${JSON.stringify(summary)}\n`);
 await linli.close();

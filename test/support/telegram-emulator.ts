@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { finished } from "node:stream/promises";
 import { setTimeout as delay } from "node:timers/promises";
+import { Changes } from "./wait-for.ts";
 
 /** Options of a {@link TelegramEmulator}. */
 export interface EmulatorOptions {
@@ -116,6 +117,7 @@ export class TelegramEmulator {
   private readonly myCommands = new Map<string, unknown>();
   private readonly sendTimes: SendTime[] = [];
   private readonly files = new Map<string, { path: string; bytes: Uint8Array }>();
+  private readonly changes = new Changes();
   /** How many files were downloaded from /file/bot<token>/… */
   fileDownloads = 0;
   private allowedUpdates: string[] | null = null;
@@ -135,7 +137,9 @@ export class TelegramEmulator {
     const id = Number.parseInt(options.token.split(":")[0] ?? "", 10);
     this.botUser = { id: Number.isNaN(id) ? 0 : id, is_bot: true, first_name: "Linli", username: options.botUsername ?? "linli_test_bot" };
     this.server = createServer((req, res) => {
-      const done = this.serve(req, res).catch(() => undefined);
+      const done = this.serve(req, res)
+        .catch(() => undefined)
+        .finally(() => this.changes.changed());
       this.inflight.add(done);
       void done.finally(() => this.inflight.delete(done));
     });
@@ -241,13 +245,9 @@ export class TelegramEmulator {
     return this.hook === null ? null : { ...this.hook };
   }
 
-  /** Resolves once `predicate()` holds (checked every 5 ms); rejects after `timeoutMs` (default 5000). */
-  async waitFor(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate()) {
-      if (Date.now() >= deadline) throw new Error(`waitFor: not true after ${timeoutMs} ms: ${predicate.toString().slice(0, 200)}`);
-      await delay(5);
-    }
+  /** Resolves once `predicate()` holds: checked now and after each call, answer, update queued and webhook delivery. */
+  waitFor(predicate: () => boolean): Promise<void> {
+    return this.changes.until(predicate);
   }
 
   private userMessageBase(chat: TestChat, from: TestUser): Json {
@@ -277,6 +277,7 @@ export class TelegramEmulator {
   private push(entry: Queued): void {
     this.queue.push(entry);
     this.queue.sort((a, b) => a.update.update_id - b.update.update_id);
+    this.changes.changed();
     if (this.hook) void this.pump();
     else if (this.poll) {
       const ready = this.take(this.poll.limit);
@@ -309,8 +310,10 @@ export class TelegramEmulator {
       while (this.hook && !this.stopped) {
         const entry = this.queue[0];
         if (!entry) break;
-        if (await this.deliver(this.hook, entry.update)) this.queue = this.queue.filter((e) => e !== entry);
-        else await delay(this.options.webhookRetryMs ?? 50, undefined, { signal: this.abort.signal });
+        const delivered = await this.deliver(this.hook, entry.update);
+        if (delivered) this.queue = this.queue.filter((e) => e !== entry);
+        this.changes.changed();
+        if (!delivered) await delay(this.options.webhookRetryMs ?? 50, undefined, { signal: this.abort.signal });
       }
     } catch {
       // aborted by stop()
@@ -405,6 +408,7 @@ export class TelegramEmulator {
 
   private record(method: string, params: Json): void {
     this.calls.push({ method, params, at: this.now() });
+    this.changes.changed();
   }
 
   private async call(method: string, params: Json, owner?: ServerResponse): Promise<unknown> {

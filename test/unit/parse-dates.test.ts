@@ -1,5 +1,4 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -425,38 +424,3 @@ describe("findWhen: properties", () => {
     }), { numRuns: 200 });
   });
 });
-
-const CORPUS_FILE = "/work/shared/corpus/dev.jsonl";
-
-describe("findWhen: speed (printed, not asserted)", () => {
-  it.skipIf(!existsSync(CORPUS_FILE))("median time per call over the corpus texts", () => {
-    const texts = readFileSync(CORPUS_FILE, "utf8").trim().split("\n").map((l) => (JSON.parse(l) as { text: string }).text);
-    const report = {
-      "findWhen, all corpus texts": median(texts, (t) => findWhen(t, ref)),
-      "findWhen, texts with a clock time or a month-day": median(texts.filter(hasClockOrMonthDay), (t) => findWhen(t, ref)),
-      "findWhen, texts where it finds nothing": median(texts.filter((t) => findWhen(t, ref) === undefined), (t) => findWhen(t, ref)),
-    };
-    const timed = texts.filter(hasClockOrMonthDay).length;
-    console.log(`findWhen µs p50 (${texts.length} texts, ${timed} with a clock time or a month-day):`, JSON.stringify(report, null, 1));
-    expect(report["findWhen, all corpus texts"]).toBeGreaterThan(0);
-  });
-});
-
-function hasClockOrMonthDay(text: string): boolean {
-  return /[\d零〇一二两三四五六七八九十][点點时時]|\d[:：]\d\d|\d\s*(?:am|pm)\b|\bat\s+\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s*\d|\b\d{1,2}\/\d{1,2}\b/iu.test(text);
-}
-
-/** Median microseconds per call: 30 rounds over the texts after a warm-up. */
-function median(texts: string[], call: (text: string) => unknown): number {
-  for (let i = 0; i < 3; i += 1) texts.forEach(call);
-  const samples: number[] = [];
-  for (let round = 0; round < 30; round += 1) {
-    for (const text of texts) {
-      const t0 = process.hrtime.bigint();
-      call(text);
-      samples.push(Number(process.hrtime.bigint() - t0) / 1000);
-    }
-  }
-  samples.sort((a, b) => a - b);
-  return Math.round(samples[Math.floor(samples.length / 2)]! * 10) / 10;
-}

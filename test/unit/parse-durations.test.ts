@@ -1,4 +1,3 @@
-import { existsSync, readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { findHours } from "../../src/parse/durations.ts";
@@ -108,27 +107,5 @@ describe("findHours: properties", () => {
       const hours = findHours(text);
       if (hours !== undefined) expect(hours).toBeGreaterThan(0);
     }), { numRuns: 300 });
-  });
-});
-
-const CORPUS_FILE = "/work/shared/corpus/dev.jsonl";
-
-describe("findHours: speed (printed, not asserted)", () => {
-  it.skipIf(!existsSync(CORPUS_FILE))("median time per call over the corpus texts", () => {
-    const texts = readFileSync(CORPUS_FILE, "utf8").trim().split("\n").map((l) => (JSON.parse(l) as { text: string }).text);
-    for (let i = 0; i < 3; i += 1) texts.forEach((t) => findHours(t));
-    const samples: number[] = [];
-    for (let round = 0; round < 30; round += 1) {
-      for (const text of texts) {
-        const t0 = process.hrtime.bigint();
-        findHours(text);
-        samples.push(Number(process.hrtime.bigint() - t0) / 1000);
-      }
-    }
-    samples.sort((a, b) => a - b);
-    const p50 = samples[Math.floor(samples.length / 2)]!;
-    const p99 = samples[Math.floor(samples.length * 0.99)]!;
-    console.log(`findHours µs: p50 ${p50.toFixed(2)}, p99 ${p99.toFixed(2)} (${texts.length} texts x 30)`);
-    expect(p50).toBeGreaterThan(0);
   });
 });

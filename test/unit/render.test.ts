@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { MessageOption, UserRef } from "../../src/chat/types.ts";
 import { render, splitText } from "../../src/chat/render.ts";
@@ -15,15 +16,35 @@ const enOptions: MessageOption[] = [
 ];
 const emma: UserRef = { platform: "console", id: "Emma", displayName: "Emma" };
 
-const codePoints = (text: string): number => [...text].length;
+const SEPARATORS = ["", "\n", " "];
 
-/** Whether `chunks` joined with one of "", "\n", " " at each joint give `original` back. */
-function reassembles(original: string, chunks: string[], index = 0, at = 0): boolean {
+/**
+ * Where each chunk lies in `original` ([from, to) in UTF-16 units), when the chunks joined with one of "", "\n", " "
+ * at each joint, and one "\n" or " " dropped at the end, give `original` back; otherwise null.
+ */
+function locate(original: string, chunks: string[], index = 0, at = 0): Array<[number, number]> | null {
   const chunk = chunks[index]!;
-  if (!original.startsWith(chunk, at)) return false;
+  if (!original.startsWith(chunk, at)) return null;
   const end = at + chunk.length;
-  if (index === chunks.length - 1) return end === original.length;
-  return ["", "\n", " "].some((separator) => original.startsWith(separator, end) && reassembles(original, chunks, index + 1, end + separator.length));
+  if (index === chunks.length - 1) {
+    const tail = original.slice(end);
+    return SEPARATORS.includes(tail) ? [[at, end]] : null;
+  }
+  for (const separator of SEPARATORS) {
+    if (!original.startsWith(separator, end)) continue;
+    const rest = locate(original, chunks, index + 1, end + separator.length);
+    if (rest) return [[at, end], ...rest];
+  }
+  return null;
+}
+
+const reassembles = (original: string, chunks: string[]): boolean => locate(original, chunks) !== null;
+
+const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+
+/** The graphemes of `text` as [from, to) in UTF-16 units. */
+function graphemeSpans(text: string): Array<[number, number]> {
+  return [...segmenter.segment(text)].map(({ index, segment }): [number, number] => [index, index + segment.length]);
 }
 
 describe("render", () => {
@@ -83,40 +104,67 @@ describe("splitText", () => {
     ["one two\nthree", 9, ["one two", "three"]],
     ["abcdefghij", 4, ["abcd", "efgh", "ij"]], // no separator: a hard cut
     ["一二三四五六七", 3, ["一二三", "四五六", "七"]],
-    ["😀😀😀😀😀", 2, ["😀😀", "😀😀", "😀"]],
-    ["😀😀 😀😀", 3, ["😀😀", "😀😀"]],
+    ["😀😀😀😀😀", 4, ["😀😀", "😀😀", "😀"]],
+    ["😀😀😀", 3, ["😀", "😀", "😀"]], // never half a surrogate pair
+    ["😀😀 😀😀", 6, ["😀😀", "😀😀"]],
     ["\nabcdef", 3, ["\nab", "cde", "f"]], // a separator at the very start is no place to cut
+    ["ab cd ", 5, ["ab cd"]], // the separator at the cut is dropped, also at the very end
+    ["ab\r\ncd", 3, ["ab", "\r\nc", "d"]], // CR LF is one grapheme: no cut between them
+    ["ab \u0301cd", 3, ["ab", " \u0301c", "d"]], // a space carrying an accent is no separator
+    ["ab👍🏽", 4, ["ab", "👍🏽"]], // the limit falls between 👍 and its skin tone
+    ["你好👨‍👩‍👧", 8, ["你好", "👨‍👩‍👧"]], // the limit falls inside a family (man ZWJ woman ZWJ girl)
+    ["abc🇨🇳🇺🇸", 5, ["abc", "🇨🇳", "🇺🇸"]], // the limit falls between a flag's two letters
+    ["cafe\u0301s", 4, ["caf", "e\u0301s"]], // e and its combining accent stay together
+    ["👨‍👩‍👧", 4, ["👨‍", "👩‍", "👧"]], // a grapheme longer than the limit: cut between code points
   ])("splitText(%j, %d) → %j", (text, max, expected) => {
     expect(splitText(text, max)).toEqual(expected);
   });
 
-  it("counts code points, not UTF-16 units", () => {
-    const text = "👍".repeat(10);
-    const chunks = splitText(text, 4);
-    expect(chunks.map(codePoints)).toEqual([4, 4, 2]);
+  it("counts UTF-16 units, as Telegram does (4,096 per message)", () => {
+    const text = "👍".repeat(3000);
+    const chunks = splitText(text, 4096);
+    expect(chunks.map((chunk) => chunk.length)).toEqual([4096, 1904]);
     expect(chunks.join("")).toBe(text);
+  });
+
+  it("keeps a skin tone and a family whole where the Telegram limit falls inside them", () => {
+    const thumbs = `${"a".repeat(4095)}👍🏽`;
+    expect(splitText(thumbs, 4096)).toEqual(["a".repeat(4095), "👍🏽"]);
+    const family = `${"邻".repeat(4090)}👨‍👩‍👧‍👦`;
+    expect(splitText(family, 4096)).toEqual(["邻".repeat(4090), "👨‍👩‍👧‍👦"]);
   });
 
   it("refuses a maximum below 1", () => {
     expect(() => splitText("abc", 0)).toThrow(RangeError);
   });
 
-  it("keeps every chunk within the maximum and loses nothing, for a few hundred random texts", () => {
-    const random = lcg(20261125);
-    const alphabet = ["a", "b", "Z", "7", "邻", "里", "帮", "忙", "😀", "👍🏽", " ", " ", "\n", "，", "。"];
-    for (let round = 0; round < 400; round += 1) {
-      const length = Math.floor(random() * 120);
-      let text = "";
-      for (let i = 0; i < length; i += 1) text += alphabet[Math.floor(random() * alphabet.length)];
-      text = text.trimEnd(); // a separator at the very end is a known open question (see the report)
-      const max = 1 + Math.floor(random() * 30);
-      const chunks = splitText(text, max);
-      const where = `text ${JSON.stringify(text)}, max ${max}, chunks ${JSON.stringify(chunks)}`;
-      expect(chunks.length, where).toBeGreaterThan(0);
-      for (const chunk of chunks) expect(codePoints(chunk), where).toBeLessThanOrEqual(max);
-      if (text.length > 0) for (const chunk of chunks) expect(chunk.length, where).toBeGreaterThan(0);
-      expect(reassembles(text, chunks), where).toBe(true);
-    }
+  it("keeps every chunk within the maximum, loses nothing and cuts only between graphemes, on random text", () => {
+    const tricky = fc.constantFrom(
+      "👍🏽", "👩🏿‍💻", "👨‍👩‍👧", "👨‍👩‍👧‍👦", "🏳️‍🌈", "🇨🇳", "🇺🇸", "🇯", "e\u0301", "a\u0301\u0302", "\u0301", "\u200d", "\ufe0f",
+      "한", "\u1112\u1161\u11ab", "ก่", "नि", "邻", "里", "帮忙", "𠀀", "😀", "\r\n", "\r", "\n", "\n\n", " ", "  ", " \u0301", "，", "。",
+    );
+    const piece = fc.oneof(tricky, fc.string({ unit: "grapheme", maxLength: 6 }), fc.string({ unit: "binary", maxLength: 4 }), fc.constantFrom("a", "Z", "7"));
+    const text = fc.array(piece, { maxLength: 60 }).map((pieces) => pieces.join(""));
+    fc.assert(
+      fc.property(text, fc.integer({ min: 1, max: 40 }), (text, max) => {
+        const chunks = splitText(text, max);
+        expect(chunks.length).toBeGreaterThan(0);
+        // within the limit; one code point goes whole even when it is longer (an emoji with max 1)
+        for (const chunk of chunks) expect(chunk.length <= max || [...chunk].length === 1).toBe(true);
+        if (text.length > 0) for (const chunk of chunks) expect(chunk.length).toBeGreaterThan(0);
+        const spans = locate(text, chunks);
+        expect(spans).not.toBeNull();
+        // every chunk starts and ends between graphemes, except inside a grapheme longer than the limit
+        const graphemes = graphemeSpans(text);
+        const between = (at: number) =>
+          at === text.length || graphemes.some(([from, to]) => from === at || (from < at && at < to && to - from > max));
+        for (const [from, to] of spans!) {
+          expect(between(from)).toBe(true);
+          expect(between(to)).toBe(true);
+        }
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it("never cuts a word in two when every word fits, in random texts", () => {

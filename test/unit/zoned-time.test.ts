@@ -14,7 +14,7 @@ import {
   startOfLocalDay,
   weekday,
 } from "../../src/kernel/zoned-time.ts";
-import { nextSummaryAt, weeksEndingAt } from "../../src/domain/digests/figures.ts";
+import { nextSummaryAt, weeksEndingAt } from "../../src/features/digests/domain/figures.ts";
 
 const LONDON = "Europe/London";
 const SHANGHAI = "Asia/Shanghai";
