@@ -3,7 +3,8 @@
  * file and checked against the layer of the importing file:
  *
  * - `src/kernel/**` (Lang, platform ids, places, clock, zoned time) imports only the kernel, and no package.
- * - `src/features/<f>/domain/**` (pure rules) imports only the kernel and its own feature's domain, and no package.
+ * - `src/features/<f>/domain/**` (pure rules) imports only the kernel and features' domains (and, types only, the
+ *   shapes its own feature's `ports.ts` hands it), and no package.
  * - `src/parse/**` (the parser) imports only the kernel and the parser.
  * - A feature imports another feature only through its public surface: `index.ts` (what it offers other features),
  *   `ports.ts`, `texts.ts` (a reply may quote another feature's words) and `domain/**`; never its use cases or jobs.
@@ -41,7 +42,7 @@ function placeOf(file) {
 }
 
 /** Why importing `target` (a repository-relative path, or a package name) from `from` is forbidden, or undefined. */
-export function forbidden(from, target, isPackage) {
+export function forbidden(from, target, isPackage, typeOnly = false) {
   const source = placeOf(from);
   if (source.layer === "outside") return undefined; // tests, benches, scripts and tools may import anything
   if (isPackage) {
@@ -57,8 +58,9 @@ export function forbidden(from, target, isPackage) {
     case "kernel":
       return dest.layer === "kernel" ? undefined : `the kernel imports only the kernel (not ${target})`;
     case "domain":
-      if (dest.layer === "kernel" || (dest.layer === "domain" && dest.feature === source.feature)) return undefined;
-      return `a feature's domain imports only the kernel and its own domain (not ${target})`;
+      if (dest.layer === "kernel" || dest.layer === "domain") return undefined;
+      if (typeOnly && dest.feature === source.feature && dest.rest === "ports.ts") return undefined;
+      return `a feature's domain imports only the kernel, domains and (types only) its own ports.ts (not ${target})`;
     case "parse":
       return dest.layer === "kernel" || dest.layer === "parse" ? undefined : `the parser imports only the kernel and the parser (not ${target})`;
     case "feature":
@@ -82,15 +84,15 @@ const architecture = {
   create(context) {
     const filename = context.filename ?? context.getFilename();
     const from = path.relative(ROOT, filename).split(path.sep).join("/");
-    const check = (node, specifier) => {
+    const check = (node, specifier, typeOnly = false) => {
       if (typeof specifier !== "string") return;
       const isPackage = !specifier.startsWith(".") && !specifier.startsWith("/");
       const target = isPackage ? specifier : path.relative(ROOT, path.resolve(path.dirname(filename), specifier)).split(path.sep).join("/");
-      const why = forbidden(from, target, isPackage);
+      const why = forbidden(from, target, isPackage, typeOnly);
       if (why) context.report({ node, message: `Forbidden import: ${why}.` });
     };
     return {
-      ImportDeclaration: (node) => check(node.source, node.source.value),
+      ImportDeclaration: (node) => check(node.source, node.source.value, node.importKind === "type"),
       ExportNamedDeclaration: (node) => node.source && check(node.source, node.source.value),
       ExportAllDeclaration: (node) => check(node.source, node.source.value),
       ImportExpression: (node) => node.source.type === "Literal" && check(node.source, node.source.value),

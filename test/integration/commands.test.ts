@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import type { MembersEvent } from "../../src/chat/types.ts";
 import { CommandRegistry, defaultCommands } from "../../src/app/commands.ts";
 import { command } from "../../src/app/shared/command.ts";
+import { parse } from "../../src/app/parser.ts";
 import { FakeAdapter } from "../support/fake-adapter.ts";
 import { T0, message, testApp, useTempDatabase } from "../support/app.ts";
 
@@ -113,6 +114,15 @@ describe("the registry", () => {
     expect(() => new CommandRegistry([command({ name: "one", aliases: ["同"], handler }), command({ name: "two", zh: "同", handler })])).toThrow('"同" names both /one and /two');
     expect(() => new CommandRegistry([command({ name: "Big-Name", handler })])).toThrow(/not one Telegram accepts/u);
     expect(() => new CommandRegistry([command({ name: "one", handler }), command({ name: "one", handler })])).toThrow(/declared twice/u);
+  });
+
+  it("is what the parser reads: every declared word, in either language, parses as its command", () => {
+    const context = { now: T0, timeZone: "Asia/Shanghai", botNames: ["邻里小助手"] };
+    for (const entry of registry.entries) {
+      for (const word of [entry.name, ...(entry.zh ? [entry.zh] : []), ...(entry.aliases ?? [])].filter((each) => !/\s/u.test(each))) {
+        expect(parse(`/${word} 12`, context), `/${word}`).toMatchObject({ kind: "command", name: entry.name });
+      }
+    }
   });
 
   it("has no command named /welcome: a join is an event", () => {

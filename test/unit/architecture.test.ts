@@ -26,6 +26,11 @@ describe("lint enforces the dependency rules", () => {
     expect(await violations("src/features/requests/domain/example.ts", 'import { findWhen } from "../../../parse/dates.ts";\nexport const x = findWhen;\n')).toHaveLength(1);
     expect(await violations("src/features/requests/domain/example.ts", 'import { z } from "zod";\nexport const x = z;\n')).toHaveLength(1);
     expect(await violations("src/features/requests/domain/example.ts", 'import type { Lang } from "../../../kernel/lang.ts";\nimport { rankVolunteers } from "./rank-volunteers.ts";\nexport type L = Lang;\nexport const x = rankVolunteers;\n')).toEqual([]);
+    // its own ports' shapes as types, yes; their values, or another feature's ports, no
+    expect(await violations("src/features/requests/domain/example.ts", 'import type { PingView } from "../ports.ts";\nexport type P = PingView;\n')).toEqual([]);
+    expect(await violations("src/features/requests/domain/example.ts", 'import { PingView } from "../ports.ts";\nexport const p = PingView;\n')).toHaveLength(1);
+    expect(await violations("src/features/requests/domain/example.ts", 'import type { EventView } from "../../events/ports.ts";\nexport type E = EventView;\n')).toHaveLength(1);
+    expect(await violations("src/features/requests/domain/example.ts", 'import { reply } from "../../../app/shared/context.ts";\nexport const r = reply;\n')).toHaveLength(1);
   });
 
   it("lets a feature use another only through its index, ports, texts and domain", async () => {

@@ -14,6 +14,7 @@ import { requestTexts } from "./texts.ts";
 import { auditRequest, CAPTAIN_WAVE, labelOf, pingNextWave, pingPriority, tellGroup } from "./flow.ts";
 import { leadersOf, tell } from "../../app/shared/tell.ts";
 import { acknowledgeSos } from "./raise-sos.ts";
+import { canMove, mayHandBack } from "./domain/state-machine.ts";
 
 /** The request a command names ("12", "#12"), or a reply saying what is wrong. */
 export async function namedRequest(context: MessageContext<CommandIntent>, repos: Repositories): Promise<HelpRequestView | null> {
@@ -40,7 +41,7 @@ export const acceptRequest: Handler<CommandIntent> = async (context, repos) => {
   const me = context.person.id;
   if (request.requesterId === me) return reply(context, repos, texts.ownRequest);
   if (request.helper?.personId === me) return reply(context, repos, texts.alreadyYours(request.id));
-  if (request.state !== "open") {
+  if (!canMove(request.state, "accept")) {
     await repos.requests.answerPing(request.id, me, ["sent", "expired", "declined"], "taken");
     return reply(context, repos, request.state === "assigned" ? texts.taken(request.id) : texts.notOpen(request.id));
   }
@@ -80,7 +81,8 @@ export function declineRequest(settings: RequestSettings): Handler<CommandIntent
     if (!request) return;
     const texts = requestTexts(context.lang);
     const me = context.person.id;
-    if (request.state === "assigned" && request.helper?.personId === me && (await repos.requests.unassign(request.id, me))) {
+    const parties = { requesterId: request.requesterId, helperId: request.helper?.personId ?? null };
+    if (canMove(request.state, "decline") && mayHandBack(me, parties) && (await repos.requests.unassign(request.id, me))) {
       // The helper hands it back: the requester is told, and the next wave goes out.
       await reply(context, repos, texts.handedBack(request.id));
       await tell(repos, request.requesterId, request, (lang) => requestTexts(lang).handedBackRequester(request.id, context.person.displayName));

@@ -10,6 +10,7 @@ import type { HelpRequestView } from "./ports.ts";
 import type { Handler, MessageContext } from "../../app/shared/context.ts";
 import { reply } from "../../app/shared/context.ts";
 import { creditCategory, creditMinutes, isPrivateCategory } from "./domain/policy.ts";
+import { canMove, mayCancel, mayFinish } from "./domain/state-machine.ts";
 import { findHours } from "../../parse/durations.ts";
 import { requestTexts } from "./texts.ts";
 import { namedRequest } from "./answer-ping.ts";
@@ -71,15 +72,18 @@ export const keepCommand: Handler<CommandIntent> = async (context, repos) => {
 
 async function mayClose(context: MessageContext, repos: Repositories, request: HelpRequestView, helperToo: boolean) {
   const me = context.person.id;
-  if (me === request.requesterId || (helperToo && me === request.helper?.personId)) return true;
-  if (await repos.directories.hasRole(me, "coordinator")) return true;
+  const parties = { requesterId: request.requesterId, helperId: request.helper?.personId ?? null };
+  const allowed = helperToo ? mayFinish : mayCancel;
+  // The role is looked up only when being a party is not enough.
+  if (allowed({ personId: me, isCoordinator: false }, parties)) return true;
+  if (allowed({ personId: me, isCoordinator: await repos.directories.hasRole(me, "coordinator") }, parties)) return true;
   await reply(context, repos, requestTexts(context.lang).notYours(request.id));
   return false;
 }
 
 async function finish(context: MessageContext, repos: Repositories, request: HelpRequestView, statedHours: number | undefined) {
   const texts = requestTexts(context.lang);
-  if (request.state !== "open" && request.state !== "assigned") return reply(context, repos, texts.notOpen(request.id));
+  if (!canMove(request.state, "done")) return reply(context, repos, texts.notOpen(request.id));
   if (!(await mayClose(context, repos, request, true))) return;
   const helper = request.helper;
   const minutes = helper ? creditMinutes(helper.assignedAt, context.now, statedHours) : undefined;
@@ -125,7 +129,7 @@ async function finish(context: MessageContext, repos: Repositories, request: Hel
 
 async function cancel(context: MessageContext, repos: Repositories, request: HelpRequestView) {
   const texts = requestTexts(context.lang);
-  if (request.state !== "open" && request.state !== "assigned") return reply(context, repos, texts.notOpen(request.id));
+  if (!canMove(request.state, "cancel")) return reply(context, repos, texts.notOpen(request.id));
   if (!(await mayClose(context, repos, request, false))) return;
   if (!(await repos.requests.close(request.id, "cancelled"))) return reply(context, repos, texts.notOpen(request.id));
   const told = await repos.requests.closePings(request.id, "taken");

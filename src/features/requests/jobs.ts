@@ -9,6 +9,7 @@ import type { WavePayload } from "./flow.ts";
 import { auditRequest, CAPTAIN_WAVE, escalate, pingNextWave } from "./flow.ts";
 import { tell } from "../../app/shared/tell.ts";
 import { requestTexts } from "./texts.ts";
+import { dueAtExpiry } from "./domain/state-machine.ts";
 
 /** A wave's timeout. */
 export function waveTimeoutJob(settings: RequestSettings): JobHandler {
@@ -35,13 +36,14 @@ export function waveTimeoutJob(settings: RequestSettings): JobHandler {
 export const expireRequestJob: JobHandler = async (payload, repos) => {
   const { requestId } = payload as { requestId: number };
   const request = await repos.requests.get(requestId);
-  if (request?.state === "assigned" && request.helper) {
+  const due = request && dueAtExpiry({ state: request.state, helperId: request.helper?.personId ?? null });
+  if (request && due === "remind" && request.helper) {
     for (const id of [request.requesterId, request.helper.personId]) {
       await tell(repos, id, request, (lang) => requestTexts(lang).remindAssigned(requestId));
     }
     return auditRequest(repos, request, "request.reminded");
   }
-  if (!request || request.state !== "open" || !(await repos.requests.close(requestId, "expired"))) return;
+  if (!request || due !== "expire" || !(await repos.requests.close(requestId, "expired"))) return;
   await repos.requests.closePings(requestId, "expired");
   await auditRequest(repos, request, "request.expired");
   if (request.category !== "sos") await tell(repos, request.requesterId, request, (lang) => requestTexts(lang).expired(requestId));

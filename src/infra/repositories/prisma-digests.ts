@@ -3,15 +3,25 @@
  * (requests by createdAt or closedAt, transfers by kind and createdAt, deeds and credits by chat), so a digest costs
  * the same in a community with three years of history as in a new one.
  */
-import type { DigestFigures, Digests, GridFigures, GroupWeek, Span } from "../../features/digests/ports.ts";
+import type { DigestFigures, Digests, GroupWeek, Span } from "../../features/digests/ports.ts";
+import type { RequestState } from "../../features/requests/ports.ts";
 import type { Tx } from "./tx.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
-import { median } from "../../features/digests/domain/figures.ts";
+import { ACTIVE_STATES } from "../../features/requests/domain/state-machine.ts";
+import {
+  CHECKIN_LAPSE_MS,
+  digestFigures,
+  earliest,
+  firstAcknowledgement,
+  groupWeekOf,
+  type RequestRecord,
+  type TransferRecord,
+} from "../../features/digests/domain/definitions.ts";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-const ACTIVE = ["open", "assigned"];
+const ACTIVE = [...ACTIVE_STATES];
+const REQUEST_FIELDS = { id: true, buildingId: true, chatId: true, category: true, state: true, createdAt: true, closedAt: true } as const;
 
-/** Prisma implementation of `Digests`. */
+/** Prisma implementation of `Digests`: reads the rows a span touches; `definitions.ts` says what they count for. */
 export class PrismaDigests implements Digests {
   constructor(private readonly tx: Tx) {}
 
@@ -19,162 +29,114 @@ export class PrismaDigests implements Digests {
     const range = { gte: span.from, lt: span.to };
     const deeds = await this.tx.goodDeed.findMany({
       where: { chatId, createdAt: range },
-      select: { helperId: true, kind: true, private: true, helper: { select: { displayName: true, nameInSummary: true } } },
+      select: { helperId: true, kind: true, private: true, createdAt: true, helper: { select: { displayName: true, nameInSummary: true } } },
       orderBy: { id: "asc" },
     });
-    // Hours of credits confirmed in the span and not reversed since.
-    const credits = await this.tx.pendingCredit.aggregate({ where: { chatId, state: "confirmed", decidedAt: range, transfer: { reversal: { is: null } } }, _sum: { minutes: true } });
+    const credits = await this.tx.pendingCredit.findMany({
+      where: { chatId, state: "confirmed", decidedAt: range },
+      select: { state: true, minutes: true, decidedAt: true, transfer: { select: { reversal: { select: { id: true } } } } },
+    });
     const chat = await this.tx.chat.findUniqueOrThrow({ where: { id: chatId }, select: { communityId: true } });
-    const requestsResolved = await this.tx.helpRequest.count({ where: { communityId: chat.communityId, closedAt: range, chatId, state: "done" } });
-    const eventsHeld = await this.tx.eventChat.count({ where: { chatId, event: { startsAt: range, state: { not: "cancelled" } } } });
-    const helpers = new Map<number, GroupWeek["helpers"][number]>();
-    for (const deed of deeds) {
-      const known = helpers.get(deed.helperId) ?? { personId: deed.helperId, name: deed.helper.displayName, nameable: false };
-      // Named only for a deed the group may hear of, and only if they allow it.
-      known.nameable ||= !deed.private && deed.helper.nameInSummary;
-      helpers.set(deed.helperId, known);
-    }
-    return {
-      helpers: [...helpers.values()],
-      minutes: credits._sum.minutes ?? 0,
-      requestsResolved,
-      eventsHeld,
-      thanks: deeds.filter((deed) => deed.kind === "thanks").length,
-    };
+    const requests = await this.tx.helpRequest.findMany({ where: { communityId: chat.communityId, closedAt: range, chatId, state: "done" }, select: REQUEST_FIELDS });
+    const events = await this.tx.eventChat.findMany({ where: { chatId, event: { startsAt: range, state: { not: "cancelled" } } }, select: { event: { select: { state: true, startsAt: true } } } });
+    return groupWeekOf(
+      {
+        deeds: deeds.map((deed) => ({ ...deed, helperName: deed.helper.displayName, nameInSummary: deed.helper.nameInSummary })),
+        credits: credits.map((credit) => ({ ...credit, transfer: credit.transfer && { reversed: credit.transfer.reversal !== null } })),
+        requests: requests.map((request) => toRecord(request, null)),
+        events: events.map((one) => one.event),
+      },
+      span,
+    );
   }
 
   async figures(communityId: number, gridIds: number[] | null, span: Span): Promise<DigestFigures> {
     const buildings = await this.tx.building.findMany({ where: { communityId }, select: { id: true, gridId: true } });
-    const grids = await this.tx.grid.findMany({ where: { communityId, ...(gridIds ? { id: { in: gridIds } } : {}) }, select: { id: true, name: true }, orderBy: { id: "asc" } });
-    const gridOf = new Map(buildings.map((building) => [building.id, building.gridId]));
-    const inScope = (buildingId: number | null) => gridIds === null || (buildingId !== null && gridIds.includes(gridOf.get(buildingId) ?? -1));
-    const figures = new Map<number | null, GridFigures>(grids.map((grid) => [grid.id, emptyGrid(grid.id, grid.name)]));
-    const gridFigures = (buildingId: number | null) => {
-      const gridId = buildingId === null ? null : (gridOf.get(buildingId) ?? null);
-      if (!figures.has(gridId)) figures.set(gridId, emptyGrid(gridId, ""));
-      return figures.get(gridId)!;
-    };
+    const grids = await this.tx.grid.findMany({ where: { communityId }, select: { id: true, name: true }, orderBy: { id: "asc" } });
     const range = { gte: span.from, lt: span.to };
     const notSos = { not: "sos" };
 
-    // Related rows are read with a join on the same bounds, never as an IN list of ids (SQLite caps parameters).
-    const made = await this.tx.helpRequest.findMany({ where: { communityId, createdAt: range, category: notSos }, select: { id: true, buildingId: true, createdAt: true } });
-    const firstAccepted = await this.firstAssignments({ communityId, createdAt: range, category: notSos });
-    const waits = new Map<GridFigures, number[]>();
-    for (const request of made.filter((one) => inScope(one.buildingId))) {
-      const grid = gridFigures(request.buildingId);
-      grid.newRequests += 1;
-      const first = firstAccepted.get(request.id);
-      if (first) waits.set(grid, [...(waits.get(grid) ?? []), (first.getTime() - request.createdAt.getTime()) / 60000]);
-    }
-    for (const [grid, minutes] of waits) grid.medianFirstAcceptMinutes = median(minutes);
-
-    // Open at the end of the span: still open now, or closed only after it.
-    const openWhere = [
+    // The requests the span touches: made in it, open at its end (still open, or closed only after it), expired in
+    // it, and its SOS alerts. Related rows are read with a join on the same bounds, never as an IN list of ids
+    // (SQLite caps parameters).
+    const wheres: Prisma.HelpRequestWhereInput[] = [
+      { communityId, createdAt: range, category: notSos },
       { communityId, state: { in: ACTIVE }, createdAt: { lt: span.to }, category: notSos },
       { communityId, closedAt: { gte: span.to }, createdAt: { lt: span.to }, category: notSos },
+      { communityId, closedAt: range, state: "expired" },
     ];
-    for (const where of openWhere) {
-      const open = await this.tx.helpRequest.findMany({ where, select: { id: true, buildingId: true, createdAt: true } });
-      const taken = await this.firstAssignments(where);
-      for (const request of open.filter((one) => inScope(one.buildingId))) {
-        const grid = gridFigures(request.buildingId);
-        grid.open += 1;
-        const at = taken.get(request.id);
-        if (request.createdAt.getTime() <= span.to.getTime() - DAY_MS && !(at && at < span.to)) grid.stale += 1;
-      }
+    const requests = new Map<number, RequestRecord>();
+    for (const where of wheres) {
+      const rows = await this.tx.helpRequest.findMany({ where, select: REQUEST_FIELDS });
+      const first = await this.firstAssignments(where);
+      for (const row of rows) requests.set(row.id, toRecord(row, first.get(row.id) ?? null));
     }
-    const expired = await this.tx.helpRequest.findMany({ where: { communityId, closedAt: range, state: "expired" }, select: { buildingId: true } });
-    for (const request of expired.filter((one) => inScope(one.buildingId))) gridFigures(request.buildingId).expired += 1;
-
-    const alerts = (await this.tx.helpRequest.findMany({ where: { communityId, createdAt: range, category: "sos" }, select: { id: true, buildingId: true, createdAt: true } })).filter((one) =>
-      inScope(one.buildingId),
-    );
+    const alerts = await this.tx.helpRequest.findMany({ where: { communityId, createdAt: range, category: "sos" }, select: REQUEST_FIELDS });
     const acks = await this.tx.requestPing.findMany({
       where: { state: "accepted", request: { communityId, createdAt: range, category: "sos" } },
-      select: { requestId: true, answeredAt: true },
+      select: { requestId: true, state: true, answeredAt: true },
     });
-    const firstAck = new Map<number, Date>();
-    for (const ack of acks) {
-      const known = firstAck.get(ack.requestId);
-      if (ack.answeredAt && (!known || ack.answeredAt < known)) firstAck.set(ack.requestId, ack.answeredAt);
+    for (const alert of alerts) {
+      const record = toRecord(alert, null);
+      record.firstAcknowledgedAt = firstAcknowledgement(acks.filter((ack) => ack.requestId === alert.id));
+      requests.set(alert.id, record);
     }
-    const ackSeconds = alerts.flatMap((alert) => {
-      const at = firstAck.get(alert.id);
-      return at ? [(at.getTime() - alert.createdAt.getTime()) / 1000] : [];
-    });
 
-    const reports = await this.tx.report.findMany({ where: { communityId, createdAt: range }, select: { state: true, buildingId: true } });
-    const mediations = await this.tx.mediationCase.groupBy({ by: ["state"], where: { communityId, createdAt: range }, _count: { _all: true } });
-
-    const { minutesByCategory, topHelpers } = await this.hours(communityId, range, inScope);
-    const enrolments = await this.tx.checkinEnrolment.findMany({
-      where: { active: true, person: { communityId }, createdAt: { lt: span.to }, OR: [{ lastCheckinAt: null }, { lastCheckinAt: { lt: new Date(span.to.getTime() - DAY_MS) } }] },
-      select: { createdAt: true, lastCheckinAt: true, person: { select: { buildingId: true } } },
-    });
-    return {
-      grids: [...figures.values()],
-      sos: {
-        alerts: alerts.length,
-        acknowledged: ackSeconds.length,
-        medianAckSeconds: median(ackSeconds),
-        slowestAckSeconds: ackSeconds.length ? Math.max(...ackSeconds) : null,
+    const reports = await this.tx.report.findMany({ where: { communityId, createdAt: range }, select: { state: true, buildingId: true, createdAt: true } });
+    const mediations = await this.tx.mediationCase.findMany({ where: { communityId, createdAt: range }, select: { state: true, createdAt: true } });
+    const checkins = await this.tx.checkinEnrolment.findMany({
+      where: {
+        active: true,
+        person: { communityId },
+        createdAt: { lt: span.to },
+        OR: [{ lastCheckinAt: null }, { lastCheckinAt: { lt: new Date(span.to.getTime() - CHECKIN_LAPSE_MS) } }],
       },
-      reports: countBy(reports.filter((report) => inScope(report.buildingId)).map((report) => report.state)),
-      mediations: Object.fromEntries(mediations.map((row) => [row.state, row._count._all])),
-      minutesByCategory,
-      topHelpers,
-      lapsedCheckins: enrolments.filter((one) => inScope(one.person.buildingId) && one.createdAt.getTime() <= span.to.getTime() - DAY_MS).length,
-    };
+      select: { active: true, createdAt: true, lastCheckinAt: true, person: { select: { buildingId: true } } },
+    });
+    return digestFigures(
+      {
+        grids,
+        gridOf: new Map(buildings.map((building) => [building.id, building.gridId])),
+        requests: [...requests.values()],
+        reports,
+        mediations,
+        transfers: await this.transfers(communityId, range),
+        checkins: checkins.map((one) => ({ ...one, buildingId: one.person.buildingId })),
+      },
+      gridIds,
+      span,
+    );
   }
 
   /** The first assignment of each request matching `where`, by request id. */
   private async firstAssignments(where: Prisma.HelpRequestWhereInput): Promise<Map<number, Date>> {
     const rows = await this.tx.requestAssignment.findMany({ where: { request: where }, select: { requestId: true, assignedAt: true } });
     const first = new Map<number, Date>();
-    for (const row of rows) {
-      const known = first.get(row.requestId);
-      if (!known || row.assignedAt < known) first.set(row.requestId, row.assignedAt);
-    }
+    for (const row of rows) first.set(row.requestId, earliest([first.get(row.requestId) ?? null, row.assignedAt])!);
     return first;
   }
 
-  /** Minutes credited by category and the top helpers: credits add, reversals of credits subtract. */
-  private async hours(communityId: number, range: { gte: Date; lt: Date }, inScope: (buildingId: number | null) => boolean) {
+  /** Credits and reversals of the span, with the person of each entry's account. */
+  private async transfers(communityId: number, range: { gte: Date; lt: Date }): Promise<TransferRecord[]> {
     const where = { communityId, kind: { in: ["credit", "reversal"] }, createdAt: range };
-    const transfers = await this.tx.ledgerTransfer.findMany({ where, select: { id: true, kind: true, category: true } });
+    const transfers = await this.tx.ledgerTransfer.findMany({ where, select: { id: true, kind: true, category: true, createdAt: true } });
     const entries = await this.tx.ledgerEntry.findMany({ where: { transfer: where }, select: { transferId: true, accountId: true, minutes: true } });
     const accounts = await this.tx.timeAccount.findMany({ where: { communityId, kind: "person" }, select: { id: true, personId: true } });
     const people = await this.tx.person.findMany({ where: { communityId }, select: { id: true, displayName: true, buildingId: true } });
     const personOf = new Map(accounts.map((account) => [account.id, account.personId]));
-    const personById = new Map(people.map((person) => [person.id, person]));
-    const entriesOf = new Map<number, typeof entries>();
-    for (const entry of entries) entriesOf.set(entry.transferId, [...(entriesOf.get(entry.transferId) ?? []), entry]);
-    const minutesByCategory: Record<string, number> = {};
-    const byHelper = new Map<number, { name: string; minutes: number }>();
-    for (const transfer of transfers) {
-      if (transfer.category === null) continue; // a reversal of a transfer or donation
-      const sign = transfer.kind === "credit" ? 1 : -1;
-      // The helper's side: what a credit paid in (and its reversal took back).
-      const helper = entriesOf.get(transfer.id)?.find((entry) => entry.minutes * sign > 0);
-      const person = helper && personById.get(personOf.get(helper.accountId) ?? -1);
-      if (!helper || !person || !inScope(person.buildingId)) continue;
-      minutesByCategory[transfer.category] = (minutesByCategory[transfer.category] ?? 0) + helper.minutes;
-      const known = byHelper.get(person.id) ?? { name: person.displayName, minutes: 0 };
-      known.minutes += helper.minutes;
-      byHelper.set(person.id, known);
+    const personById = new Map(people.map((person) => [person.id, { id: person.id, name: person.displayName, buildingId: person.buildingId }]));
+    const entriesOf = new Map<number, TransferRecord["entries"]>();
+    for (const entry of entries) {
+      const person = personById.get(personOf.get(entry.accountId) ?? -1) ?? null;
+      entriesOf.set(entry.transferId, [...(entriesOf.get(entry.transferId) ?? []), { minutes: entry.minutes, person }]);
     }
-    const topHelpers = [...byHelper.values()].filter((one) => one.minutes > 0).sort((a, b) => b.minutes - a.minutes || a.name.localeCompare(b.name)).slice(0, 5);
-    return { minutesByCategory, topHelpers };
+    return transfers.map((transfer) => ({ ...transfer, entries: entriesOf.get(transfer.id) ?? [] }));
   }
 }
 
-function emptyGrid(gridId: number | null, gridName: string): GridFigures {
-  return { gridId, gridName, newRequests: 0, open: 0, stale: 0, expired: 0, medianFirstAcceptMinutes: null };
-}
-
-function countBy(values: string[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const value of values) counts[value] = (counts[value] ?? 0) + 1;
-  return counts;
+function toRecord(
+  row: { id: number; buildingId: number | null; chatId: number | null; category: string; state: string; createdAt: Date; closedAt: Date | null },
+  firstAssignedAt: Date | null,
+): RequestRecord {
+  return { ...row, state: row.state as RequestState, firstAssignedAt };
 }

@@ -10,9 +10,10 @@ import type {
 } from "../../features/requests/ports.ts";
 import type { Tx } from "./tx.ts";
 import type { Platform } from "../../chat/types.ts";
+import { ACTIVE_STATES, assignmentOnClose, closingMove, fromStates, reliabilityOf, stateAfter, WAITING_PING } from "../../features/requests/domain/state-machine.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const ACTIVE: RequestState[] = ["open", "assigned"];
+const ACTIVE = [...ACTIVE_STATES];
 const VIEW_INCLUDE = {
   requester: { select: { displayName: true } },
   building: { select: { gridId: true, name: true } },
@@ -89,30 +90,30 @@ export class PrismaHelpRequests implements HelpRequests {
       await this.tx.requestPing.upsert({
         where: { requestId_volunteerId: { requestId, volunteerId } },
         create: { requestId, volunteerId, wave, sentAt: this.now },
-        update: { wave, state: "sent", sentAt: this.now, answeredAt: null },
+        update: { wave, state: WAITING_PING, sentAt: this.now, answeredAt: null },
       });
     }
   }
 
   async answerPing(requestId: number, volunteerId: number, from: PingView["state"][], to: PingView["state"]): Promise<boolean> {
     // Counted only when the ping was still waiting: a late acceptance of a ping that timed out was counted as missed.
-    const waiting = from.includes("sent")
-      ? (await this.tx.requestPing.updateMany({ where: { requestId, volunteerId, state: "sent" }, data: { state: to, answeredAt: this.now } })).count
+    const waiting = from.includes(WAITING_PING)
+      ? (await this.tx.requestPing.updateMany({ where: { requestId, volunteerId, state: WAITING_PING }, data: { state: to, answeredAt: this.now } })).count
       : 0;
     if (waiting === 1) {
       await this.#countAnswer([volunteerId], to);
       return true;
     }
     const { count } = await this.tx.requestPing.updateMany({
-      where: { requestId, volunteerId, state: { in: from.filter((state) => state !== "sent") } },
+      where: { requestId, volunteerId, state: { in: from.filter((state) => state !== WAITING_PING) } },
       data: { state: to, answeredAt: this.now },
     });
     return count === 1;
   }
 
   async closePings(requestId: number, to: "expired" | "taken"): Promise<number[]> {
-    const open = await this.tx.requestPing.findMany({ where: { requestId, state: "sent" }, select: { volunteerId: true } });
-    await this.tx.requestPing.updateMany({ where: { requestId, state: "sent" }, data: { state: to, answeredAt: this.now } });
+    const open = await this.tx.requestPing.findMany({ where: { requestId, state: WAITING_PING }, select: { volunteerId: true } });
+    await this.tx.requestPing.updateMany({ where: { requestId, state: WAITING_PING }, data: { state: to, answeredAt: this.now } });
     const ids = open.map((ping) => ping.volunteerId);
     await this.#countAnswer(ids, to);
     return ids;
@@ -120,16 +121,20 @@ export class PrismaHelpRequests implements HelpRequests {
 
   /** Keep the reliability counters: an acceptance, or a ping declined or left to time out ("taken" counts as neither). */
   async #countAnswer(volunteerIds: number[], to: PingView["state"]): Promise<void> {
-    if (volunteerIds.length === 0 || (to !== "accepted" && to !== "declined" && to !== "expired")) return;
+    const counted = reliabilityOf(to);
+    if (volunteerIds.length === 0 || counted === null) return;
     await this.tx.volunteerProfile.updateMany({
       where: { personId: { in: volunteerIds } },
-      data: to === "accepted" ? { pingsAccepted: { increment: 1 } } : { pingsMissed: { increment: 1 } },
+      data: counted === "accepted" ? { pingsAccepted: { increment: 1 } } : { pingsMissed: { increment: 1 } },
     });
   }
 
   async assign(requestId: number, volunteerId: number): Promise<boolean> {
     // A conditional update: of two acceptances in a race, only one finds the request still open.
-    const { count } = await this.tx.helpRequest.updateMany({ where: { id: requestId, state: "open" }, data: { state: "assigned" } });
+    const { count } = await this.tx.helpRequest.updateMany({
+      where: { id: requestId, state: { in: [...fromStates("accept")] } },
+      data: { state: stateAfter("accept") },
+    });
     if (count !== 1) return false;
     await this.tx.requestAssignment.create({ data: { requestId, volunteerId, assignedAt: this.now } });
     return true;
@@ -141,20 +146,20 @@ export class PrismaHelpRequests implements HelpRequests {
       data: { state: "withdrawn", doneAt: this.now },
     });
     if (count !== 1) return false;
-    await this.tx.helpRequest.updateMany({ where: { id: requestId, state: "assigned" }, data: { state: "open" } });
+    await this.tx.helpRequest.updateMany({ where: { id: requestId, state: { in: [...fromStates("decline")] } }, data: { state: stateAfter("decline") } });
     await this.tx.requestPing.updateMany({ where: { requestId, volunteerId }, data: { state: "declined", answeredAt: this.now } });
     return true;
   }
 
   async close(requestId: number, state: "done" | "cancelled" | "expired", minutesSpent?: number): Promise<boolean> {
     const { count } = await this.tx.helpRequest.updateMany({
-      where: { id: requestId, state: { in: ACTIVE } },
+      where: { id: requestId, state: { in: [...fromStates(closingMove(state))] } },
       data: { state, closedAt: this.now, minutesSpent: minutesSpent ?? null },
     });
     if (count !== 1) return false;
     await this.tx.requestAssignment.updateMany({
       where: { requestId, state: "active" },
-      data: { state: state === "done" ? "done" : "withdrawn", doneAt: this.now },
+      data: { state: assignmentOnClose(state), doneAt: this.now },
     });
     return true;
   }
@@ -180,7 +185,7 @@ export class PrismaHelpRequests implements HelpRequests {
 
   async helpingWith(volunteerId: number): Promise<HelpRequestView[]> {
     const rows = await this.tx.helpRequest.findMany({
-      where: { state: "assigned", assignments: { some: { volunteerId, state: "active" } } },
+      where: { state: stateAfter("accept"), assignments: { some: { volunteerId, state: "active" } } },
       include: VIEW_INCLUDE,
       orderBy: { id: "desc" },
     });

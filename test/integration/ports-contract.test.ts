@@ -1,0 +1,203 @@
+/**
+ * Keeps the fakes honest: the same small scenarios for the key ports (help-request moves and pings, pending credits
+ * and the ledger, the outbox with rollback, processed messages) run against the in-memory fakes and against Prisma on
+ * a real SQLite database with the migrations, and must give the same observable results.
+ */
+import { describe, expect, it } from "vitest";
+import type { Repositories, UnitOfWork } from "../../src/app/ports.ts";
+import { AlreadyProcessed } from "../../src/app/ports.ts";
+import { VirtualClock } from "../../src/kernel/clock.ts";
+import { PrismaUnitOfWork } from "../../src/infra/unit-of-work.ts";
+import { creditMovements, reversalMovements } from "../../src/features/timebank/domain/ledger.ts";
+import { FakeUnitOfWork } from "../support/fakes/unit-of-work.ts";
+import { T0, testApp, useTempDatabase } from "../support/app.ts";
+
+const db = useTempDatabase();
+
+/** A store to run the scenarios on, and a way to read its outbox (what the dispatcher would send). */
+interface Subject {
+  uow: UnitOfWork;
+  clock: VirtualClock;
+  outbox(): Promise<Array<[string, string, string, number]>>;
+  close(): Promise<void>;
+}
+
+const subjects: Array<{ name: string; open: () => Promise<Subject> }> = [
+  {
+    name: "fake",
+    open: async () => {
+      const clock = new VirtualClock(T0);
+      const uow = new FakeUnitOfWork(clock);
+      return {
+        uow,
+        clock,
+        outbox: async () =>
+          uow.state.outbox.map((row) => [row.target.kind, row.target.kind === "chat" ? row.target.chatId : row.target.userId, row.message.text, row.priority]),
+        close: async () => {},
+      };
+    },
+  },
+  {
+    name: "prisma",
+    open: async () => {
+      const clock = new VirtualClock(T0);
+      const app = await testApp({ url: db.url, clock, adapters: [], start: false });
+      return {
+        uow: new PrismaUnitOfWork(app.db, clock),
+        clock,
+        outbox: async () =>
+          (await app.prisma.outboxMessage.findMany({ orderBy: { id: "asc" } })).map((row) => [
+            row.targetKind,
+            row.targetId,
+            (JSON.parse(row.body) as { message: { text: string } }).message.text,
+            row.priority,
+          ]),
+        close: () => app.close(),
+      };
+    },
+  },
+];
+
+/** A community with a group chat, a requester and two volunteers, written through the ports. */
+async function seed(repos: Repositories) {
+  const community = await repos.directories.defaultCommunity();
+  const chat = await repos.directories.createChat({ platform: "console", id: "楼群", kind: "group", title: "楼群" }, community.id, "zh-CN");
+  const person = (name: string) => repos.directories.createPerson({ platform: "console", id: name, displayName: name }, community.id);
+  const [requester, first, second] = [await person("王秀英"), await person("王师傅"), await person("张阿姨")];
+  for (const one of [requester, first, second]) await repos.directories.upsertMembership(chat.id, one.id, undefined);
+  await repos.volunteers.enroll(first.id, ["维修"], ["梯子"]);
+  await repos.volunteers.enroll(second.id, ["陪伴"]);
+  return { community, chat, requester, first, second };
+}
+
+describe.each(subjects)("ports contract: $name", ({ open }) => {
+  it("moves a help request only along the state machine, and keeps pings and reliability", async () => {
+    const subject = await open();
+    const transcript = await subject.uow.run(async (repos) => {
+      const { community, chat, requester, first, second } = await seed(repos);
+      const { id } = await repos.requests.open({ communityId: community.id, requesterId: requester.id, chatId: chat.id, buildingId: null, category: "borrow", what: "梯子", urgent: false, sourceText: "谁家有梯子" });
+      await repos.requests.addPings(id, 1, [first.id, second.id]);
+      const steps: unknown[] = [id, await repos.requests.pings(id)];
+      steps.push(await repos.requests.answerPing(id, second.id, ["sent"], "declined"), await repos.requests.answerPing(id, second.id, ["sent"], "declined"));
+      steps.push(await repos.requests.assign(id, first.id), await repos.requests.assign(id, second.id));
+      steps.push(await repos.requests.answerPing(id, first.id, ["sent", "expired", "declined"], "accepted"));
+      const taken = await repos.requests.get(id);
+      steps.push(taken?.state, taken?.helper?.displayName, taken?.chat, (await repos.requests.helpingWith(first.id)).map((one) => one.id));
+      steps.push(await repos.requests.unassign(id, second.id), await repos.requests.unassign(id, first.id), (await repos.requests.get(id))?.state);
+      steps.push(await repos.requests.pings(id));
+      steps.push((await repos.requests.candidates(community.id)).map((one) => [one.personId, one.accepted, one.missed, one.pingsToday, one.openAssignments]));
+      steps.push((await repos.requests.activeOf(requester.id)).map((one) => one.id));
+      steps.push(await repos.requests.close(id, "cancelled"), await repos.requests.close(id, "done", 30), (await repos.requests.get(id))?.state);
+      steps.push(await repos.requests.activeOf(requester.id), await repos.requests.closePings(id, "taken"));
+      return steps;
+    });
+    expect(transcript).toEqual([
+      1,
+      [{ volunteerId: 2, wave: 1, state: "sent" }, { volunteerId: 3, wave: 1, state: "sent" }],
+      true,
+      false,
+      true,
+      false,
+      true,
+      "assigned",
+      "王师傅",
+      { platform: "console", externalId: "楼群", lang: "zh-CN", kind: "group" },
+      [1],
+      false,
+      true,
+      "open",
+      [{ volunteerId: 2, wave: 1, state: "declined" }, { volunteerId: 3, wave: 1, state: "declined" }],
+      [[2, 1, 0, 1, 0], [3, 0, 1, 1, 0]],
+      [1],
+      true,
+      false,
+      "cancelled",
+      [],
+      [],
+    ]);
+    await subject.close();
+  });
+
+  it("settles a pending credit once, posts balanced transfers only, and reverses a transfer once", async () => {
+    const subject = await open();
+    const transcript = await subject.uow.run(async (repos) => {
+      const { community, chat, requester, first } = await seed(repos);
+      const credit = { helperId: first.id, beneficiaryId: requester.id, minutes: 90, category: "A", source: "request" as const, sourceId: 7, description: "梯子", startedById: first.id, chatId: chat.id };
+      const created = await repos.credits.create(credit);
+      const steps: unknown[] = [created, await repos.credits.create(credit), (await repos.credits.awaiting(requester.id)).map((one) => one.id), await repos.credits.awaiting(first.id)];
+      const fund = await repos.ledger.account(community.id, null);
+      const helper = await repos.ledger.account(community.id, first.id);
+      steps.push(fund, helper, await repos.ledger.account(community.id, first.id));
+      await expect(repos.ledger.post({ communityId: community.id, kind: "credit", category: "A", movements: [{ accountId: helper, minutes: 90 }, { accountId: fund, minutes: -60 }] })).rejects.toThrow();
+      const posted = await repos.ledger.post({ communityId: community.id, kind: "credit", category: "A", movements: creditMovements(helper, fund, 90) });
+      steps.push(posted, await repos.credits.decide(created!.id, "confirmed", posted.id), await repos.credits.decide(created!.id, "disputed", null));
+      const view = await repos.credits.get(created!.id);
+      steps.push([view?.state, view?.transferId, view?.helperName, view?.beneficiaryName, view?.communityId], await repos.credits.pendingIn(community.id));
+      steps.push(await repos.ledger.balance(helper), await repos.ledger.balance(fund));
+      const original = (await repos.ledger.transfer(posted.id))!;
+      const reversal = await repos.ledger.post({ communityId: community.id, kind: "reversal", category: "A", reversesId: posted.id, movements: reversalMovements(original.movements) });
+      const after = await repos.ledger.transfer(posted.id);
+      steps.push(reversal, [after?.reversedById, after?.people, after?.movements], await repos.ledger.balance(helper));
+      steps.push((await repos.ledger.statement(helper, 5)).map((line) => [line.transferId, line.kind, line.minutes, line.counterparty]));
+      return steps;
+    });
+    expect(transcript).toEqual([
+      { id: 1 },
+      null,
+      [1],
+      [],
+      1,
+      2,
+      2,
+      { id: 1 },
+      true,
+      false,
+      ["confirmed", 1, "王师傅", "王秀英", 1],
+      [],
+      90,
+      -90,
+      { id: 2 },
+      [2, [2], [{ accountId: 2, minutes: 90 }, { accountId: 1, minutes: -90 }]],
+      0,
+      [[2, "reversal", -90, null], [1, "credit", 90, null]],
+    ]);
+    await subject.close();
+  });
+
+  it("keeps what a committed transaction enqueued, and nothing of one that threw", async () => {
+    const subject = await open();
+    await subject.uow.run(async (repos) => {
+      await seed(repos);
+      await repos.outboxes.enqueue({ kind: "chat", platform: "console", chatId: "楼群" }, { text: "收到" }, { lang: "zh-CN" });
+      await repos.outboxes.enqueue({ kind: "user", platform: "console", userId: "王师傅", displayName: "王师傅", fallbackChatId: "楼群" }, { text: "🚨" }, { lang: "zh-CN", priority: 9 });
+    });
+    const request = { communityId: 1, requesterId: 1, chatId: null, buildingId: null, category: "other" as const, what: "x", urgent: false, sourceText: "x" };
+    await expect(
+      subject.uow.run(async (repos) => {
+        await repos.outboxes.enqueue({ kind: "chat", platform: "console", chatId: "楼群" }, { text: "lost" }, { lang: "zh-CN" });
+        await repos.requests.open(request);
+        throw new Error("boom");
+      }),
+    ).rejects.toThrow("boom");
+    // The id sequence rolls back with the rest: the next request gets the id the lost one had.
+    expect(await subject.uow.run((repos) => repos.requests.open(request))).toEqual({ id: 1 });
+    expect(await subject.outbox()).toEqual([
+      ["chat", "楼群", "收到", 5],
+      ["user", "王师傅", "🚨", 9],
+    ]);
+    await subject.close();
+  });
+
+  it("records a message once: the second record throws AlreadyProcessed and its transaction leaves nothing", async () => {
+    const subject = await open();
+    await subject.uow.run((repos) => repos.processed.record("console", "m1", null, "request"));
+    const again = subject.uow.run(async (repos) => {
+      await repos.outboxes.enqueue({ kind: "chat", platform: "console", chatId: "楼群" }, { text: "twice" }, { lang: "zh-CN" });
+      await repos.processed.record("console", "m1", null, "request");
+    });
+    await expect(again).rejects.toBeInstanceOf(AlreadyProcessed);
+    await subject.uow.run((repos) => repos.processed.record("telegram", "m1", null, "request")); // another platform's m1
+    expect(await subject.outbox()).toEqual([]);
+    await subject.close();
+  });
+});
