@@ -67,7 +67,7 @@ export async function createLinli(options: LinliOptions): Promise<Linli> {
     handlers: options.jobHandlers ?? defaultJobHandlers(config.requests),
     maxAttempts: 5,
   });
-  const uow = new PrismaUnitOfWork(db, clock);
+  const uow = new PrismaUnitOfWork(db, clock, { timeZone: config.timeZone, locale: config.defaultLocale });
   const router = options.router ?? defaultRouter(config.requests);
   const endpointDeps = { log, ...(options.deadline ? { deadline: options.deadline } : {}) };
   const pipeline = new Pipeline({

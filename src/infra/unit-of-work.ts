@@ -3,6 +3,7 @@ import type { Repositories, UnitOfWork } from "../app/ports.ts";
 import type { Clock } from "../kernel/clock.ts";
 import type { Db } from "./db.ts";
 import type { Tx } from "./repositories/tx.ts";
+import type { CommunityDefaults } from "./repositories/prisma-directories.ts";
 import { PrismaDirectories } from "./repositories/prisma-directories.ts";
 import {
   PrismaAppStates,
@@ -22,7 +23,7 @@ import { PrismaEvents } from "./repositories/prisma-events.ts";
 import { PrismaUnsureMessages } from "./repositories/prisma-unsure-messages.ts";
 
 /** Every repository bound to `tx`, reading the time once. */
-export function repositoriesFor(tx: Tx, now: Date): Repositories {
+export function repositoriesFor(tx: Tx, now: Date, defaults?: CommunityDefaults): Repositories {
   return {
     requests: new PrismaHelpRequests(tx, now),
     credits: new PrismaPendingCredits(tx, now),
@@ -34,7 +35,7 @@ export function repositoriesFor(tx: Tx, now: Date): Repositories {
     people: new PrismaPeople(tx),
     volunteers: new PrismaVolunteers(tx, now),
     groupNotes: new PrismaGroupNotes(tx, now),
-    directories: new PrismaDirectories(tx, now),
+    directories: new PrismaDirectories(tx, now, defaults),
     outboxes: new PrismaOutboxes(tx, now),
     processed: new PrismaProcessedMessages(tx, now),
     jobs: new PrismaJobs(tx, now),
@@ -46,9 +47,14 @@ export function repositoriesFor(tx: Tx, now: Date): Repositories {
 
 /** Prisma implementation of `UnitOfWork`. */
 export class PrismaUnitOfWork implements UnitOfWork {
-  constructor(private readonly db: Db, private readonly clock: Clock) {}
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    /** What a community created on the way is created with (the configured time zone and locale). */
+    private readonly defaults?: CommunityDefaults,
+  ) {}
 
   run<T>(work: (repos: Repositories) => Promise<T>): Promise<T> {
-    return this.db.transaction((tx) => work(repositoriesFor(tx, this.clock.now())));
+    return this.db.transaction((tx) => work(repositoriesFor(tx, this.clock.now(), this.defaults)));
   }
 }

@@ -49,6 +49,14 @@ describe("the inbound pipeline", () => {
     await app.close();
   });
 
+  it("creates the community on an empty database with the configured time zone and locale", async () => {
+    const adapter = new FakeAdapter();
+    const app = await testApp({ url: db.url, adapters: [adapter], env: { TIME_ZONE: "Europe/London", DEFAULT_LOCALE: "en" } });
+    await app.pipeline.handle(message(null, "Ann", "/register 3-502"));
+    expect(await app.prisma.community.findMany({ select: { timeZone: true, locale: true } })).toEqual([{ timeZone: "Europe/London", locale: "en" }]);
+    await app.close();
+  });
+
   it("writes nothing for chatter", async () => {
     const adapter = new FakeAdapter();
     const app = await testApp({ url: db.url, adapters: [adapter] });

@@ -10,14 +10,25 @@ export const DEFAULT_COMMUNITY_NAME = "我的社区";
 /** The grid new buildings sit in until an admin assigns them. */
 export const DEFAULT_GRID_NAME = "未分配网格";
 
+/** The time zone and locale a community is created with. */
+export interface CommunityDefaults {
+  timeZone?: string;
+  locale?: Lang;
+}
+
 /** Prisma implementation of `Directories`. */
 export class PrismaDirectories implements Directories {
-  constructor(private readonly tx: Tx, private readonly now: Date) {}
+  constructor(
+    private readonly tx: Tx,
+    private readonly now: Date,
+    /** What the default community is created with (TIME_ZONE, DEFAULT_LOCALE); the schema's defaults without. */
+    private readonly defaults: CommunityDefaults = {},
+  ) {}
 
   async defaultCommunity(): Promise<KnownCommunity> {
     const community =
       (await this.tx.community.findFirst({ orderBy: { id: "asc" } })) ??
-      (await this.tx.community.create({ data: { name: DEFAULT_COMMUNITY_NAME, createdAt: this.now } }));
+      (await this.tx.community.create({ data: { name: DEFAULT_COMMUNITY_NAME, createdAt: this.now, ...this.defaults } }));
     return { id: community.id, name: community.name, timeZone: community.timeZone, lang: toLang(community.locale) };
   }
 
