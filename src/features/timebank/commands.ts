@@ -28,7 +28,7 @@ export const timeBankCommands = [
   command({
     name: "balance",
     zh: "余额",
-    aliases: ["时间币"],
+    aliases: ["时间币", "我的时间币"],
     handler: balanceCommand,
     help: { line: "timebank", order: 2, zh: { joiner: "；" }, en: { joiner: "; " } },
     menu: { order: 12, zh: "我的时间币余额", en: "Your time-coin balance" },
