@@ -7,7 +7,8 @@
  *   shapes its own feature's `ports.ts` hands it), and no package.
  * - `src/parse/**` (the parser) imports only the kernel and the parser.
  * - A feature imports another feature only through its public surface: `index.ts` (what it offers other features),
- *   `ports.ts`, `texts.ts` (a reply may quote another feature's words) and `domain/**`; never its use cases or jobs.
+ *   `ports.ts` and `repos.ts` (types), `texts.ts` (a reply may quote another feature's words) and `domain/**`; never its
+ *   use cases or jobs.
  * - Features, `src/app`, `src/chat` and `src/parse` never import `src/infra` or `adapters/`.
  * - Only `src/infra` imports the Prisma client (`@prisma/*`, `src/infra/generated`, `better-sqlite3`).
  * - Only `adapters/` import the chat platforms' libraries (telegraf, wechaty, file-box).
@@ -68,7 +69,7 @@ export function forbidden(from, target, isPackage, typeOnly = false) {
     case "chat":
       if (dest.layer === "infra" || dest.layer === "adapters") return `${source.layer === "feature" ? "a feature" : `src/${source.layer}`} never imports ${dest.layer === "infra" ? "src/infra" : "adapters/"} (${target})`;
       if (source.layer === "feature" && dest.feature && dest.feature !== source.feature && !isPublic(dest.rest)) {
-        return `features/${source.feature} may use features/${dest.feature} only through its index.ts, ports.ts, texts.ts or domain/ (not ${dest.rest})`;
+        return `features/${source.feature} may use features/${dest.feature} only through its index.ts, ports.ts, repos.ts, texts.ts or domain/ (not ${dest.rest})`;
       }
       return undefined;
     default:
@@ -76,7 +77,7 @@ export function forbidden(from, target, isPackage, typeOnly = false) {
   }
 }
 
-const isPublic = (rest) => rest === "index.ts" || rest === "ports.ts" || rest === "texts.ts" || rest.startsWith("domain/");
+const isPublic = (rest) => ["index.ts", "ports.ts", "repos.ts", "texts.ts"].includes(rest) || rest.startsWith("domain/");
 
 /** The ESLint rule. */
 const architecture = {

@@ -214,7 +214,8 @@ export interface JobInfo {
 }
 
 /** A use case run for a job kind, inside the job's transaction (claim, effect and "done" commit together). */
-export type JobHandler = (payload: unknown, repos: Repositories, job: JobInfo) => Promise<void>;
+/** `R`: the ports the job uses (its feature's `repos.ts`). */
+export type JobHandler<R = Repositories> = (payload: unknown, repos: R, job: JobInfo) => Promise<void>;
 
 /** A message the parser was unsure about, as kept for review. */
 export interface UnsureRecord {

@@ -35,7 +35,7 @@ describe("lint enforces the dependency rules", () => {
 
   it("lets a feature use another only through its index, ports, texts and domain", async () => {
     expect(await violations("src/features/events/example.ts", 'import { askToConfirm } from "../timebank/settle-credit.ts";\nexport const x = askToConfirm;\n')).toEqual([
-      "Forbidden import: features/events may use features/timebank only through its index.ts, ports.ts, texts.ts or domain/ (not settle-credit.ts).",
+      "Forbidden import: features/events may use features/timebank only through its index.ts, ports.ts, repos.ts, texts.ts or domain/ (not settle-credit.ts).",
     ]);
     expect(await violations("src/features/events/example.ts", 'import { askToConfirm } from "../timebank/index.ts";\nimport { timeBankTexts } from "../timebank/texts.ts";\nexport const x = [askToConfirm, timeBankTexts];\n')).toEqual([]);
   });

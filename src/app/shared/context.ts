@@ -19,7 +19,8 @@ export interface MessageContext<I extends Intent = Intent> {
 }
 
 /** A use case for one kind of intent: writes its domain change and its replies through `repos`, in one transaction. */
-export type Handler<I extends Intent = Intent> = (context: MessageContext<I>, repos: Repositories) => Promise<void>;
+/** `R`: the ports the use case uses (its feature's `repos.ts`); it is given the whole set, typed down to those. */
+export type Handler<I extends Intent = Intent, R = Repositories> = (context: MessageContext<I>, repos: R) => Promise<void>;
 
 /** What a use case knows of a message before its intent is attached. */
 export type MessageBase = Omit<MessageContext, "intent">;
@@ -36,7 +37,7 @@ export interface Dispatcher {
 }
 
 /** Answer in the chat the message came from. */
-export function reply(context: MessageBase, repos: Repositories, message: OutboundMessage | string, priority?: number) {
+export function reply(context: MessageBase, repos: Pick<Repositories, "outboxes">, message: OutboundMessage | string, priority?: number) {
   const body = typeof message === "string" ? { text: message } : message;
   return repos.outboxes.enqueue(
     { kind: "chat", platform: context.chat.platform, chatId: context.chat.externalId },
@@ -46,7 +47,7 @@ export function reply(context: MessageBase, repos: Repositories, message: Outbou
 }
 
 /** Answer the sender privately; if that cannot be delivered, the group gets a mention without the details. */
-export function replyPrivately(context: MessageBase, repos: Repositories, message: OutboundMessage | string) {
+export function replyPrivately(context: MessageBase, repos: Pick<Repositories, "outboxes">, message: OutboundMessage | string) {
   const body = typeof message === "string" ? { text: message } : message;
   const { sender } = context.message;
   return repos.outboxes.enqueue(
@@ -66,7 +67,7 @@ export function replyPrivately(context: MessageBase, repos: Repositories, messag
  * Answer something private (a contact card, one's requests, a balance, a digest): as a reply in a private chat; from a
  * group, by private message, with only "已私信发给您" in the group.
  */
-export async function answerPrivately(context: MessageBase, repos: Repositories, message: OutboundMessage | string) {
+export async function answerPrivately(context: MessageBase, repos: Pick<Repositories, "outboxes">, message: OutboundMessage | string) {
   if (context.chat.kind === "private") return reply(context, repos, message);
   await replyPrivately(context, repos, message);
   await reply(context, repos, t(context.lang).sentPrivately);

@@ -11,7 +11,7 @@ export type Resolved = { kind: "one"; personId: number; name: string } | { kind:
 const HONORIFIC = /^(?:mr|mrs|ms|miss|dr)\.?\s+/iu;
 
 /** Resolve `name` as written in the message of `context`. */
-export async function resolvePerson(context: MessageContext, repos: Repositories, name: string): Promise<Resolved> {
+export async function resolvePerson(context: MessageContext, repos: Pick<Repositories, "directories" | "events">, name: string): Promise<Resolved> {
   const wanted = name.replace(/^@/u, "").trim();
   if (!wanted) return { kind: "none" };
   const mention = context.message.mentions.find((one) => one.displayName === wanted) ?? (context.message.mentions.length === 1 ? context.message.mentions[0] : undefined);

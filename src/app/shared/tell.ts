@@ -16,7 +16,7 @@ export interface ChatOfOrigin {
  * Returns the language used, or null when the person has no identity at all.
  */
 export async function tell(
-  repos: Repositories,
+  repos: Pick<Repositories, "people" | "outboxes">,
   personId: number,
   request: ChatOfOrigin,
   message: (lang: Lang) => OutboundMessage | string,
@@ -41,7 +41,7 @@ export async function tell(
 }
 
 /** The grid captains of a grid (a request's) and the community's coordinators (who may take any request). */
-export async function leadersOf(repos: Repositories, request: { gridId: number | null; communityId: number }): Promise<number[]> {
+export async function leadersOf(repos: Pick<Repositories, "people">, request: { gridId: number | null; communityId: number }): Promise<number[]> {
   const captains = request.gridId === null ? [] : await repos.people.captainsOf(request.gridId);
   return [...new Set([...captains, ...(await repos.people.coordinatorsOf(request.communityId))])];
 }

@@ -2,16 +2,17 @@
 import { command } from "../../app/shared/command.ts";
 import { t } from "../../app/shared/texts.ts";
 import { buildingKeyOf } from "../../kernel/place.ts";
-import { registerResidenceCommand } from "./register-residence.ts";
-import { assignCaptain, assignGrid, bindChat, bindInterest } from "./community-setup.ts";
+import { placeToRegister, registerResidenceCommand } from "./register-residence.ts";
+import { assignCaptain, assignGrid, bindChat, bindInterest, captainAssignment, gridAssignment } from "./community-setup.ts";
 import { setAvailability, setQuietHours, volunteerCommand } from "./volunteering.ts";
-import { registerPhone, setDailyLimit, showContactCard } from "./contact-card.ts";
+import { phoneNumber, registerPhone, setDailyLimit, showContactCard } from "./contact-card.ts";
 
 export const communityCommands = [
   command({
     name: "register",
     zh: "登记",
     aliases: ["注册", "住址"],
+    args: { read: placeToRegister, usage: (lang) => t(lang).registerHowTo },
     handler: registerResidenceCommand,
     help: { line: "basics", order: 2, zh: { example: "3-502", after: " — 登记住址（只有网格长和协调员能看到）" }, en: { example: "3-502", after: " — register where you live (only grid captains and coordinators can see it)" } },
     menu: { order: 2, zh: "登记住址（只有网格长和协调员能看到）", en: "Register where you live (private)" },
@@ -31,6 +32,7 @@ export const communityCommands = [
     zh: "兴趣群",
     where: "group",
     who: "groupAdmin",
+    args: { read: (args) => args.trim() || undefined, usage: (lang) => t(lang).bindHowTo },
     handler: bindInterest,
     help: { line: "admin", order: 2, zh: { example: "花园" }, en: { example: "gardening" } },
   }),
@@ -38,6 +40,7 @@ export const communityCommands = [
     name: "grid",
     zh: "网格",
     who: "coordinator",
+    args: { read: gridAssignment, usage: (lang) => t(lang).gridHowTo },
     handler: assignGrid,
     help: { line: "admin", order: 3, zh: { joiner: "；", before: "协调员：", example: "东区 1 2 3" }, en: { joiner: "; ", before: "coordinators: ", example: "East 1 2 3" } },
   }),
@@ -45,6 +48,7 @@ export const communityCommands = [
     name: "captain",
     zh: "网格长",
     who: "coordinator",
+    args: { read: captainAssignment, usage: (lang) => t(lang).captainHowTo },
     handler: assignCaptain,
     help: { line: "admin", order: 4, zh: { example: "@某人 东区" }, en: { example: "@name East" } },
   }),
@@ -75,6 +79,7 @@ export const communityCommands = [
     zh: "电话",
     where: "private",
     elsewhere: (lang) => t(lang).phoneOnlyPrivately,
+    args: { read: phoneNumber, usage: (lang) => t(lang).phoneHowTo },
     handler: registerPhone,
     help: { line: "phone", order: 1, zh: { example: "138…", after: " — 私聊登记紧急联系电话" }, en: { example: "138…", after: " — your emergency phone, in a private chat" } },
     menu: { order: 11, zh: "私聊登记紧急联系电话", en: "Your emergency phone (private chat)" },

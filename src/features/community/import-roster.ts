@@ -3,7 +3,7 @@
  * building and room, community roles, volunteer skills), so a failure leaves nothing half-imported. New buildings sit
  * in the default grid until an admin assigns them; a grid captain's grid is their building's.
  */
-import type { Repositories } from "../../app/ports.ts";
+import type { CommunityRepos } from "./repos.ts";
 import type { RosterRow } from "./domain/roster.ts";
 import { buildingName } from "../../parse/place.ts";
 
@@ -16,7 +16,7 @@ export interface RosterSummary {
 }
 
 /** Write the rows (already checked by `parseRoster`). Call inside one unit of work. */
-export async function importRoster(repos: Repositories, communityId: number, rows: RosterRow[]): Promise<RosterSummary> {
+export async function importRoster(repos: CommunityRepos, communityId: number, rows: RosterRow[]): Promise<RosterSummary> {
   const summary: RosterSummary = { created: 0, updated: 0, volunteers: 0, roles: 0 };
   for (const row of rows) {
     const user = { platform: row.platform, id: row.externalId, displayName: row.name };

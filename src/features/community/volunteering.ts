@@ -3,25 +3,25 @@
  * ("本人会修电脑，邻居有需要可以找我"), and set quiet hours (`/quiet 22:00-07:00`). The reply thanks them in the
  * chat without repeating anything private.
  */
+import type { CommunityRepos } from "./repos.ts";
 import type { Lang } from "../../kernel/lang.ts";
 import type { CommandIntent, OfferIntent } from "../../parse/intent.ts";
 import type { Handler, MessageContext } from "../../app/shared/context.ts";
-import type { Repositories } from "../../app/ports.ts";
 import { reply } from "../../app/shared/context.ts";
 import { t } from "../../app/shared/texts.ts";
 
-async function volunteer(context: MessageContext, repos: Repositories, skills: string[], items: string[]): Promise<void> {
+async function volunteer(context: MessageContext, repos: CommunityRepos, skills: string[], items: string[]): Promise<void> {
   await repos.volunteers.enroll(context.person.id, skills, items);
   await repos.audit.append({ communityId: context.person.communityId, actorId: context.person.id, action: "volunteer.enrolled", detail: { skills, items } });
   await reply(context, repos, t(context.lang).volunteered([...skills, ...items].join(context.lang === "en" ? ", " : "、")));
 }
 
 /** `/volunteer 修水管 电工 梯子`: every word is something they can do or lend (recorded as skills). */
-export const volunteerCommand: Handler<CommandIntent> = (context, repos) =>
+export const volunteerCommand: Handler<CommandIntent, CommunityRepos> = (context, repos) =>
   volunteer(context, repos, context.intent.args.split(/[\s,，、;；]+/u).filter(Boolean), []);
 
 /** An `offer` message: its skills and items. */
-export const volunteerFromOffer: Handler<OfferIntent> = (context, repos) =>
+export const volunteerFromOffer: Handler<OfferIntent, CommunityRepos> = (context, repos) =>
   volunteer(context, repos, context.intent.skills ?? [], context.intent.items ?? []);
 
 function minutes(text: string): number | undefined {
@@ -36,7 +36,7 @@ function minutes(text: string): number | undefined {
 const hhmm = (total: number) => `${String(Math.floor(total / 60)).padStart(2, "0")}:${String(total % 60).padStart(2, "0")}`;
 
 /** `/quiet 22:00-07:00` or `/quiet off` (`/免打扰 关`). */
-export const setQuietHours: Handler<CommandIntent> = async (context, repos) => {
+export const setQuietHours: Handler<CommandIntent, CommunityRepos> = async (context, repos) => {
   const texts = t(context.lang);
   const args = context.intent.args.trim();
   if (/^(?:off|关|关闭|取消|none)$/iu.test(args)) {
@@ -81,7 +81,7 @@ function windowOf(text: string): { days: number[]; from: number; to: number } | 
 }
 
 /** `/available 周一至周五 18:00-21:00；周末 全天` or `/available off` (any time again). */
-export const setAvailability: Handler<CommandIntent> = async (context, repos) => {
+export const setAvailability: Handler<CommandIntent, CommunityRepos> = async (context, repos) => {
   const texts = t(context.lang);
   const args = context.intent.args.trim();
   if (/^(?:off|any ?time|随时|关|取消|none)$/iu.test(args)) {

@@ -3,12 +3,13 @@
  * members of the chat (or stop being); newcomers to a group get a short greeting in the group's language saying how to
  * use the bot, sent through the outbox like any reply.
  */
+import type { CommunityRepos } from "./repos.ts";
 import type { UserRef } from "../../chat/types.ts";
-import type { KnownChat, Repositories } from "../../app/ports.ts";
+import type { KnownChat } from "../../app/ports.ts";
 import { t } from "../../app/shared/texts.ts";
 
 /** Record who joined (or left) a chat; greet those who joined a group. */
-export async function membersChanged(repos: Repositories, chat: KnownChat, kind: "members_joined" | "members_left", members: UserRef[]): Promise<void> {
+export async function membersChanged(repos: CommunityRepos, chat: KnownChat, kind: "members_joined" | "members_left", members: UserRef[]): Promise<void> {
   for (const member of members) {
     const person = (await repos.directories.findPerson(member.platform, member.id)) ?? (kind === "members_joined" ? await repos.directories.createPerson(member, chat.communityId) : null);
     if (!person) continue;

@@ -3,15 +3,15 @@
  * When several neighbours share the name, the bot asks which one (numbered choices, `/thank 12`); when nobody has it,
  * it says so kindly instead of guessing. Thanking oneself, or thanking in a private chat, records nothing.
  */
+import type { DeedRepos } from "./repos.ts";
 import type { CommandIntent, ThanksIntent } from "../../parse/intent.ts";
-import type { Repositories } from "../../app/ports.ts";
 import type { Handler, MessageContext } from "../../app/shared/context.ts";
 import { reply } from "../../app/shared/context.ts";
 import { resolvePerson } from "../../app/shared/resolve-person.ts";
 import { timeBankTexts } from "../timebank/texts.ts";
 
 /** A `thanks` intent. */
-export const recordThanks: Handler<ThanksIntent> = async (context, repos) => {
+export const recordThanks: Handler<ThanksIntent, DeedRepos> = async (context, repos) => {
   if (context.chat.kind !== "group") return;
   const texts = timeBankTexts(context.lang);
   const helper = await resolvePerson(context, repos, context.intent.helper);
@@ -26,7 +26,7 @@ export const recordThanks: Handler<ThanksIntent> = async (context, repos) => {
 };
 
 /** `/thank 12 …`: the answer to "which one?" (a person's number), or `/thank 王师傅` typed by hand. */
-export const thankCommand: Handler<CommandIntent> = async (context, repos) => {
+export const thankCommand: Handler<CommandIntent, DeedRepos> = async (context, repos) => {
   if (context.chat.kind !== "group") return;
   const texts = timeBankTexts(context.lang);
   const [first = "", ...rest] = context.intent.args.trim().split(/\s+/u);
@@ -39,7 +39,7 @@ export const thankCommand: Handler<CommandIntent> = async (context, repos) => {
   await thank(context, repos, helper.personId, helper.name, rest.join(" ") || null);
 };
 
-async function thank(context: MessageContext, repos: Repositories, helperId: number, name: string, what: string | null) {
+async function thank(context: MessageContext, repos: DeedRepos, helperId: number, name: string, what: string | null) {
   if (helperId === context.person.id) return;
   await repos.deeds.record({
     communityId: context.person.communityId,

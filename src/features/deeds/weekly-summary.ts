@@ -6,7 +6,8 @@
  * `ensureWeeklyJobs` (run on every scheduler tick) puts a weekly job in place for a community that has none, so a new
  * community or a changed schedule needs nothing else.
  */
-import type { JobHandler, Repositories } from "../../app/ports.ts";
+import type { DeedRepos } from "./repos.ts";
+import type { JobHandler } from "../../app/ports.ts";
 import type { Platform } from "../../chat/types.ts";
 import { nextSummaryAt, weeksEndingAt } from "../digests/domain/figures.ts";
 import { scheduleOf } from "../timebank/domain/policy.ts";
@@ -33,7 +34,7 @@ interface GroupSummaryPayload {
 }
 
 /** Schedule a community's next weekly job unless it is there already; true when one was added. */
-export async function ensureWeeklyJob(repos: Repositories, communityId: number, now: Date): Promise<boolean> {
+export async function ensureWeeklyJob(repos: Pick<DeedRepos, "communities" | "jobs" | "people">, communityId: number, now: Date): Promise<boolean> {
   const timeZone = await repos.people.timeZoneOf(communityId);
   const at = nextSummaryAt(now, scheduleOf(await repos.communities.settings(communityId)), timeZone);
   return repos.jobs.schedule({
@@ -46,12 +47,12 @@ export async function ensureWeeklyJob(repos: Repositories, communityId: number, 
 }
 
 /** Every community's next weekly job, idempotently. */
-export async function ensureWeeklyJobs(repos: Repositories, now: Date): Promise<void> {
+export async function ensureWeeklyJobs(repos: DeedRepos, now: Date): Promise<void> {
   for (const community of await repos.communities.list()) await ensureWeeklyJob(repos, community.id, now);
 }
 
 /** The weekly job: a summary job per group, a digest job per reader, and next week's weekly job. */
-export const weeklyJob: JobHandler = async (payload, repos, job) => {
+export const weeklyJob: JobHandler<DeedRepos> = async (payload, repos, job) => {
   const { communityId } = payload as WeeklyPayload;
   const timeZone = await repos.people.timeZoneOf(communityId);
   // A job left from before the schedule changed: the job for the new time does the work.
@@ -81,7 +82,7 @@ export const weeklyJob: JobHandler = async (payload, repos, job) => {
 };
 
 /** One group's summary of the week, unless nothing happened there. */
-export const groupSummaryJob: JobHandler = async (payload, repos) => {
+export const groupSummaryJob: JobHandler<DeedRepos> = async (payload, repos) => {
   const { platform, chatId, end } = payload as GroupSummaryPayload;
   const chat = await repos.directories.findChat(platform, chatId);
   if (!chat) return;

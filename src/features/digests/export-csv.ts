@@ -3,7 +3,7 @@
  * against the one before), and the messages the parser was unsure about (to review, and to label into training data). Cells that a spreadsheet would run as a formula (=, +, -, @ at the start of a text) are
  * prefixed with an apostrophe.
  */
-import type { Repositories } from "../../app/ports.ts";
+import type { DigestRepos } from "./repos.ts";
 import type { DigestFigures } from "./ports.ts";
 import { weeksEndingAt } from "./domain/figures.ts";
 
@@ -24,7 +24,7 @@ const PAGE = 2500;
 
 /** Write the ledger of a community, page by page, through `write`; returns the number of entries. */
 export async function exportLedger(
-  run: <T>(work: (repos: Repositories) => Promise<T>) => Promise<T>,
+  run: <T>(work: (repos: DigestRepos) => Promise<T>) => Promise<T>,
   communityId: number,
   span: { from?: Date; to?: Date },
   write: (text: string) => Promise<void>,
@@ -47,7 +47,7 @@ export async function exportLedger(
 }
 
 /** The coordinator's digest figures for the week ending at `end`, as CSV. */
-export async function exportDigest(repos: Repositories, communityId: number, end: Date): Promise<string> {
+export async function exportDigest(repos: DigestRepos, communityId: number, end: Date): Promise<string> {
   const { current, previous } = weeksEndingAt(end, await repos.people.timeZoneOf(communityId));
   const now = await repos.digests.figures(communityId, null, current);
   const before = await repos.digests.figures(communityId, null, previous);
@@ -78,7 +78,7 @@ export async function exportDigest(repos: Repositories, communityId: number, end
  * The messages the parser was unsure about in [from, to): as CSV for review, or as JSON Lines in the corpus's format
  * (`intent` is the final answer where there was one, else empty for a coordinator to fill in) to label for training.
  */
-export async function exportUnsure(repos: Repositories, communityId: number, span: { from: Date; to: Date }, format: "csv" | "jsonl"): Promise<string> {
+export async function exportUnsure(repos: DigestRepos, communityId: number, span: { from: Date; to: Date }, format: "csv" | "jsonl"): Promise<string> {
   const rows = await repos.unsure.list(communityId, span.from, span.to);
   if (format === "jsonl") {
     return rows

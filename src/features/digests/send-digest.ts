@@ -3,16 +3,17 @@
  * reports and mediation by state (counts only), hours by category, top helpers and missed check-ins, each against the
  * week before. Weekly from the weekly job, and on demand with `/digest`. Always privately, never in a group.
  */
+import type { DigestRepos } from "./repos.ts";
 import type { CommandIntent } from "../../parse/intent.ts";
 import type { Lang } from "../../kernel/lang.ts";
-import type { JobHandler, Repositories } from "../../app/ports.ts";
+import type { JobHandler } from "../../app/ports.ts";
 import type { Handler } from "../../app/shared/context.ts";
 import { answerPrivately, reply } from "../../app/shared/context.ts";
 import { weeksEndingAt } from "./domain/figures.ts";
 import { timeBankTexts } from "../timebank/texts.ts";
 
 /** The digest text for a reader: null grids for a coordinator (everything), else the captain's grids. */
-export async function digestFor(repos: Repositories, communityId: number, gridIds: number[] | null, end: Date, lang: Lang): Promise<string> {
+export async function digestFor(repos: DigestRepos, communityId: number, gridIds: number[] | null, end: Date, lang: Lang): Promise<string> {
   const timeZone = await repos.people.timeZoneOf(communityId);
   const { current, previous } = weeksEndingAt(end, timeZone);
   const day = new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "zh-CN", { timeZone, month: "numeric", day: "numeric" });
@@ -23,7 +24,7 @@ export async function digestFor(repos: Repositories, communityId: number, gridId
 }
 
 /** Who reads which digest: coordinators everything, captains their grids (a coordinator who captains too gets one). */
-export async function readers(repos: Repositories, communityId: number, personId?: number): Promise<Array<{ personId: number; gridIds: number[] | null }>> {
+export async function readers(repos: Pick<DigestRepos, "people">, communityId: number, personId?: number): Promise<Array<{ personId: number; gridIds: number[] | null }>> {
   const coordinators = await repos.people.coordinatorsOf(communityId);
   const ids = personId === undefined ? null : [personId];
   const list: Array<{ personId: number; gridIds: number[] | null }> = coordinators.filter((id) => !ids || ids.includes(id)).map((id) => ({ personId: id, gridIds: null }));
@@ -50,7 +51,7 @@ export interface DigestPayload {
 }
 
 /** One reader's weekly digest, privately (no group fallback: a digest never reaches a group). */
-export const digestJob: JobHandler = async (payload, repos) => {
+export const digestJob: JobHandler<DigestRepos> = async (payload, repos) => {
   const { communityId, personId, gridIds, end } = payload as DigestPayload;
   const reach = await repos.people.reach(personId);
   if (!reach) return;
@@ -61,7 +62,7 @@ export const digestJob: JobHandler = async (payload, repos) => {
 };
 
 /** `/digest`: the last seven days, now, privately. */
-export const digestCommand: Handler<CommandIntent> = async (context, repos) => {
+export const digestCommand: Handler<CommandIntent, DigestRepos> = async (context, repos) => {
   const [reader] = await readers(repos, context.person.communityId, context.person.id);
   if (!reader) return reply(context, repos, timeBankTexts(context.lang).digestNone);
   const text = await digestFor(repos, context.person.communityId, reader.gridIds, context.now, context.lang);

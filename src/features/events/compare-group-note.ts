@@ -3,13 +3,13 @@
  * edited or removed. The new copy becomes the last one. The sign-up use case (issue 5) turns the diff into sign-ups
  * and cancellations; the first copy of a list counts all its entries as added.
  */
-import type { Repositories } from "../../app/ports.ts";
+import type { EventRepos } from "./repos.ts";
 import type { NoteDiff, NoteEntry } from "../../parse/group-note.ts";
 import { diffGroupNotes } from "../../parse/group-note.ts";
 
 /** Diff `list` against the last copy seen in `chatId`, and remember it. */
 export async function compareWithLastCopy(
-  repos: Repositories,
+  repos: EventRepos,
   chatId: number,
   list: { title: string; entries: NoteEntry[] },
 ): Promise<NoteDiff> {

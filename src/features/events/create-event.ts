@@ -3,9 +3,9 @@
  * "/event Sat 9am-11am Garden cleanup, 20 places". The bot posts the event card (sign-up buttons where the platform has
  * them, else numbered replies) and schedules the reminders (24 h and 2 h before) and the deadline notice.
  */
+import type { EventRepos } from "./repos.ts";
 import type { Lang } from "../../kernel/lang.ts";
 import type { CommandIntent } from "../../parse/intent.ts";
-import type { Repositories } from "../../app/ports.ts";
 import type { EventView } from "./ports.ts";
 import type { Handler, MessageContext } from "../../app/shared/context.ts";
 import { reply } from "../../app/shared/context.ts";
@@ -21,18 +21,18 @@ export const RECUR_JOB = "event.recur";
 const DEFAULT_REMINDERS = [24 * 60, 2 * 60];
 
 /** May this person organise events here: a group admin, or a coordinator. */
-export async function mayOrganise(context: MessageContext, repos: Repositories): Promise<boolean> {
+export async function mayOrganise(context: MessageContext, repos: Pick<EventRepos, "directories">): Promise<boolean> {
   return context.isAdmin || (await repos.directories.hasRole(context.person.id, "coordinator"));
 }
 
 /** May this person manage `event` (roster, attendance, cancel): its organiser, a coordinator, or an admin of its chat. */
-export async function mayManage(context: MessageContext, repos: Repositories, event: EventView): Promise<boolean> {
+export async function mayManage(context: MessageContext, repos: Pick<EventRepos, "directories">, event: EventView): Promise<boolean> {
   if (event.organiserId === context.person.id || (await repos.directories.hasRole(context.person.id, "coordinator"))) return true;
   return context.isAdmin && event.chats.some((chat) => chat.id === context.chat.id);
 }
 
 /** `/活动 …`, `/event …`. */
-export const createEvent: Handler<CommandIntent> = async (context, repos) => {
+export const createEvent: Handler<CommandIntent, EventRepos> = async (context, repos) => {
   const texts = eventTexts(context.lang);
   const timeZone = await repos.people.timeZoneOf(context.person.communityId);
   const spec = parseEventSpec(context.intent.args, { now: context.now, timeZone });
@@ -70,7 +70,7 @@ export const createEvent: Handler<CommandIntent> = async (context, repos) => {
 };
 
 /** Reminders before the start and the organiser's deadline notice, each once, none after the start. */
-export async function scheduleEventJobs(repos: Repositories, event: EventView, now: Date): Promise<void> {
+export async function scheduleEventJobs(repos: EventRepos, event: EventView, now: Date): Promise<void> {
   for (const { offset, at } of dueReminders(event.startsAt, event.reminders, now)) {
     await repos.jobs.schedule({ kind: REMIND_JOB, dueAt: at, staleAt: event.startsAt, payload: { eventId: event.id, offset }, dedupeKey: `${REMIND_JOB}:${event.id}:${offset}` });
   }
@@ -81,7 +81,7 @@ export async function scheduleEventJobs(repos: Repositories, event: EventView, n
 }
 
 /** Schedule the roll-on of a weekly event at its start. */
-export async function scheduleRecurrence(repos: Repositories, event: EventView): Promise<void> {
+export async function scheduleRecurrence(repos: EventRepos, event: EventView): Promise<void> {
   if (event.recurrence !== "weekly") return;
   await repos.jobs.schedule({ kind: RECUR_JOB, dueAt: event.startsAt, payload: { eventId: event.id }, dedupeKey: `${RECUR_JOB}:${event.id}` });
 }

@@ -2,6 +2,7 @@
  * `/ical 12` or `/日历`: an event (or the chat's upcoming events) as an .ics file, where the platform can send files;
  * elsewhere the reply says so. Coordinators can always export with `npm run -s ical` (src/cli/ical.ts).
  */
+import type { EventRepos } from "./repos.ts";
 import type { CommandIntent } from "../../parse/intent.ts";
 import type { Handler } from "../../app/shared/context.ts";
 import type { EventView } from "./ports.ts";
@@ -20,7 +21,7 @@ export function calendarOf(events: EventView[], name: string, now: Date): string
 }
 
 /** `/ical [12]`. */
-export const exportCalendar: Handler<CommandIntent> = async (context, repos) => {
+export const exportCalendar: Handler<CommandIntent, EventRepos> = async (context, repos) => {
   const texts = eventTexts(context.lang);
   const one = /\d/u.test(context.intent.args);
   const events = one ? [await namedEvent(context, repos)].filter((event): event is EventView => event !== null) : await repos.events.upcomingInChat(context.chat.id, context.now);

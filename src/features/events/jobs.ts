@@ -3,13 +3,14 @@
  * impossible) and the organiser's notice when sign-ups close. Jobs are persisted, run once, and are dropped past the
  * event's start (after downtime) or skipped for a cancelled event.
  */
+import type { EventRepos } from "./repos.ts";
 import type { JobHandler } from "../../app/ports.ts";
 import { eventTexts, formatWhen } from "./texts.ts";
 import { tell } from "../../app/shared/tell.ts";
 import { eventChat } from "./sign-up.ts";
 
 /** A reminder to every confirmed participant. */
-export const remindEventJob: JobHandler = async (payload, repos, job) => {
+export const remindEventJob: JobHandler<EventRepos> = async (payload, repos, job) => {
   const { eventId, offset } = payload as { eventId: number; offset: number };
   const event = await repos.events.get(eventId);
   if (!event || event.state !== "open" || job.now >= event.startsAt) return;
@@ -26,7 +27,7 @@ export const remindEventJob: JobHandler = async (payload, repos, job) => {
 };
 
 /** Sign-ups closed: the organiser hears the numbers privately. */
-export const eventDeadlineJob: JobHandler = async (payload, repos) => {
+export const eventDeadlineJob: JobHandler<EventRepos> = async (payload, repos) => {
   const { eventId } = payload as { eventId: number };
   const event = await repos.events.get(eventId);
   if (!event || event.state !== "open") return;

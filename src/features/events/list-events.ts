@@ -2,9 +2,9 @@
  * "这周有什么活动" / `/events`: the chat's upcoming events with their places taken; `/roster 12` for the organiser,
  * group admins and coordinators: the names only (in a group too), never contact details; `/取消活动 12` cancels.
  */
+import type { EventRepos } from "./repos.ts";
 import type { CommandIntent, QueryIntent } from "../../parse/intent.ts";
 import type { Handler, MessageContext } from "../../app/shared/context.ts";
-import type { Repositories } from "../../app/ports.ts";
 import { reply } from "../../app/shared/context.ts";
 import { eventTexts, formatWhen } from "./texts.ts";
 import { mayManage } from "./create-event.ts";
@@ -13,10 +13,10 @@ import { tell } from "../../app/shared/tell.ts";
 import { t } from "../../app/shared/texts.ts";
 
 /** `/events`. */
-export const listEventsCommand: Handler<CommandIntent> = (context, repos) => listEvents(context, repos);
+export const listEventsCommand: Handler<CommandIntent, EventRepos> = (context, repos) => listEvents(context, repos);
 
 /** An events query in words. */
-export async function listEvents(context: MessageContext, repos: Repositories): Promise<void> {
+export async function listEvents(context: MessageContext, repos: EventRepos): Promise<void> {
   const texts = eventTexts(context.lang);
   if (context.chat.kind !== "group") return reply(context, repos, t(context.lang).onlyInGroups);
   const timeZone = await repos.people.timeZoneOf(context.person.communityId);
@@ -29,10 +29,10 @@ export async function listEvents(context: MessageContext, repos: Repositories): 
 }
 
 /** A `query` intent about events (the other topics are answered by their own features). */
-export const answerEventsQuery: Handler<QueryIntent> = (context, repos) => listEvents(context, repos);
+export const answerEventsQuery: Handler<QueryIntent, EventRepos> = (context, repos) => listEvents(context, repos);
 
 /** `/roster 12`. */
-export const showRoster: Handler<CommandIntent> = async (context, repos) => {
+export const showRoster: Handler<CommandIntent, EventRepos> = async (context, repos) => {
   const event = await namedEvent(context, repos);
   if (!event) return;
   if (!(await mayManage(context, repos, event))) return reply(context, repos, t(context.lang).needAdmin);
@@ -50,7 +50,7 @@ export const showRoster: Handler<CommandIntent> = async (context, repos) => {
 };
 
 /** `/取消活动 12`: the organiser (or an admin or coordinator) cancels; everyone signed up hears privately; no reminders follow. */
-export const cancelEvent: Handler<CommandIntent> = async (context, repos) => {
+export const cancelEvent: Handler<CommandIntent, EventRepos> = async (context, repos) => {
   const event = await namedEvent(context, repos);
   if (!event) return;
   if (!(await mayManage(context, repos, event))) return reply(context, repos, t(context.lang).needAdmin);

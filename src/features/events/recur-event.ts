@@ -4,6 +4,7 @@
  * rotate: the next people in the series' pool (everyone who has signed up, in the order they first joined) are signed
  * up and told privately; they can /leave as usual.
  */
+import type { EventRepos } from "./repos.ts";
 import type { JobHandler } from "../../app/ports.ts";
 import { nextHolders } from "./domain/sign-up-policy.ts";
 import { eventTexts, formatWhen } from "./texts.ts";
@@ -13,7 +14,7 @@ import { addLocalWeeks } from "../../kernel/zoned-time.ts";
 import { eventChat } from "./sign-up.ts";
 
 /** Create next week's occurrence (later weeks if the bot was down long), rotating a duty's holders. */
-export const recurEventJob: JobHandler = async (payload, repos, job) => {
+export const recurEventJob: JobHandler<EventRepos> = async (payload, repos, job) => {
   const { eventId } = payload as { eventId: number };
   const event = await repos.events.get(eventId);
   if (!event || event.recurrence !== "weekly") return; // a cancelled week still rolls on to the next

@@ -5,8 +5,8 @@
  * people join the waitlist; a cancellation promotes the waitlist in order, and the promoted hear it privately.
  * Nobody is counted twice: one sign-up per person and event.
  */
+import type { EventRepos } from "./repos.ts";
 import type { CancelSignupIntent, CommandIntent, EventRef, SignupIntent } from "../../parse/intent.ts";
-import type { Repositories } from "../../app/ports.ts";
 import type { EventView } from "./ports.ts";
 import type { Handler, MessageContext } from "../../app/shared/context.ts";
 import { reply } from "../../app/shared/context.ts";
@@ -20,33 +20,33 @@ import { mayOrganise, scheduleEventJobs } from "./create-event.ts";
 import { escapeRegExp } from "../../parse/normalize.ts";
 
 /** A `signup` intent: words, +N, or a 接龙 list. */
-export const signUpInWords: Handler<SignupIntent> = async (context, repos) => {
+export const signUpInWords: Handler<SignupIntent, EventRepos> = async (context, repos) => {
   if (context.intent.list) return signUpFromList(context, repos);
   const event = await resolveEvent(context, repos, context.intent.event, "join", context.intent.count);
   if (event) await join(context, repos, event, context.person.id, context.intent.count, true);
 };
 
 /** A `cancel_signup` intent. */
-export const cancelInWords: Handler<CancelSignupIntent> = async (context, repos) => {
+export const cancelInWords: Handler<CancelSignupIntent, EventRepos> = async (context, repos) => {
   const event = await resolveEvent(context, repos, context.intent.event, "leave");
   if (event) await leave(context, repos, event, context.person.id, true);
 };
 
 /** `/join 12 [2]` (the card's button or numbered reply). */
-export const joinCommand: Handler<CommandIntent> = async (context, repos) => {
+export const joinCommand: Handler<CommandIntent, EventRepos> = async (context, repos) => {
   const event = await namedEvent(context, repos);
   const count = findCount(context.intent.args.replace(/^\s*#?\d+/u, "")) ?? Number(/^\s*#?\d+\s+(\d{1,2})(?!\d)/u.exec(context.intent.args)?.[1] ?? 1);
   if (event) await join(context, repos, event, context.person.id, Math.max(1, count), true);
 };
 
 /** `/leave 12`. */
-export const leaveCommand: Handler<CommandIntent> = async (context, repos) => {
+export const leaveCommand: Handler<CommandIntent, EventRepos> = async (context, repos) => {
   const event = await namedEvent(context, repos);
   if (event) await leave(context, repos, event, context.person.id, true);
 };
 
 /** The event a command names ("12", "#12"), or a reply saying what is wrong. */
-export async function namedEvent(context: MessageContext<CommandIntent>, repos: Repositories): Promise<EventView | null> {
+export async function namedEvent(context: MessageContext<CommandIntent>, repos: Pick<EventRepos, "events" | "outboxes" | "people">): Promise<EventView | null> {
   const texts = eventTexts(context.lang);
   const number = /^\s*#?(\d{1,9})(?=\s|$)/u.exec(context.intent.args)?.[1];
   if (!number) {
@@ -64,7 +64,7 @@ export async function namedEvent(context: MessageContext<CommandIntent>, repos: 
 }
 
 /** The event meant: by date, then title words, among the chat's open events; else the only one; else ask. */
-async function resolveEvent(context: MessageContext, repos: Repositories, ref: EventRef, action: "join" | "leave", count = 1): Promise<EventView | null> {
+async function resolveEvent(context: MessageContext, repos: EventRepos, ref: EventRef, action: "join" | "leave", count = 1): Promise<EventView | null> {
   const texts = eventTexts(context.lang);
   if (context.chat.kind !== "group") {
     await reply(context, repos, texts.inTheGroup); // a private "报名": which group's event is not known here
@@ -86,7 +86,7 @@ async function resolveEvent(context: MessageContext, repos: Repositories, ref: E
   return null;
 }
 
-async function whichEvent(context: MessageContext, repos: Repositories, events: EventView[], action: "join" | "leave", count = 1) {
+async function whichEvent(context: MessageContext, repos: Pick<EventRepos, "events" | "outboxes" | "people">, events: EventView[], action: "join" | "leave", count = 1) {
   const timeZone = await repos.people.timeZoneOf(context.person.communityId);
   return {
     text: eventTexts(context.lang).whichEvent,
@@ -103,7 +103,7 @@ async function whichEvent(context: MessageContext, repos: Repositories, events: 
  */
 export async function join(
   context: MessageContext,
-  repos: Repositories,
+  repos: EventRepos,
   event: EventView,
   personId: number,
   count: number,
@@ -135,7 +135,7 @@ export async function join(
 }
 
 /** Cancel a sign-up; a freed place promotes the waitlist in order, each promoted person told privately. */
-export async function leave(context: MessageContext, repos: Repositories, event: EventView, personId: number, answer: boolean): Promise<boolean> {
+export async function leave(context: MessageContext, repos: EventRepos, event: EventView, personId: number, answer: boolean): Promise<boolean> {
   const texts = eventTexts(context.lang);
   if (event.state !== "open" || context.now >= event.startsAt) {
     if (answer) await reply(context, repos, texts.over(event.title));
@@ -160,7 +160,7 @@ export async function leave(context: MessageContext, repos: Repositories, event:
  * A 接龙 re-post: compared with the last copy in this chat; added names sign up, removed ones cancel. The list stands
  * for the event it was linked to, else the chat's event it names, else a new event when its title has a date.
  */
-async function signUpFromList(context: MessageContext<SignupIntent>, repos: Repositories): Promise<void> {
+async function signUpFromList(context: MessageContext<SignupIntent>, repos: EventRepos): Promise<void> {
   const list = context.intent.list!;
   if (context.chat.kind !== "group") return;
   const linked = await repos.events.eventOfList(context.chat.id, list.title);
@@ -206,7 +206,7 @@ async function signUpFromList(context: MessageContext<SignupIntent>, repos: Repo
 }
 
 /** The chat's event a list title names (by date or words), or a new one adopted from a dated title. */
-async function listEvent(context: MessageContext<SignupIntent>, repos: Repositories, title: string): Promise<EventView | null> {
+async function listEvent(context: MessageContext<SignupIntent>, repos: EventRepos, title: string): Promise<EventView | null> {
   const ref = context.intent.event;
   const upcoming = await repos.events.upcomingInChat(context.chat.id, context.now);
   const timeZone = await repos.people.timeZoneOf(context.person.communityId);
@@ -246,7 +246,7 @@ export function eventChat(event: EventView) {
   return { chatId: chat?.id ?? null, chat: chat ? { ...chat, kind: "group" as const } : null };
 }
 
-async function waitRank(repos: Repositories, eventId: number, personId: number): Promise<number> {
+async function waitRank(repos: EventRepos, eventId: number, personId: number): Promise<number> {
   const waitlist = (await repos.events.signUps(eventId)).filter((one) => one.state === "waitlisted");
   return waitlist.findIndex((one) => one.personId === personId) + 1;
 }

@@ -4,8 +4,8 @@
  * tells the others it is taken; `/decline 12` passes, and when the whole wave has passed the next one is pinged; the
  * helper's own `/decline 12` hands an accepted request back.
  */
+import type { RequestRepos } from "./repos.ts";
 import type { CommandIntent } from "../../parse/intent.ts";
-import type { Repositories } from "../../app/ports.ts";
 import type { HelpRequestView } from "./ports.ts";
 import type { RequestSettings } from "./domain/policy.ts";
 import type { Handler, MessageContext } from "../../app/shared/context.ts";
@@ -17,7 +17,7 @@ import { acknowledgeSos } from "./raise-sos.ts";
 import { canMove, mayHandBack } from "./domain/state-machine.ts";
 
 /** The request a command names ("12", "#12"), or a reply saying what is wrong. */
-export async function namedRequest(context: MessageContext<CommandIntent>, repos: Repositories): Promise<HelpRequestView | null> {
+export async function namedRequest(context: MessageContext<CommandIntent>, repos: RequestRepos): Promise<HelpRequestView | null> {
   const texts = requestTexts(context.lang);
   const number = /#?\s*(\d{1,9})/u.exec(context.intent.args)?.[1];
   if (!number) {
@@ -33,7 +33,7 @@ export async function namedRequest(context: MessageContext<CommandIntent>, repos
 }
 
 /** `/accept 12` (for an SOS, the same as `/ack 12`). */
-export const acceptRequest: Handler<CommandIntent> = async (context, repos) => {
+export const acceptRequest: Handler<CommandIntent, RequestRepos> = async (context, repos) => {
   const request = await namedRequest(context, repos);
   if (!request) return;
   if (request.category === "sos") return acknowledgeSos(context, repos, request);
@@ -68,14 +68,14 @@ export const acceptRequest: Handler<CommandIntent> = async (context, repos) => {
 };
 
 /** Medical requests only for volunteers with medical training, childcare only for verified ones (the risk boundary). */
-async function mayTake(repos: Repositories, request: HelpRequestView, personId: number): Promise<boolean> {
+async function mayTake(repos: RequestRepos, request: HelpRequestView, personId: number): Promise<boolean> {
   if (request.category !== "medical" && request.category !== "childcare") return true;
   const card = await repos.directories.contactCard(personId); // one person's profile, not every candidate's
   return request.category === "medical" ? !!card?.medicalTraining : !!card?.verified;
 }
 
 /** `/decline 12`: no problem; when nobody of the wave is left to answer, the next wave goes out now. */
-export function declineRequest(settings: RequestSettings): Handler<CommandIntent> {
+export function declineRequest(settings: RequestSettings): Handler<CommandIntent, RequestRepos> {
   return async (context, repos) => {
     const request = await namedRequest(context, repos);
     if (!request) return;

@@ -3,9 +3,9 @@
  * the time becomes a pending time-bank credit for the helper, which the ledger settles once the requester confirms.
  * The requester (or a coordinator) can cancel it (`/cancel 12`, "不用了"): whoever was pinged or helping is told.
  */
+import type { RequestRepos } from "./repos.ts";
 import type { Lang } from "../../kernel/lang.ts";
 import type { CommandIntent, NoneIntent } from "../../parse/intent.ts";
-import type { Repositories } from "../../app/ports.ts";
 import type { HelpRequestView } from "./ports.ts";
 import type { Handler, MessageContext } from "../../app/shared/context.ts";
 import { reply } from "../../app/shared/context.ts";
@@ -19,13 +19,13 @@ import { tell } from "../../app/shared/tell.ts";
 import { askToConfirm } from "../timebank/index.ts";
 
 /** `/done 12` (optionally with the time it took). */
-export const doneCommand: Handler<CommandIntent> = async (context, repos) => {
+export const doneCommand: Handler<CommandIntent, RequestRepos> = async (context, repos) => {
   const request = await namedRequest(context, repos);
   if (request) await finish(context, repos, request, findHours(context.intent.args));
 };
 
 /** `/cancel 12`. */
-export const cancelCommand: Handler<CommandIntent> = async (context, repos) => {
+export const cancelCommand: Handler<CommandIntent, RequestRepos> = async (context, repos) => {
   const request = await namedRequest(context, repos);
   if (request) await cancel(context, repos, request);
 };
@@ -35,7 +35,7 @@ export const cancelCommand: Handler<CommandIntent> = async (context, repos) => {
  * with) — an SOS too — is named back with a one-tap confirmation, since these words are also everyday replies to
  * neighbours. Someone with no request said something ordinary: no reply, nothing changed.
  */
-export const closeInWords: Handler<NoneIntent> = async (context, repos) => {
+export const closeInWords: Handler<NoneIntent, RequestRepos> = async (context, repos) => {
   // Only a request asked in this chat (or any, in a private chat): "好了，谢谢" in another group is about something else.
   const here = (request: HelpRequestView) => context.chat.kind === "private" || request.chatId === context.chat.id;
   const own = (await repos.requests.activeOf(context.person.id)).filter(here);
@@ -65,12 +65,12 @@ export const closeInWords: Handler<NoneIntent> = async (context, repos) => {
 };
 
 /** `/keep 12`: the answer "not yet" / "keep it" to a closing question. */
-export const keepCommand: Handler<CommandIntent> = async (context, repos) => {
+export const keepCommand: Handler<CommandIntent, RequestRepos> = async (context, repos) => {
   const request = await namedRequest(context, repos);
   if (request) await reply(context, repos, requestTexts(context.lang).kept(request.id));
 };
 
-async function mayClose(context: MessageContext, repos: Repositories, request: HelpRequestView, helperToo: boolean) {
+async function mayClose(context: MessageContext, repos: RequestRepos, request: HelpRequestView, helperToo: boolean) {
   const me = context.person.id;
   const parties = { requesterId: request.requesterId, helperId: request.helper?.personId ?? null };
   const allowed = helperToo ? mayFinish : mayCancel;
@@ -81,7 +81,7 @@ async function mayClose(context: MessageContext, repos: Repositories, request: H
   return false;
 }
 
-async function finish(context: MessageContext, repos: Repositories, request: HelpRequestView, statedHours: number | undefined) {
+async function finish(context: MessageContext, repos: RequestRepos, request: HelpRequestView, statedHours: number | undefined) {
   const texts = requestTexts(context.lang);
   if (!canMove(request.state, "done")) return reply(context, repos, texts.notOpen(request.id));
   if (!(await mayClose(context, repos, request, true))) return;
@@ -127,7 +127,7 @@ async function finish(context: MessageContext, repos: Repositories, request: Hel
   else await tell(repos, context.person.id === request.requesterId ? helper.personId : request.requesterId, request, news);
 }
 
-async function cancel(context: MessageContext, repos: Repositories, request: HelpRequestView) {
+async function cancel(context: MessageContext, repos: RequestRepos, request: HelpRequestView) {
   const texts = requestTexts(context.lang);
   if (!canMove(request.state, "cancel")) return reply(context, repos, texts.notOpen(request.id));
   if (!(await mayClose(context, repos, request, false))) return;

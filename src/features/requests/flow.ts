@@ -3,9 +3,9 @@
  * wave of volunteers up the ladder, and escalating to the grid captain, then the coordinators, when nobody is left.
  * Everything here writes to the outbox and the database inside the caller's transaction; nothing waits on a chat.
  */
+import type { RequestRepos } from "./repos.ts";
 import type { OutboundMessage } from "../../chat/types.ts";
 import type { Lang } from "../../kernel/lang.ts";
-import type { Repositories } from "../../app/ports.ts";
 import type { HelpRequestView } from "./ports.ts";
 import type { RequestSettings } from "./domain/policy.ts";
 import type { Need } from "./domain/rank-volunteers.ts";
@@ -37,7 +37,7 @@ export function pingPriority(request: Pick<HelpRequestView, "urgent" | "category
 
 /** Append a step of a request (or an SOS) to the audit log. */
 export function auditRequest(
-  repos: Repositories,
+  repos: RequestRepos,
   request: { id: number; communityId: number },
   action: string,
   actorId?: number | null,
@@ -54,7 +54,7 @@ export function auditRequest(
 }
 
 /** Schedule the expiry of a request (once). */
-export async function scheduleExpiry(repos: Repositories, requestId: number, dueAt: Date): Promise<void> {
+export async function scheduleExpiry(repos: RequestRepos, requestId: number, dueAt: Date): Promise<void> {
   await repos.jobs.schedule({ kind: EXPIRE_JOB, dueAt, payload: { requestId }, dedupeKey: `${EXPIRE_JOB}:${requestId}` });
 }
 
@@ -64,7 +64,7 @@ export function labelOf(request: HelpRequestView): RequestLabel {
 }
 
 /** Post in the group a request was asked in (never private details). */
-export async function tellGroup(repos: Repositories, request: HelpRequestView, text: (lang: Lang) => string, priority = 5) {
+export async function tellGroup(repos: RequestRepos, request: HelpRequestView, text: (lang: Lang) => string, priority = 5) {
   if (!request.chat || request.chat.kind !== "group") return;
   await repos.outboxes.enqueue(
     { kind: "chat", platform: request.chat.platform, chatId: request.chat.externalId },
@@ -90,7 +90,7 @@ export function needOf(request: HelpRequestView): Need {
  * Ping the next wave of volunteers (climbing the ladder), with accept and decline options, and schedule the wave's
  * timeout; when nobody is left to ask, escalate to the grid captain. Returns how many were pinged.
  */
-export async function pingNextWave(repos: Repositories, request: HelpRequestView, settings: RequestSettings, now: Date): Promise<number> {
+export async function pingNextWave(repos: RequestRepos, request: HelpRequestView, settings: RequestSettings, now: Date): Promise<number> {
   const pings = await repos.requests.pings(request.id);
   const asked = new Set(pings.map((ping) => ping.volunteerId));
   const candidates = await repos.requests.candidates(request.communityId);
@@ -111,7 +111,7 @@ export async function pingNextWave(repos: Repositories, request: HelpRequestView
  * as pings they can accept like any volunteer, and wait one more wave timeout before the next stage.
  */
 export async function escalate(
-  repos: Repositories,
+  repos: RequestRepos,
   request: HelpRequestView,
   stage: "captain" | "coordinator",
   settings: RequestSettings,
@@ -166,7 +166,7 @@ function pingMessage(request: HelpRequestView, lang: Lang): OutboundMessage {
   return { text: requestTexts(lang).ping(labelOf(request), request.urgent), options: acceptOptions(request.id, lang) };
 }
 
-async function scheduleWaveTimeout(repos: Repositories, request: HelpRequestView, payload: WavePayload, settings: RequestSettings, now: Date) {
+async function scheduleWaveTimeout(repos: RequestRepos, request: HelpRequestView, payload: WavePayload, settings: RequestSettings, now: Date) {
   await repos.jobs.schedule({
     kind: WAVE_JOB,
     dueAt: waveDeadline(now, request.urgent, settings),

@@ -3,6 +3,7 @@
  * the coordinators); a request nobody took expires with a polite note. Each runs in its job's transaction, and does
  * nothing when the request has moved on since the job was scheduled.
  */
+import type { RequestRepos } from "./repos.ts";
 import type { JobHandler } from "../../app/ports.ts";
 import type { RequestSettings } from "./domain/policy.ts";
 import type { WavePayload } from "./flow.ts";
@@ -33,7 +34,7 @@ export function waveTimeoutJob(settings: RequestSettings): JobHandler {
  * A request's time is up. Still without a helper: it expires, with a polite note. Taken but never marked done: the
  * requester and the helper are asked once whether it is done (it stays open for them to close).
  */
-export const expireRequestJob: JobHandler = async (payload, repos) => {
+export const expireRequestJob: JobHandler<RequestRepos> = async (payload, repos) => {
   const { requestId } = payload as { requestId: number };
   const request = await repos.requests.get(requestId);
   const due = request && dueAtExpiry({ state: request.state, helperId: request.helper?.personId ?? null });

@@ -3,26 +3,28 @@
  * also gets the open requests of their grid (names and buildings, never rooms or phones). Always privately: what
  * someone asked for can be personal; in a group the bot only says it has sent the list.
  */
+import type { RequestRepos } from "./repos.ts";
+import type { EventRepos } from "../events/repos.ts";
+import type { TimeBankRepos } from "../timebank/repos.ts";
 import type { CommandIntent, QueryIntent } from "../../parse/intent.ts";
 import type { HelpRequestView } from "./ports.ts";
 import type { Handler, MessageContext } from "../../app/shared/context.ts";
-import type { Repositories } from "../../app/ports.ts";
 import { answerPrivately, reply } from "../../app/shared/context.ts";
 import { requestTexts } from "./texts.ts";
 import { answerEventsQuery } from "../events/index.ts";
 import { balanceQuery } from "../timebank/index.ts";
 
 /** `/requests`. */
-export const listRequestsCommand: Handler<CommandIntent> = (context, repos) => listRequests(context, repos);
+export const listRequestsCommand: Handler<CommandIntent, RequestRepos> = (context, repos) => listRequests(context, repos);
 
 /** A `query` intent: "my requests" here, events and balances by their features. */
-export const answerQuery: Handler<QueryIntent> = async (context, repos) => {
+export const answerQuery: Handler<QueryIntent, RequestRepos & EventRepos & TimeBankRepos> = async (context, repos) => {
   if (context.intent.topic === "my-requests") await listRequests(context, repos);
   if (context.intent.topic === "events") await answerEventsQuery(context, repos);
   if (context.intent.topic === "balance") await balanceQuery(context, repos);
 };
 
-async function listRequests(context: MessageContext, repos: Repositories): Promise<void> {
+async function listRequests(context: MessageContext, repos: RequestRepos): Promise<void> {
   const texts = requestTexts(context.lang);
   const line = (request: HelpRequestView, withName: boolean) => {
     const where = request.buildingName ? (context.lang === "en" ? ` (${request.buildingName})` : `（${request.buildingName}）`) : "";

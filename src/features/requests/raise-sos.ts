@@ -5,8 +5,8 @@
  * acknowledged with `/ack 12` ("我去"); with no acknowledgement in two minutes the alert widens and repeats. Every
  * step goes to the audit log.
  */
+import type { RequestRepos } from "./repos.ts";
 import type { SosIntent } from "../../parse/intent.ts";
-import type { Repositories } from "../../app/ports.ts";
 import type { HelpRequestView } from "./ports.ts";
 import type { JobHandler } from "../../app/ports.ts";
 import type { Handler, MessageContext } from "../../app/shared/context.ts";
@@ -26,7 +26,7 @@ const PRIORITY = 9;
 const WALK_IN_WAVE = 99;
 
 /** The SOS handler, with the flow's settings. */
-export function raiseSos(settings: RequestSettings): Handler<SosIntent> {
+export function raiseSos(settings: RequestSettings): Handler<SosIntent, RequestRepos> {
   return async (context, repos) => {
     const { intent, person, now } = context;
     const texts = requestTexts(context.lang);
@@ -53,7 +53,7 @@ export function raiseSos(settings: RequestSettings): Handler<SosIntent> {
 }
 
 /** Where the emergency is, as precisely as known: the place said, else the requester's home. Private. */
-async function placeOf(context: MessageContext<SosIntent>, repos: Repositories): Promise<string | null> {
+async function placeOf(context: MessageContext<SosIntent>, repos: RequestRepos): Promise<string | null> {
   const said = context.intent.place;
   if (said) return `${buildingName(said.building, context.lang)}${said.unit ? `${said.unit}单元` : ""}${said.room ?? ""}`;
   const home = await repos.people.residence(context.person.id);
@@ -65,7 +65,7 @@ async function placeOf(context: MessageContext<SosIntent>, repos: Repositories):
  * building and grid; later rounds widen to the next volunteers anywhere and repeat to everyone not yet answering.
  * The grid captain and the coordinators get every round.
  */
-async function alert(repos: Repositories, request: HelpRequestView, round: number, settings: RequestSettings, now: Date) {
+async function alert(repos: RequestRepos, request: HelpRequestView, round: number, settings: RequestSettings, now: Date) {
   const pings = await repos.requests.pings(request.id);
   const alerted = new Set(pings.map((ping) => ping.volunteerId));
   const candidates = await repos.requests.candidates(request.communityId);
@@ -126,7 +126,7 @@ export function widenSosJob(settings: RequestSettings): JobHandler {
 }
 
 /** `/ack 12` ("我去"): recorded, thanked, and the requester, captain and coordinators told who is going. */
-export async function acknowledgeSos(context: MessageContext, repos: Repositories, request: HelpRequestView): Promise<void> {
+export async function acknowledgeSos(context: MessageContext, repos: RequestRepos, request: HelpRequestView): Promise<void> {
   const texts = requestTexts(context.lang);
   const me = context.person.id;
   if (request.state !== "open") return reply(context, repos, texts.notOpen(request.id));

@@ -3,8 +3,8 @@
  * building named, else the requester's, else the group's) and urgency; the group gets a short confirmation without
  * private details; the first wave of volunteers is pinged privately; the request will expire if nobody takes it.
  */
+import type { RequestRepos } from "./repos.ts";
 import type { RequestIntent, SosIntent } from "../../parse/intent.ts";
-import type { Repositories } from "../../app/ports.ts";
 import type { RequestSettings } from "./domain/policy.ts";
 import type { Handler, MessageContext } from "../../app/shared/context.ts";
 import { reply } from "../../app/shared/context.ts";
@@ -15,7 +15,7 @@ import { requestTexts } from "./texts.ts";
 import { auditRequest, pingNextWave, scheduleExpiry } from "./flow.ts";
 
 /** The request handler, with the flow's settings. */
-export function requestHelp(settings: RequestSettings): Handler<RequestIntent> {
+export function requestHelp(settings: RequestSettings): Handler<RequestIntent, RequestRepos> {
   return async (context, repos) => {
     const { intent, person, now } = context;
     const texts = requestTexts(context.lang);
@@ -46,7 +46,7 @@ export function requestHelp(settings: RequestSettings): Handler<RequestIntent> {
 }
 
 /** The building a request is for: the one named, else where the requester lives, else the group's building. */
-export async function whereOf(context: MessageContext<RequestIntent | SosIntent>, repos: Repositories): Promise<number | null> {
+export async function whereOf(context: MessageContext<RequestIntent | SosIntent>, repos: RequestRepos): Promise<number | null> {
   const named = context.intent.place?.building;
   if (named) return (await repos.directories.ensureBuilding(context.person.communityId, named, buildingName(named, "zh-CN"))).id;
   const home = await repos.people.residence(context.person.id);
@@ -55,6 +55,6 @@ export async function whereOf(context: MessageContext<RequestIntent | SosIntent>
 }
 
 /** Local midnight of a YYYY-MM-DD date in the community's zone (a request for "Saturday" is needed from then). */
-async function startOfDay(repos: Repositories, communityId: number, date: string): Promise<Date> {
+async function startOfDay(repos: RequestRepos, communityId: number, date: string): Promise<Date> {
   return startOfLocalDay(date, await repos.people.timeZoneOf(communityId));
 }

@@ -4,9 +4,9 @@
  * `/冲正 12` (a coordinator reverses a transfer with a reversing entry), `/规则` (the community's policy; coordinators
  * change it), and `/不留名` / `/留名` (whether the weekly summary may name you).
  */
+import type { TimeBankRepos } from "./repos.ts";
 import type { Lang } from "../../kernel/lang.ts";
 import type { CommandIntent, QueryIntent } from "../../parse/intent.ts";
-import type { Repositories } from "../../app/ports.ts";
 import type { Handler, MessageContext } from "../../app/shared/context.ts";
 import { answerPrivately, reply } from "../../app/shared/context.ts";
 import { resolvePerson } from "../../app/shared/resolve-person.ts";
@@ -30,7 +30,7 @@ function amountAndName(args: string): { minutes: number | null; name: string } {
 }
 
 /** `/give @someone 5`. */
-export const giveCoins: Handler<CommandIntent> = async (context, repos) => {
+export const giveCoins: Handler<CommandIntent, TimeBankRepos> = async (context, repos) => {
   const texts = timeBankTexts(context.lang);
   const { minutes, name } = amountAndName(context.intent.args);
   if (minutes === null || !name) return reply(context, repos, texts.transferHowTo);
@@ -55,7 +55,7 @@ export const giveCoins: Handler<CommandIntent> = async (context, repos) => {
 };
 
 /** `/donate 5`: coins to the community fund. */
-export const donateCoins: Handler<CommandIntent> = async (context, repos) => {
+export const donateCoins: Handler<CommandIntent, TimeBankRepos> = async (context, repos) => {
   const texts = timeBankTexts(context.lang);
   const minutes = minutesOfCoins(context.intent.args);
   if (minutes === null) return reply(context, repos, texts.donateHowTo);
@@ -70,7 +70,7 @@ export const donateCoins: Handler<CommandIntent> = async (context, repos) => {
 };
 
 /** Whose account a balance or statement asks about: one's own, or (coordinators only) a named person or the fund. */
-async function accountAsked(context: MessageContext, repos: Repositories, args: string): Promise<{ accountId: number; name: string | null } | null> {
+async function accountAsked(context: MessageContext, repos: TimeBankRepos, args: string): Promise<{ accountId: number; name: string | null } | null> {
   const communityId = context.person.communityId;
   const name = args.trim().replace(/^@/u, "");
   if (!name) return { accountId: await repos.ledger.account(communityId, context.person.id), name: null };
@@ -89,12 +89,12 @@ async function accountAsked(context: MessageContext, repos: Repositories, args: 
 }
 
 /** `/balance` (a coordinator: `/balance 李奶奶`, `/balance 基金`). */
-export const balanceCommand: Handler<CommandIntent> = (context, repos) => showBalance(context, repos, context.intent.args);
+export const balanceCommand: Handler<CommandIntent, TimeBankRepos> = (context, repos) => showBalance(context, repos, context.intent.args);
 
 /** "我还有多少时间币": the asker's own balance. */
-export const balanceQuery: Handler<QueryIntent> = (context, repos) => showBalance(context, repos, "");
+export const balanceQuery: Handler<QueryIntent, TimeBankRepos> = (context, repos) => showBalance(context, repos, "");
 
-async function showBalance(context: MessageContext, repos: Repositories, args: string) {
+async function showBalance(context: MessageContext, repos: TimeBankRepos, args: string) {
   const asked = await accountAsked(context, repos, args);
   if (!asked) return;
   const balance = await repos.ledger.balance(asked.accountId);
@@ -103,7 +103,7 @@ async function showBalance(context: MessageContext, repos: Repositories, args: s
 }
 
 /** `/statement`: the last entries of an account. */
-export const statementCommand: Handler<CommandIntent> = async (context, repos) => {
+export const statementCommand: Handler<CommandIntent, TimeBankRepos> = async (context, repos) => {
   const asked = await accountAsked(context, repos, context.intent.args);
   if (!asked) return;
   const texts = timeBankTexts(context.lang);
@@ -114,7 +114,7 @@ export const statementCommand: Handler<CommandIntent> = async (context, repos) =
 };
 
 /** `/reverse 12`: a coordinator undoes a transfer with a reversing one (entries are never edited or deleted). */
-export const reverseTransfer: Handler<CommandIntent> = async (context, repos) => {
+export const reverseTransfer: Handler<CommandIntent, TimeBankRepos> = async (context, repos) => {
   const texts = timeBankTexts(context.lang);
   const id = /^#?(\d{1,9})(?!\d)/u.exec(context.intent.args)?.[1];
   const original = id ? await repos.ledger.transfer(Number(id)) : null;
@@ -140,7 +140,7 @@ export const reverseTransfer: Handler<CommandIntent> = async (context, repos) =>
 };
 
 /** `/policy` shows the time-bank policy; a coordinator changes it (`/policy cap 1500 block`). */
-export const policyCommand: Handler<CommandIntent> = async (context, repos) => {
+export const policyCommand: Handler<CommandIntent, TimeBankRepos> = async (context, repos) => {
   const texts = timeBankTexts(context.lang);
   const communityId = context.person.communityId;
   if (context.intent.args.trim()) {
@@ -181,13 +181,13 @@ function describePolicy(lang: Lang, settings: Record<string, unknown>): string {
 }
 
 /** `/anonymous`: the weekly summary stops naming the sender. */
-export const anonymousCommand: Handler<CommandIntent> = async (context, repos) => {
+export const anonymousCommand: Handler<CommandIntent, TimeBankRepos> = async (context, repos) => {
   await repos.directories.setNameInSummary(context.person.id, false);
   await reply(context, repos, timeBankTexts(context.lang).anonymous);
 };
 
 /** `/named`: the weekly summary may name the sender again. */
-export const namedCommand: Handler<CommandIntent> = async (context, repos) => {
+export const namedCommand: Handler<CommandIntent, TimeBankRepos> = async (context, repos) => {
   await repos.directories.setNameInSummary(context.person.id, true);
   await reply(context, repos, timeBankTexts(context.lang).named);
 };

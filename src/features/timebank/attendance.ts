@@ -2,6 +2,7 @@
  * The organiser marks who came: `/签到 12 张阿姨 王师傅` or `/attended 12 @Ann @Bob` (`all` for everyone confirmed).
  * For a volunteer duty each attendee gets the event's hours as a pending time-bank credit.
  */
+import type { TimeBankRepos } from "./repos.ts";
 import type { CommandIntent } from "../../parse/intent.ts";
 import type { Handler } from "../../app/shared/context.ts";
 import { reply } from "../../app/shared/context.ts";
@@ -12,7 +13,7 @@ import { t } from "../../app/shared/texts.ts";
 import { askLeadersAll } from "./settle-credit.ts";
 
 /** `/attended 12 names…`. */
-export const recordAttendance: Handler<CommandIntent> = async (context, repos) => {
+export const recordAttendance: Handler<CommandIntent, TimeBankRepos> = async (context, repos) => {
   const texts = eventTexts(context.lang);
   const event = await namedEvent(context, repos);
   if (!event) return;

@@ -4,6 +4,7 @@
  * beneficiary the help was for the community (a canteen shift): a coordinator confirms. A named elder the bot cannot
  * reach (someone in no chat) is confirmed by a coordinator too.
  */
+import type { TimeBankRepos } from "./repos.ts";
 import type { ServiceLogIntent } from "../../parse/intent.ts";
 import type { Handler } from "../../app/shared/context.ts";
 import { reply } from "../../app/shared/context.ts";
@@ -27,7 +28,7 @@ function categoryWords(category: string): string[] {
 const MAX_MINUTES = 12 * 60;
 
 /** A `service_log` intent. */
-export const logService: Handler<ServiceLogIntent> = async (context, repos) => {
+export const logService: Handler<ServiceLogIntent, TimeBankRepos> = async (context, repos) => {
   const texts = timeBankTexts(context.lang);
   const { intent, person } = context;
   if (intent.hours === undefined) return;

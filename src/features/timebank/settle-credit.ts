@@ -4,9 +4,10 @@
  * fund or the beneficiary's account as the community's policy says, within its cap and overdraft limit; disputing moves
  * nothing. Answers are always private: a credit can say what help someone needed.
  */
+import type { TimeBankRepos } from "./repos.ts";
 import type { CommandIntent } from "../../parse/intent.ts";
 import type { Lang } from "../../kernel/lang.ts";
-import type { KnownChat, Repositories } from "../../app/ports.ts";
+import type { KnownChat } from "../../app/ports.ts";
 import type { PendingCreditView } from "./ports.ts";
 import type { Handler, MessageContext } from "../../app/shared/context.ts";
 import { answerPrivately } from "../../app/shared/context.ts";
@@ -24,7 +25,7 @@ export type Where = { chat: Pick<KnownChat, "platform" | "externalId" | "lang" |
  * (a duty for the community, an elder in no chat) the coordinators, or the grid captains where there is no coordinator
  * to ask — never the helper nor whoever recorded it.
  */
-export async function decidersOf(repos: Repositories, credit: PendingCreditView): Promise<{ party: number | null; people: number[] }> {
+export async function decidersOf(repos: Pick<TimeBankRepos, "people">, credit: PendingCreditView): Promise<{ party: number | null; people: number[] }> {
   const side = confirmingSide(credit);
   if (side !== null && side !== credit.startedById && (await repos.people.reach(side))) return { party: side, people: [side] };
   const eligible = (id: number) => id !== credit.helperId && id !== credit.startedById;
@@ -37,7 +38,7 @@ export async function decidersOf(repos: Repositories, credit: PendingCreditView)
  * with it, "求助 #3 已完成") opens the other party's question, so they get one message. Returns the name of who was
  * asked for the reply ("协调员" for leaders), or null when nobody can be.
  */
-export async function askToConfirm(repos: Repositories, creditId: number, where: Where, lang: Lang, intro?: (lang: Lang) => string): Promise<string | null> {
+export async function askToConfirm(repos: Pick<TimeBankRepos, "audit" | "credits" | "outboxes" | "people">, creditId: number, where: Where, lang: Lang, intro?: (lang: Lang) => string): Promise<string | null> {
   const credit = (await repos.credits.get(creditId))!;
   const question = (to: Lang, withIntro: boolean) => {
     const texts = timeBankTexts(to);
@@ -64,7 +65,7 @@ export async function askToConfirm(repos: Repositories, creditId: number, where:
  * Ask the leaders about several credits of the community at once (a duty's attendees): one message each, listing
  * them, with "confirm all" as the choice; any one can still be disputed with `/dispute N`.
  */
-export async function askLeadersAll(repos: Repositories, creditIds: number[], where: Where, title: string): Promise<void> {
+export async function askLeadersAll(repos: TimeBankRepos, creditIds: number[], where: Where, title: string): Promise<void> {
   const credits = (await Promise.all(creditIds.map((id) => repos.credits.get(id)))).filter((one): one is PendingCreditView => one !== null);
   const byLeader = new Map<number, PendingCreditView[]>();
   for (const credit of credits) {
@@ -82,7 +83,7 @@ export async function askLeadersAll(repos: Repositories, creditIds: number[], wh
 }
 
 /** The pending credits a person may decide: theirs as the other side, and those leaders decide if they are one. */
-export async function waitingFor(repos: Repositories, personId: number, communityId: number): Promise<PendingCreditView[]> {
+export async function waitingFor(repos: TimeBankRepos, personId: number, communityId: number): Promise<PendingCreditView[]> {
   const own = await repos.credits.awaiting(personId);
   const leader = (await repos.directories.hasRole(personId, "coordinator")) || (await repos.directories.hasRole(personId, "grid_captain"));
   if (!leader) return own;
@@ -94,12 +95,12 @@ export async function waitingFor(repos: Repositories, personId: number, communit
 }
 
 /** `/confirm 7` (without a number: the list of credits waiting for this person). */
-export const confirmCredit: Handler<CommandIntent> = (context, repos) => decide(context, repos, "confirmed");
+export const confirmCredit: Handler<CommandIntent, TimeBankRepos> = (context, repos) => decide(context, repos, "confirmed");
 
 /** `/dispute 7`. */
-export const disputeCredit: Handler<CommandIntent> = (context, repos) => decide(context, repos, "disputed");
+export const disputeCredit: Handler<CommandIntent, TimeBankRepos> = (context, repos) => decide(context, repos, "disputed");
 
-async function decide(context: MessageContext<CommandIntent>, repos: Repositories, to: "confirmed" | "disputed") {
+async function decide(context: MessageContext<CommandIntent>, repos: TimeBankRepos, to: "confirmed" | "disputed") {
   const texts = timeBankTexts(context.lang);
   const answer = (text: string) => answerPrivately(context, repos, text);
   const args = context.intent.args.trim();
@@ -117,7 +118,7 @@ async function decide(context: MessageContext<CommandIntent>, repos: Repositorie
 }
 
 /** Confirm or dispute one credit; returns the line to answer with (the other parties are told privately). */
-async function decideOne(context: MessageContext, repos: Repositories, id: number, to: "confirmed" | "disputed"): Promise<string> {
+async function decideOne(context: MessageContext, repos: TimeBankRepos, id: number, to: "confirmed" | "disputed"): Promise<string> {
   const texts = timeBankTexts(context.lang);
   const credit = await repos.credits.get(id);
   if (!credit || credit.communityId !== context.person.communityId) return texts.noCredit(String(id));
@@ -133,7 +134,7 @@ async function decideOne(context: MessageContext, repos: Repositories, id: numbe
   return confirm(context, repos, credit, where);
 }
 
-async function confirm(context: MessageContext, repos: Repositories, credit: PendingCreditView, where: Where): Promise<string> {
+async function confirm(context: MessageContext, repos: TimeBankRepos, credit: PendingCreditView, where: Where): Promise<string> {
   const texts = timeBankTexts(context.lang);
   const policy = policyOf(await repos.communities.settings(credit.communityId));
   const helperAccount = await repos.ledger.account(credit.communityId, credit.helperId);
@@ -175,6 +176,6 @@ async function confirm(context: MessageContext, repos: Repositories, credit: Pen
   return texts.confirmedBy(credit.id) + warn(context.lang);
 }
 
-function audit(repos: Repositories, context: MessageContext, credit: PendingCreditView, action: string, detail: Record<string, unknown> = {}) {
+function audit(repos: TimeBankRepos, context: MessageContext, credit: PendingCreditView, action: string, detail: Record<string, unknown> = {}) {
   return repos.audit.append({ communityId: credit.communityId, actorId: context.person.id, action, subjectType: "PendingCredit", subjectId: credit.id, detail: { minutes: credit.minutes, ...detail } });
 }

@@ -5,9 +5,9 @@
  * (`/meant 12 request`, a button or a bare number) is handled as that meaning, by that meaning's own use case, and
  * kept with the message as its final label.
  */
+import type { UnderstandingRepos } from "./repos.ts";
 import type { ClarifyIntent, CommandIntent, NaturalKind, NoneIntent, Understanding } from "../../parse/intent.ts";
 import type { Dispatcher, Handler, MessageContext } from "../../app/shared/context.ts";
-import type { Repositories } from "../../app/ports.ts";
 import { reply } from "../../app/shared/context.ts";
 import { build } from "../../parse/classify.ts";
 import { normalize } from "../../parse/normalize.ts";
@@ -18,7 +18,7 @@ import { understandingTexts } from "./texts.ts";
  * Keep a message the parser was unsure about, with what the model guessed; `finalIntent` when its meaning is already
  * known (the language model decided it).
  */
-export function keepUnsureMessage(context: MessageContext, repos: Repositories, outcome: "silent" | "asked" | "llm", finalIntent?: string) {
+export function keepUnsureMessage(context: MessageContext, repos: UnderstandingRepos, outcome: "silent" | "asked" | "llm", finalIntent?: string) {
   const understood = (context.intent as { understood?: Understanding }).understood!;
   return repos.unsure.record({
     ...(finalIntent ? { finalIntent } : {}),
@@ -34,13 +34,13 @@ export function keepUnsureMessage(context: MessageContext, repos: Repositories, 
 }
 
 /** A group message the model was unsure about (or the language model called chatter): silence, and a row for review. */
-export const keepUnsure: Handler<NoneIntent> = async (context, repos) => {
+export const keepUnsure: Handler<NoneIntent, UnderstandingRepos> = async (context, repos) => {
   const understood = context.intent.understood;
   if (understood) await (understood.by === "llm" ? keepUnsureMessage(context, repos, "llm", "none") : keepUnsureMessage(context, repos, "silent"));
 };
 
 /** Ask what the resident meant: the likely meanings this bot can act on, and "none of these". */
-export function askToClarify(router: () => Dispatcher): Handler<ClarifyIntent> {
+export function askToClarify(router: () => Dispatcher): Handler<ClarifyIntent, UnderstandingRepos> {
   return async (context, repos) => {
     const texts = understandingTexts(context.lang);
     const choices = (context.intent.choices ?? []).filter((kind) => router().handles(kind));
@@ -57,6 +57,7 @@ export function askToClarify(router: () => Dispatcher): Handler<ClarifyIntent> {
 }
 
 /** `/meant 12 request`: the answer to a clarifying question, handled as the chosen meaning. */
+/** (It hands the message on to any use case, so it is given every port.) */
 export function answerClarification(router: () => Dispatcher): Handler<CommandIntent> {
   return async (context, repos) => {
     const texts = understandingTexts(context.lang);
