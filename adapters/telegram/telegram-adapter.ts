@@ -220,15 +220,13 @@ export class TelegramAdapter implements ChatAdapter {
     if (!("data" in query) || !query.message) return;
     const chat = chatRef(query.message.chat as Chat);
     await onMessage({
+      kind: "button_pressed",
       id: `cb:${query.id}`,
       chat,
       sender: await this.#sender(query.from, chat),
-      text: query.data,
-      addressedToBot: true,
-      mentions: [],
-      action: { data: query.data },
-      replyToId: `${chat.id}:${query.message.message_id}`,
-      sentAt: new Date(),
+      data: query.data,
+      messageId: `${chat.id}:${query.message.message_id}`,
+      at: new Date(),
     });
     // A private ping's buttons are used once: after the press is handled they go, so it can't be pressed by mistake.
     if (chat.kind === "private" && "text" in query.message) {

@@ -3,8 +3,7 @@
  * → the use case, in one transaction with the processed-message record and the outbound messages.
  * Chatter (no route) costs no I/O and writes nothing. Resolution is read through a cache of known ids.
  */
-import type { ChatRef, InboundEvent, InboundMessage, MembersEvent } from "../chat/types.ts";
-import { isMembersEvent } from "../chat/types.ts";
+import type { ButtonPressed, ChatRef, InboundEvent, InboundMessage, MembersEvent } from "../chat/types.ts";
 import { membersChanged } from "../features/community/welcome.ts";
 import type { ClarifyIntent, Intent, NaturalKind, NoneIntent, ParseContext, Parser } from "../parse/intent.ts";
 import type { Lang } from "../kernel/lang.ts";
@@ -63,9 +62,10 @@ export class Pipeline {
     this.#limiter = new RateLimiter(deps.rateLimitPerMinute);
   }
 
-  /** Handle whatever an adapter hands on: a message, or people joining or leaving. Never throws. */
+  /** Handle whatever an adapter hands on: a message, people joining or leaving, a button pressed. Never throws. */
   receive(event: InboundEvent): Promise<Outcome> {
-    return isMembersEvent(event) ? this.members(event) : this.handle(event);
+    if (!("kind" in event)) return this.handle(event);
+    return event.kind === "button_pressed" ? this.handle(pressed(event)) : this.members(event);
   }
 
   /** People joined or left a chat: their memberships, and a greeting for newcomers to a group. Never throws. */
@@ -274,6 +274,21 @@ export class Pipeline {
       this.#deps.log.error({ err: error }, "could not send the apology");
     }
   }
+}
+
+/** A pressed button as the message it stands for: the option's reply, addressed to the bot, from the presser. */
+function pressed(event: ButtonPressed): InboundMessage {
+  return {
+    id: event.id,
+    chat: event.chat,
+    sender: event.sender,
+    text: event.data,
+    addressedToBot: true,
+    mentions: [],
+    action: { data: event.data },
+    ...(event.messageId ? { replyToId: event.messageId } : {}),
+    sentAt: event.at,
+  };
 }
 
 /** The embedded model was unsure: a clarifying question, or a group message left alone. */

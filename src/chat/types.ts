@@ -22,7 +22,7 @@ export interface InboundMessage {
   /** The bot was @mentioned, replied to, or this is a private chat. */
   addressedToBot: boolean;
   mentions: UserRef[];
-  /** A button press (callback data) instead of typed text. */
+  /** A button press (its data) instead of typed text: how the pipeline hands on a `ButtonPressed`. */
   action?: { data: string };
   replyToId?: string;
   sentAt: Date;
@@ -60,10 +60,7 @@ export type SendResult =
   | { ok: false; reason: "rate-limited"; retryAfterMs: number }
   | { ok: false; reason: "not-contact" | "blocked" | "unsupported" | "error"; detail?: string };
 
-/**
- * People joining or leaving a group, as the platform reports it (not a text message: nobody can type one). A pressed
- * button arrives as an `InboundMessage` whose `action` carries the button's reply.
- */
+/** People joining or leaving a group, as the platform reports it (not a text message: nobody can type one). */
 export interface MembersEvent {
   kind: "members_joined" | "members_left";
   /** Stable id for dedupe, like a message's. */
@@ -73,13 +70,22 @@ export interface MembersEvent {
   at: Date;
 }
 
-/** What an adapter hands the core: a message, or a membership event. */
-export type InboundEvent = InboundMessage | MembersEvent;
-
-/** Whether an inbound event is a membership event rather than a message. */
-export function isMembersEvent(event: InboundEvent): event is MembersEvent {
-  return "kind" in event && (event.kind === "members_joined" || event.kind === "members_left");
+/** A button under one of the bot's messages pressed (Telegram's inline keyboard): its data is the option's reply. */
+export interface ButtonPressed {
+  kind: "button_pressed";
+  /** Stable id for dedupe, like a message's. */
+  id: string;
+  chat: ChatRef;
+  sender: UserRef;
+  /** The option's reply ("/accept 12"). */
+  data: string;
+  /** The platform's id of the message the button was under. */
+  messageId?: string;
+  at: Date;
 }
+
+/** What an adapter hands the core: a message, people joining or leaving, or a button pressed. */
+export type InboundEvent = InboundMessage | MembersEvent | ButtonPressed;
 
 /** Receives inbound events from an adapter. Never rejects: the pipeline has its own error boundary. */
 export type InboundHandler = (event: InboundEvent) => Promise<void>;
