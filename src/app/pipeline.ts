@@ -4,7 +4,6 @@
  * Chatter (no route) costs no I/O and writes nothing. Resolution is read through a cache of known ids.
  */
 import type { ButtonPressed, ChatRef, InboundEvent, InboundMessage, MembersEvent } from "../chat/types.ts";
-import { membersChanged } from "../features/community/welcome.ts";
 import type { ClarifyIntent, Intent, NaturalKind, NoneIntent, ParseContext, Parser } from "../parse/intent.ts";
 import type { Lang } from "../kernel/lang.ts";
 import type { SecondOpinion, Transcriber } from "../features/understanding/ports.ts";
@@ -20,6 +19,7 @@ import type { Logger } from "../logger.ts";
 import { reply } from "./shared/context.ts";
 import { handlerFor, routeName } from "./routes.ts";
 import { keepUnsureMessage } from "../features/understanding/clarify.ts";
+import { membersChanged } from "../features/community/welcome.ts";
 import { detectLang } from "../parse/normalize.ts";
 import { t } from "./shared/texts.ts";
 import { RateLimiter } from "../chat/rate-limiter.ts";
