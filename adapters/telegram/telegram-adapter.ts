@@ -11,7 +11,7 @@ import type { Update, Message, User, Chat } from "telegraf/types";
 import type { AdapterCapabilities, ChatAdapter, ChatRef, InboundHandler, InboundMessage, RenderedMessage, SendResult, UserRef } from "../../src/chat/types.ts";
 import type { Logger } from "../../src/logger.ts";
 import { Pacer, TELEGRAM_LIMITS, type PaceLimits } from "./pacer.ts";
-import { botCommands } from "./commands.ts";
+import { botCommands, type BotCommand } from "./commands.ts";
 
 /** How to reach Telegram and how updates arrive. */
 export interface TelegramOptions {
@@ -26,7 +26,26 @@ export interface TelegramOptions {
   now?: () => number;
   /** How long a chat's admin list is trusted. */
   adminTtlMs?: number;
+  /** Waits between start-up retries (tests resolve it at once; the real one honours `signal`). */
+  delay?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
+
+/** Start-up calls are retried 1 s, 2 s, 4 s … apart (at most a minute), each wait shortened by up to a fifth at random. */
+const retryWaitMs = (attempt: number): number => Math.min(1000 * 2 ** attempt, 60_000) * (1 - Math.random() / 5);
+/** The menu is cosmetic: a few tries, then it is left as it is. */
+const MENU_ATTEMPTS = 5;
+
+/** Whether a failed call may succeed if tried again: a 5xx, a 429, a timeout or a network error; not a 4xx. */
+export function transient(error: unknown): boolean {
+  if (error instanceof TelegramError) return error.code >= 500 || error.code === 429;
+  return true; // no answer from the server at all: refused, reset, timed out
+}
+
+const realDelay = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+  });
 
 const ADMIN_TTL_MS = 10 * 60_000;
 
@@ -49,6 +68,9 @@ export class TelegramAdapter implements ChatAdapter {
   #server: Server | undefined;
   #username = "";
   #polling: Promise<void> | undefined;
+  #menu: Promise<void> | undefined;
+  /** Ends start-up's retries (getMe, the menu) when the bot stops. */
+  #starting: AbortController | undefined;
   #abort: AbortController | undefined;
 
   constructor(private readonly options: TelegramOptions) {
@@ -62,18 +84,22 @@ export class TelegramAdapter implements ChatAdapter {
   }
 
   async start(onMessage: InboundHandler): Promise<void> {
-    const me = await this.#bot.telegram.getMe();
+    this.#starting = new AbortController();
+    const me = await this.#getMe(this.#starting.signal);
     this.#username = me.username;
     this.#bot.botInfo = me; // so telegraf never calls getMe again on its own, outside any error handling
     this.#bot.on("message", (ctx) => this.#safely(() => this.#message(ctx.update as Update.MessageUpdate, onMessage)));
     this.#bot.on("callback_query", (ctx) => this.#safely(() => this.#callback(ctx.update as Update.CallbackQueryUpdate, onMessage)));
     this.#bot.catch((error) => this.options.log.error({ err: this.#scrub(error) }, "telegram update failed"));
-    await this.#setCommands();
+    // The menu is cosmetic: a failure is logged and retried in the background, and never stops the bot.
+    this.#menu = (await this.#setCommands(this.#starting.signal)).retries;
     if (this.options.mode === "webhook") await this.#startWebhook();
     else await this.#startPolling();
   }
 
   async stop(): Promise<void> {
+    this.#starting?.abort();
+    await this.#menu;
     if (this.#polling) {
       this.#abort?.abort();
       await this.#polling; // the loop ends as soon as its long poll is aborted, after the update in hand
@@ -168,11 +194,56 @@ export class TelegramAdapter implements ChatAdapter {
     await this.#bot.telegram.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: ["message", "callback_query"] });
   }
 
-  async #setCommands(): Promise<void> {
-    for (const lang of ["zh", "en"] as const) {
-      await this.#bot.telegram.setMyCommands(botCommands(lang), { language_code: lang });
+  /** Who the bot is: retried while the server fails or cannot be reached; a refused token or a wrong address stops it. */
+  async #getMe(signal: AbortSignal) {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await this.#bot.telegram.getMe();
+      } catch (error) {
+        if (error instanceof TelegramError && error.code === 401) throw new Error("Telegram refused the bot token (401 Unauthorized): check TELEGRAM_BOT_TOKEN");
+        if (error instanceof TelegramError && error.code === 404) throw new Error("Telegram answered 404 to getMe: check TELEGRAM_API_ROOT and TELEGRAM_BOT_TOKEN");
+        if (!transient(error)) throw error;
+        if (signal.aborted) throw new Error("stopped while waiting for Telegram to answer getMe");
+        const wait = retryWaitMs(attempt);
+        this.options.log.warn({ err: this.#scrub(error), attempt: attempt + 1, retryInMs: Math.round(wait) }, "Telegram getMe failed; retrying");
+        await (this.options.delay ?? realDelay)(wait, signal);
+      }
     }
-    await this.#bot.telegram.setMyCommands(botCommands("zh"));
+  }
+
+  /**
+   * The command menu in Chinese, English and by default, each tried once; the ones that failed for a passing reason are
+   * retried in the background a few times (`retries`). Failures are logged, never thrown.
+   */
+  async #setCommands(signal: AbortSignal): Promise<{ retries: Promise<void> }> {
+    const menus = [
+      { commands: botCommands("zh"), extra: { language_code: "zh" } },
+      { commands: botCommands("en"), extra: { language_code: "en" } },
+      { commands: botCommands("zh"), extra: {} },
+    ];
+    const failed: typeof menus = [];
+    for (const menu of menus) if (!(await this.#setMenu(menu.commands, menu.extra, 0))) failed.push(menu);
+    const retries = (async () => {
+      for (const menu of failed) {
+        for (let attempt = 1; attempt < MENU_ATTEMPTS && !signal.aborted; attempt += 1) {
+          await (this.options.delay ?? realDelay)(retryWaitMs(attempt - 1), signal);
+          if (signal.aborted || (await this.#setMenu(menu.commands, menu.extra, attempt))) break;
+        }
+      }
+    })();
+    return { retries };
+  }
+
+  /** One try at one menu: true when it is set, or when trying again would not help. */
+  async #setMenu(commands: BotCommand[], extra: { language_code?: string }, attempt: number): Promise<boolean> {
+    try {
+      await this.#bot.telegram.setMyCommands(commands, extra);
+      return true;
+    } catch (error) {
+      const again = transient(error) && attempt + 1 < MENU_ATTEMPTS;
+      this.options.log.warn({ err: this.#scrub(error), attempt: attempt + 1, again }, "Telegram setMyCommands failed; the command menu may be missing");
+      return !again;
+    }
   }
 
   async #message(update: Update.MessageUpdate, onMessage: InboundHandler): Promise<void> {

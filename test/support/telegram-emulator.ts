@@ -94,6 +94,8 @@ export class TelegramEmulator {
   readonly sent: SentRecord[] = [];
   /** Every API call, including refused ones. */
   readonly calls: CallRecord[] = [];
+  /** Answers queued per method, taken one per call before the method runs: an HTTP status and its description. */
+  readonly #failures = new Map<string, Array<{ status: number; description: string }>>();
   /** setMyCommands calls. */
   readonly commands: Array<{ commands: unknown; language_code?: string; scope?: unknown }> = [];
   /** callback_query ids answered. */
@@ -228,6 +230,13 @@ export class TelegramEmulator {
   /** Sets a chat's administrators for getChatAdministrators: the first is the creator. */
   setAdmins(chatId: number, userIds: number[]): void {
     this.admins.set(chatId, [...userIds]);
+  }
+
+  /** The next calls of `method` fail, one per status given, as a real server can (a 5xx, a 404 for a missing method). */
+  failNext(method: string, ...statuses: number[]): void {
+    const queue = this.#failures.get(method) ?? [];
+    for (const status of statuses) queue.push({ status, description: status === 404 ? "Not Found: method not found" : `Server error ${status}` });
+    this.#failures.set(method, queue);
   }
 
   /** Makes sends to this user's private chat fail with 403, as for a user who never started the bot. */
@@ -380,6 +389,8 @@ export class TelegramEmulator {
         if (path[1] !== this.options.token) throw new ApiError(401, "Unauthorized");
         if (type.startsWith("multipart/")) throw bad("multipart not supported by the emulator");
         if (invalid) throw bad("can't parse request JSON object");
+        const failure = this.#failures.get(method)?.shift();
+        if (failure) throw new ApiError(failure.status, failure.description);
         body = { ok: true, result: await this.call(method, params, res) };
       } catch (caught) {
         const err = caught instanceof ApiError ? caught : new ApiError(500, `Internal Server Error: emulator bug: ${String(caught)}`);
