@@ -155,7 +155,7 @@ describe("help requests in the demo community", () => {
       expect(messages[sosAt]).toEqual({
         chat: "3栋邻里群",
         private: false,
-        text: "⚠️ 有人昏迷：请马上拨打 120！不要移动伤者，保持电话畅通。我已通知附近会急救的邻居、网格长和协调员。",
+        text: "⚠️ 有人昏迷：请马上拨打 120！不要移动伤者，保持电话畅通。我已私信通知 4 位会急救的邻居、网格长或协调员。",
       });
       const alert = "🚨紧急求助 #2：有人昏迷，地点：1栋402，求助人：李奶奶。能去请马上回复。\n请回复数字：1 我去";
       expect(messages.slice(sosAt + 1, sosAt + 5)).toEqual(

@@ -5,7 +5,8 @@
  * Mirrors test/integration/requests.test.ts and sos-priority.test.ts.
  */
 import { describe, expect, it } from "vitest";
-import { demoWorld, lines, targets } from "../support/fakes/world.ts";
+import { demoWorld, FakeWorld, lines, targets } from "../support/fakes/world.ts";
+import { aGroupChat, aResident } from "../support/builders.ts";
 
 const HOUR = 3600_000;
 const GROUP = "3栋邻里群";
@@ -135,6 +136,21 @@ describe("help requests (use cases on fakes)", () => {
     expect(world.state.pings.find((ping) => ping.volunteerId === world.person("刘医生").id)).toMatchObject({ state: "accepted" });
     const sos = await world.uow.run((repos) => repos.digests.figures(world.community.id, null, { from: new Date(world.clock.now().getTime() - 7 * 24 * HOUR), to: world.clock.now() }));
     expect(sos.sos).toEqual({ alerts: 1, acknowledged: 1, medianAckSeconds: 90, slowestAckSeconds: 90 });
+  });
+
+  it("says in the group how many were alerted, and when nobody could be, says so and widens at once", async () => {
+    const demo = demoWorld();
+    const alerted = await demo.say(demo.message("救命！3栋101我老伴摔倒了", "李奶奶", GROUP));
+    expect(alerted[0]!.message.text).toBe("⚠️ 有人摔倒：请马上拨打 120！不要移动伤者，保持电话畅通。我已私信通知 4 位会急救的邻居、网格长或协调员。");
+
+    const lonely = new FakeWorld();
+    lonely.add(aGroupChat("9栋邻里群").forBuilding("9"));
+    lonely.add(aResident().named("钱大爷").inBuilding("9").room("101"));
+    const sent = await lonely.say(lonely.message("救命！9栋101有人晕倒了", "钱大爷", "9栋邻里群"));
+    expect(lines(sent)).toEqual([["chat", "9栋邻里群", "⚠️ 有人昏迷：请马上拨打 120！不要移动伤者，保持电话畅通。我暂时没能联系上会急救的邻居和网格长，请大声向身边的人求助；我会继续找人。"]]);
+    // No first-aider near and no leader: the wider second round went out at once (to nobody) and the third is due.
+    expect(lonely.state.audit.map((entry) => entry.action)).toEqual(["sos.raised", "sos.widened"]);
+    expect(lonely.state.jobs.filter((job) => job.kind === "sos.widen").map((job) => (job.payload as { round: number }).round)).toEqual([2]);
   });
 
   it("lets the requester stand down an SOS; the people alerted are told", async () => {

@@ -31,7 +31,6 @@ export function raiseSos(settings: RequestSettings): Handler<SosIntent, RequestR
     const { intent, person, now } = context;
     const texts = requestTexts(context.lang);
     const emergency = texts.emergencies[intent.emergency] ?? texts.emergencies.other!;
-    await reply(context, repos, texts.sosGroup(emergencyNumber(intent.emergency), emergency), PRIORITY);
     const buildingId = await whereOf(context, repos);
     const { id } = await repos.requests.open({
       communityId: person.communityId,
@@ -48,7 +47,14 @@ export function raiseSos(settings: RequestSettings): Handler<SosIntent, RequestR
     await auditRequest(repos, { id, communityId: person.communityId }, "sos.raised", person.id, detail);
     await scheduleExpiry(repos, id, expiryOf(now, null, settings));
     const request = await repos.requests.get(id);
-    if (request) await alert(repos, request, 1, settings, now);
+    if (!request) return;
+    // The group hears first what to do and how many were alerted (never who); when nobody near could be reached, the
+    // next, wider round goes out at once instead of after the usual wait.
+    let round = 1;
+    let plan = await planAlert(repos, request, round, settings, now);
+    if (plan.reachable === 0 && settings.sosRounds > 1) plan = await planAlert(repos, request, (round = 2), settings, now);
+    await reply(context, repos, texts.sosGroup(emergencyNumber(intent.emergency), emergency, plan.reachable), PRIORITY);
+    await sendAlert(repos, request, round, plan, settings, now);
   };
 }
 
@@ -60,12 +66,20 @@ async function placeOf(context: MessageContext<SosIntent>, repos: RequestRepos):
   return home ? `${home.buildingName}${home.room ?? ""}` : null;
 }
 
+/** Who an alert round goes to, who of them is new, and how many of them can be reached at all. */
+interface AlertPlan {
+  targets: number[];
+  newOnes: number[];
+  alreadyAlerted: Set<number>;
+  reachable: number;
+}
+
 /**
  * Alert round `round`: the first round goes to the nearest first-aiders (and drivers where a car helps) of the
  * building and grid; later rounds widen to the next volunteers anywhere and repeat to everyone not yet answering.
  * The grid captain and the coordinators get every round.
  */
-async function alert(repos: RequestRepos, request: HelpRequestView, round: number, settings: RequestSettings, now: Date) {
+async function planAlert(repos: RequestRepos, request: HelpRequestView, round: number, settings: RequestSettings, now: Date): Promise<AlertPlan> {
   const pings = await repos.requests.pings(request.id);
   const alerted = new Set(pings.map((ping) => ping.volunteerId));
   const candidates = await repos.requests.candidates(request.communityId);
@@ -84,10 +98,17 @@ async function alert(repos: RequestRepos, request: HelpRequestView, round: numbe
   const leaders = await leadersOf(repos, request);
   const waiting = pings.filter((ping) => ping.state === "sent").map((ping) => ping.volunteerId);
   const targets = [...new Set([...fresh, ...leaders, ...waiting])].filter((id) => id !== request.requesterId);
-  const newOnes = targets.filter((id) => !alerted.has(id));
-  await repos.requests.addPings(request.id, round, newOnes);
+  let reachable = 0;
+  for (const id of targets) if (await repos.people.reach(id, request.chat?.platform, request.chatId)) reachable += 1;
+  return { targets, newOnes: targets.filter((id) => !alerted.has(id)), alreadyAlerted: alerted, reachable };
+}
+
+/** Send a planned round privately, ahead of everything else, and schedule the next one. */
+async function sendAlert(repos: RequestRepos, request: HelpRequestView, round: number, plan: AlertPlan, settings: RequestSettings, now: Date) {
+  const emergency = request.what as Emergency;
+  await repos.requests.addPings(request.id, round, plan.newOnes);
   const repeat = round > 1;
-  for (const id of targets) {
+  for (const id of plan.targets) {
     await tell(
       repos,
       id,
@@ -96,14 +117,15 @@ async function alert(repos: RequestRepos, request: HelpRequestView, round: numbe
         const texts = requestTexts(lang);
         const what = texts.emergencies[emergency] ?? texts.emergencies.other!;
         return {
-          text: texts.sosAlert(labelOf(request), request.place ?? request.buildingName ?? "—", what, repeat && alerted.has(id)),
+          text: texts.sosAlert(labelOf(request), request.place ?? request.buildingName ?? "—", what, repeat && plan.alreadyAlerted.has(id)),
           options: [{ label: texts.ackLabel, reply: `/ack ${request.id}` }],
         };
       },
       PRIORITY,
     );
   }
-  await auditRequest(repos, request, round === 1 ? "sos.alerted" : "sos.widened", null, { round, alerted: targets, firstAlerted: newOnes });
+  const detail = { round, alerted: plan.targets, firstAlerted: plan.newOnes };
+  await auditRequest(repos, request, round === 1 ? "sos.alerted" : "sos.widened", null, detail);
   if (round < settings.sosRounds) {
     await repos.jobs.schedule({
       kind: SOS_WIDEN_JOB,
@@ -121,7 +143,7 @@ export function widenSosJob(settings: RequestSettings): JobHandler {
     const request = await repos.requests.get(requestId);
     if (!request || request.state !== "open") return;
     if ((await repos.requests.pings(requestId)).some((ping) => ping.state === "accepted")) return;
-    await alert(repos, request, round + 1, settings, job.now);
+    await sendAlert(repos, request, round + 1, await planAlert(repos, request, round + 1, settings, job.now), settings, job.now);
   };
 }
 

@@ -51,7 +51,8 @@ type RequestTexts = {
   notYours: (id: number) => string;
   whichRequest: string;
   expired: (id: number) => string;
-  sosGroup: (number: string, emergency: string) => string;
+  /** The group's advice, and how many were alerted privately (never who). */
+  sosGroup: (number: string, emergency: string, alerted: number) => string;
   sosAlert: (r: RequestLabel, place: string, emergency: string, repeat: boolean) => string;
   ackLabel: string;
   acked: (id: number) => string;
@@ -109,8 +110,9 @@ const zh: RequestTexts = {
   notYours: (id) => `只有求助人、接单的志愿者或协调员能结束求助 #${id}。`,
   whichRequest: "请带上求助编号，比如 /完成 12。发 /我的求助 可以看编号。",
   expired: (id) => `抱歉，求助 #${id} 这段时间没有邻居接上，已自动结束。需要的话可以再发一次，或联系网格长。`,
-  sosGroup: (number, emergency) =>
-    `⚠️ ${emergency}：请马上拨打 ${number}！不要移动伤者，保持电话畅通。我已通知附近会急救的邻居、网格长和协调员。`,
+  sosGroup: (number, emergency, alerted) =>
+    `⚠️ ${emergency}：请马上拨打 ${number}！不要移动伤者，保持电话畅通。` +
+    (alerted > 0 ? `我已私信通知 ${alerted} 位会急救的邻居、网格长或协调员。` : "我暂时没能联系上会急救的邻居和网格长，请大声向身边的人求助；我会继续找人。"),
   sosAlert: (r, place, emergency, repeat) =>
     `🚨${repeat ? "【仍无人回应】" : ""}紧急求助 #${r.id}：${emergency}，地点：${place}，求助人：${r.name}。能去请马上回复。`,
   ackLabel: "我去",
@@ -172,8 +174,11 @@ const en: RequestTexts = {
   notYours: (id) => `Only the requester, the helper or a coordinator can close request #${id}.`,
   whichRequest: "Please add the request number, e.g. /done 12. /requests shows your numbers.",
   expired: (id) => `Sorry, nobody could take request #${id} in time, so it's closed. You're welcome to ask again, or contact your grid captain.`,
-  sosGroup: (number, emergency) =>
-    `⚠️ ${emergency}: call ${number} now! Don't move anyone who is hurt, and keep your phone free. I've alerted neighbours with first aid, the grid captain and the coordinators.`,
+  sosGroup: (number, emergency, alerted) =>
+    `⚠️ ${emergency}: call ${number} now! Don't move anyone who is hurt, and keep your phone free. ` +
+    (alerted > 0
+      ? `I've alerted ${alerted} ${alerted === 1 ? "person" : "people"} privately: neighbours with first aid, the grid captain or the coordinators.`
+      : "I couldn't reach anyone with first aid or a coordinator yet: call out to the people near you; I'll keep trying."),
   sosAlert: (r, place, emergency, repeat) =>
     `🚨${repeat ? " [STILL NO ANSWER]" : ""} Emergency #${r.id}: ${emergency} at ${place}, reported by ${r.name}. Reply if you can go now.`,
   ackLabel: "On my way",
