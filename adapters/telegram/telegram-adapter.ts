@@ -36,7 +36,7 @@ const retryWaitMs = (attempt: number): number => Math.min(1000 * 2 ** attempt, 6
 const MENU_ATTEMPTS = 5;
 
 /** Whether a failed call may succeed if tried again: a 5xx, a 429, a timeout or a network error; not a 4xx. */
-export function transient(error: unknown): boolean {
+function transient(error: unknown): boolean {
   if (error instanceof TelegramError) return error.code >= 500 || error.code === 429;
   return true; // no answer from the server at all: refused, reset, timed out
 }

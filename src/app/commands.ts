@@ -191,6 +191,3 @@ export function defaultCommands(settings: RequestSettings = DEFAULT_REQUEST_SETT
 function unrouted(): never {
   throw new Error("this command registry was built without a router");
 }
-
-/** The words of the default commands, for a parser built without the rest of the app. */
-export const COMMAND_WORDS: ReadonlyMap<string, string> = defaultCommands().words;

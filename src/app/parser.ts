@@ -1,6 +1,6 @@
 /** The parser with the registry's command words: what the bot, the command-line tools and the tests parse with. */
 import type { Parser } from "../parse/intent.ts";
 import { createParser } from "../parse/index.ts";
-import { COMMAND_WORDS } from "./commands.ts";
+import { defaultCommands } from "./commands.ts";
 
-export const parse: Parser = createParser(COMMAND_WORDS);
+export const parse: Parser = createParser(defaultCommands().words);

@@ -13,11 +13,12 @@ import type {
   NaturalKind,
   NoneIntent,
   ParseContext,
-  Place,
   RequestCategory,
   Understanding,
 } from "./intent.ts";
-import { chineseNumber, findPlace } from "./place.ts";
+import type { Place } from "../kernel/place.ts";
+import { chineseNumber } from "../kernel/place.ts";
+import { findPlace } from "./place.ts";
 import { findWhen } from "./dates.ts";
 import { addDays, localDate } from "../kernel/zoned-time.ts";
 import { findHours } from "./durations.ts";

@@ -5,7 +5,7 @@
  * 9pm, 3 o'clock, noon, midnight; Dec 5, December 5th, 5 Dec, 5th of December, 12/5 (month first, as chrono read it).
  * Texts come with ASCII letters lower-cased and 點 時 ： written 点 时 : (same length, so indexes hold).
  */
-import { chineseNumber } from "./place.ts";
+import { chineseNumber } from "../kernel/place.ts";
 
 /** A stated clock time: hour 0-24 (24 = the midnight that ends the day), and the end of a range when one is given. */
 export interface ClockTime {

@@ -3,7 +3,7 @@
  * me and my husband, bringing my wife, 2 people, two of us, party of 3.
  * Numbers in places and times (3栋502, 周六上午9点, 2小时) never count: every rule needs a word for people.
  */
-import { chineseNumber } from "./place.ts";
+import { chineseNumber } from "../kernel/place.ts";
 
 const ZH = "(\\d{1,2}|[一二两俩兩三四五六七八九十]{1,3})";
 const EN = "(\\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)";

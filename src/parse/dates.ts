@@ -5,7 +5,7 @@
  * on the reference day). The machine's time zone is never read.
  */
 import { enClockTimes, enMonthDays, zhClockTimes } from "./clock-times.ts";
-import { chineseNumber } from "./place.ts";
+import { chineseNumber } from "../kernel/place.ts";
 import { atLocal, dateOfDay, localDay, offsetMinutes } from "../kernel/zoned-time.ts";
 
 /** The calendar day a message names, and the hours when it states them. */

@@ -2,7 +2,7 @@
  * Hours of service in residents' words: 2小时, 两个半小时, 40分钟, 一刻钟, 1小时20分钟, 2h, 1.5 hours,
  * 45 minutes, half an hour, an hour and a half. Clock times (下午4点到5点) are not durations.
  */
-import { chineseNumber } from "./place.ts";
+import { chineseNumber } from "../kernel/place.ts";
 
 const ZH = "(\\d+(?:\\.\\d+)?|[零〇一二两俩三仨四五六七八九十百]+)";
 const EN = "(\\d+(?:\\.\\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|forty-five|fifty|sixty|ninety)";

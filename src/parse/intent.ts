@@ -3,9 +3,6 @@
 import type { Lang } from "../kernel/lang.ts";
 import type { Place } from "../kernel/place.ts";
 
-export type { Lang } from "../kernel/lang.ts";
-export type { Place } from "../kernel/place.ts";
-
 /** A slash or hash command, with its arguments as typed. */
 export interface CommandIntent {
   kind: "command";

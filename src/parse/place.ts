@@ -2,8 +2,6 @@
 import type { Place } from "../kernel/place.ts";
 import { chineseNumber } from "../kernel/place.ts";
 
-export { buildingKeyOf, buildingName, chineseNumber } from "../kernel/place.ts";
-
 const NUM = "(\\d{1,3}|[一二两三四五六七八九十]{1,3})";
 const ZH_PLACE = new RegExp(
   `${NUM}\\s*(?:号楼|号|栋|幢|座|楼)(?:\\s*${NUM}\\s*单元)?(?:\\s*(\\d{3,4})(?:室|号)?)?`,

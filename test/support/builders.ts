@@ -4,7 +4,7 @@
  * seeds the specs into the fake repositories.
  */
 import type { InboundMessage } from "../../src/chat/types.ts";
-import type { Lang } from "../../src/parse/intent.ts";
+import type { Lang } from "../../src/kernel/lang.ts";
 import type { KnownChat, KnownPerson } from "../../src/app/ports.ts";
 import type { MessageContext } from "../../src/app/shared/context.ts";
 import { parse } from "../../src/app/parser.ts";

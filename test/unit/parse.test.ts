@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { Intent, ParseContext, Place } from "../../src/parse/index.ts";
+import type { Intent, ParseContext } from "../../src/parse/index.ts";
+import type { Place } from "../../src/kernel/place.ts";
 import { parse } from "../../src/app/parser.ts";
-import { chineseNumber, findPlace } from "../../src/parse/place.ts";
+import { findPlace } from "../../src/parse/place.ts";
+import { chineseNumber } from "../../src/kernel/place.ts";
 import { detectLang } from "../../src/parse/normalize.ts";
 
 const context: ParseContext = {

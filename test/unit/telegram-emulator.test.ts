@@ -129,10 +129,13 @@ describe("Telegram emulator", () => {
     });
     await new Promise<void>((r) => hook.listen(0, "127.0.0.1", r));
     try {
-      const { emu, call } = await emulator({ webhookRetryMs: 5 });
+      const { emu, call } = await emulator();
       await call("setWebhook", { url: `http://127.0.0.1:${(hook.address() as AddressInfo).port}/tg`, secret_token: "s3cret" });
       const first = emu.userMessage({ chat: group, from: alice, text: "one" });
       const second = emu.userMessage({ chat: group, from: alice, text: "two" });
+      await emu.waitFor(() => emu.failedDeliveries === 1);
+      expect(received.map((r) => r.update.update_id)).toEqual([first]); // nothing overtakes an undelivered update
+      emu.retryDeliveries();
       await emu.waitFor(() => received.length === 3);
       expect(received.map((r) => r.update.update_id)).toEqual([first, first, second]);
       expect(received.every((r) => r.headers["x-telegram-bot-api-secret-token"] === "s3cret")).toBe(true);

@@ -3,6 +3,7 @@ import type { OutboundMessage } from "../../chat/types.ts";
 import type { Lang } from "../../kernel/lang.ts";
 import type { Platform } from "../../kernel/platform.ts";
 import type { Repositories } from "../ports.ts";
+import type { Reach } from "../../features/requests/ports.ts";
 
 /** The chat something (a request, an event) started in: its platform and language are the defaults for telling. */
 export interface ChatOfOrigin {
@@ -22,8 +23,23 @@ export async function tell(
   message: (lang: Lang) => OutboundMessage | string,
   priority = 5,
 ): Promise<Lang | null> {
-  const reach = await repos.people.reach(personId, request.chat?.platform, request.chatId);
-  if (!reach) return null;
+  const reach = await reachOf(repos, personId, request);
+  return reach ? tellReached(repos, reach, request, message, priority) : null;
+}
+
+/** How a person can be messaged about something from this chat, or null when they have no identity at all. */
+export function reachOf(repos: Pick<Repositories, "people">, personId: number, request: ChatOfOrigin): Promise<Reach | null> {
+  return repos.people.reach(personId, request.chat?.platform, request.chatId);
+}
+
+/** `tell`, for a person already looked up with `reachOf`. Returns the language used. */
+export async function tellReached(
+  repos: Pick<Repositories, "outboxes">,
+  reach: Reach,
+  request: ChatOfOrigin,
+  message: (lang: Lang) => OutboundMessage | string,
+  priority = 5,
+): Promise<Lang> {
   const lang = reach.lang ?? request.chat?.lang ?? "zh-CN";
   const body = message(lang);
   await repos.outboxes.enqueue(

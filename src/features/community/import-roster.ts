@@ -5,7 +5,7 @@
  */
 import type { CommunityRepos } from "./repos.ts";
 import type { RosterRow } from "./domain/roster.ts";
-import { buildingName } from "../../parse/place.ts";
+import { buildingName } from "../../kernel/place.ts";
 
 /** What an import did. */
 export interface RosterSummary {

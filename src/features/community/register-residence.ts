@@ -3,10 +3,12 @@
  * (in the community's default grid until an admin assigns it). The room is private: a group reply never repeats it.
  */
 import type { CommunityRepos } from "./repos.ts";
-import type { CommandIntent, Place, RegisterIntent } from "../../parse/intent.ts";
+import type { CommandIntent, RegisterIntent } from "../../parse/intent.ts";
+import type { Place } from "../../kernel/place.ts";
 import type { Handler, MessageContext } from "../../app/shared/context.ts";
 import { reply } from "../../app/shared/context.ts";
-import { findPlace, buildingName } from "../../parse/place.ts";
+import { findPlace } from "../../parse/place.ts";
+import { buildingName } from "../../kernel/place.ts";
 import { formatAddress, roomOf } from "./domain/address.ts";
 import { t } from "../../app/shared/texts.ts";
 

@@ -7,16 +7,16 @@
  */
 import type { RequestRepos } from "./repos.ts";
 import type { SosIntent } from "../../parse/intent.ts";
-import type { HelpRequestView } from "./ports.ts";
+import type { HelpRequestView, Reach } from "./ports.ts";
 import type { JobHandler } from "../../app/ports.ts";
 import type { Handler, MessageContext } from "../../app/shared/context.ts";
 import { reply } from "../../app/shared/context.ts";
 import { carHelps, emergencyNumber, expiryOf, localTime, type Emergency, type RequestSettings } from "./domain/policy.ts";
 import { rankVolunteers } from "./domain/rank-volunteers.ts";
-import { buildingName } from "../../parse/place.ts";
+import { buildingName } from "../../kernel/place.ts";
 import { requestTexts } from "./texts.ts";
 import { auditRequest, labelOf, needOf, scheduleExpiry } from "./flow.ts";
-import { leadersOf, tell } from "../../app/shared/tell.ts";
+import { leadersOf, reachOf, tell, tellReached } from "../../app/shared/tell.ts";
 import { whereOf } from "./request-help.ts";
 
 /** The job that widens an unacknowledged alert. */
@@ -52,8 +52,8 @@ export function raiseSos(settings: RequestSettings): Handler<SosIntent, RequestR
     // next, wider round goes out at once instead of after the usual wait.
     let round = 1;
     let plan = await planAlert(repos, request, round, settings, now);
-    if (plan.reachable === 0 && settings.sosRounds > 1) plan = await planAlert(repos, request, (round = 2), settings, now);
-    await reply(context, repos, texts.sosGroup(emergencyNumber(intent.emergency), emergency, plan.reachable), PRIORITY);
+    if (plan.reaches.size === 0 && settings.sosRounds > 1) plan = await planAlert(repos, request, (round = 2), settings, now);
+    await reply(context, repos, texts.sosGroup(emergencyNumber(intent.emergency), emergency, plan.reaches.size), PRIORITY);
     await sendAlert(repos, request, round, plan, settings, now);
   };
 }
@@ -66,12 +66,12 @@ async function placeOf(context: MessageContext<SosIntent>, repos: RequestRepos):
   return home ? `${home.buildingName}${home.room ?? ""}` : null;
 }
 
-/** Who an alert round goes to, who of them is new, and how many of them can be reached at all. */
+/** Who an alert round goes to, who of them is new, and how each of them can be reached (those who can't are left out). */
 interface AlertPlan {
   targets: number[];
   newOnes: number[];
   alreadyAlerted: Set<number>;
-  reachable: number;
+  reaches: Map<number, Reach>;
 }
 
 /**
@@ -98,9 +98,12 @@ async function planAlert(repos: RequestRepos, request: HelpRequestView, round: n
   const leaders = await leadersOf(repos, request);
   const waiting = pings.filter((ping) => ping.state === "sent").map((ping) => ping.volunteerId);
   const targets = [...new Set([...fresh, ...leaders, ...waiting])].filter((id) => id !== request.requesterId);
-  let reachable = 0;
-  for (const id of targets) if (await repos.people.reach(id, request.chat?.platform, request.chatId)) reachable += 1;
-  return { targets, newOnes: targets.filter((id) => !alerted.has(id)), alreadyAlerted: alerted, reachable };
+  const reaches = new Map<number, Reach>();
+  for (const id of targets) {
+    const reach = await reachOf(repos, id, request);
+    if (reach) reaches.set(id, reach);
+  }
+  return { targets, newOnes: targets.filter((id) => !alerted.has(id)), alreadyAlerted: alerted, reaches };
 }
 
 /** Send a planned round privately, ahead of everything else, and schedule the next one. */
@@ -108,10 +111,10 @@ async function sendAlert(repos: RequestRepos, request: HelpRequestView, round: n
   const emergency = request.what as Emergency;
   await repos.requests.addPings(request.id, round, plan.newOnes);
   const repeat = round > 1;
-  for (const id of plan.targets) {
-    await tell(
+  for (const [id, reach] of plan.reaches) {
+    await tellReached(
       repos,
-      id,
+      reach,
       request,
       (lang) => {
         const texts = requestTexts(lang);

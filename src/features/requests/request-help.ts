@@ -9,7 +9,7 @@ import type { RequestSettings } from "./domain/policy.ts";
 import type { Handler, MessageContext } from "../../app/shared/context.ts";
 import { reply } from "../../app/shared/context.ts";
 import { expiryOf } from "./domain/policy.ts";
-import { buildingName } from "../../parse/place.ts";
+import { buildingName } from "../../kernel/place.ts";
 import { startOfLocalDay } from "../../kernel/zoned-time.ts";
 import { requestTexts } from "./texts.ts";
 import { auditRequest, pingNextWave, scheduleExpiry } from "./flow.ts";

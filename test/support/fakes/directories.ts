@@ -1,6 +1,6 @@
 /** In-memory chats, people, buildings and roles; communities and their settings; volunteer profiles. */
 import type { ChatRef, Platform, UserRef } from "../../../src/chat/types.ts";
-import type { Lang } from "../../../src/parse/intent.ts";
+import type { Lang } from "../../../src/kernel/lang.ts";
 import type { Communities, ContactCard, Directories, KnownChat, KnownCommunity, KnownPerson, Volunteers } from "../../../src/app/ports.ts";
 import { abilitiesOf } from "../../../src/features/community/domain/abilities.ts";
 import { toLang } from "../../../src/app/shared/texts.ts";

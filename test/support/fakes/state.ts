@@ -3,10 +3,11 @@
  * where the ports read them. A unit of work clones it and swaps the clone in on success.
  */
 import type { OutboundMessage, OutboundTarget, Platform } from "../../../src/chat/types.ts";
-import type { Lang } from "../../../src/parse/intent.ts";
+import type { Lang } from "../../../src/kernel/lang.ts";
 import type { AuditEntry, UnsureRecord } from "../../../src/app/ports.ts";
 import type { HelpCategory, PingView, RequestState } from "../../../src/features/requests/ports.ts";
-import type { CreditState, TransferKind } from "../../../src/features/timebank/ports.ts";
+import type { PendingCreditView, TransferKind } from "../../../src/features/timebank/ports.ts";
+import type { NewEvent } from "../../../src/features/events/ports.ts";
 import type { NewGoodDeed } from "../../../src/features/deeds/ports.ts";
 
 export interface CommunityRow { id: number; name: string; timeZone: string; locale: string; settings: string }
@@ -75,25 +76,8 @@ export interface RequestRow {
 }
 export interface PingRow { id: number; requestId: number; volunteerId: number; wave: number; state: PingView["state"]; sentAt: Date; answeredAt: Date | null }
 export interface AssignmentRow { id: number; requestId: number; volunteerId: number; state: "active" | "done" | "withdrawn"; assignedAt: Date; doneAt: Date | null }
-export interface EventRow {
-  id: number;
-  communityId: number;
-  organiserId: number;
-  title: string;
-  place: string | null;
-  startsAt: Date;
-  endsAt: Date | null;
-  capacity: number | null;
-  deadline: Date | null;
-  kind: "activity" | "duty";
-  recurrence: "weekly" | null;
-  seriesId: number | null;
-  reminders: number[];
-  creditMinutes: number;
-  state: "open" | "cancelled" | "done";
-  chatIds: number[];
-  createdAt: Date;
-}
+/** An event as stored: the fields of a new one, and what the store adds. */
+export type EventRow = Omit<NewEvent, "seriesId"> & { id: number; seriesId: number | null; state: "open" | "cancelled" | "done"; createdAt: Date };
 export interface SignUpRow {
   id: number;
   eventId: number;
@@ -116,22 +100,8 @@ export interface TransferRow {
   createdAt: Date;
 }
 export interface EntryRow { id: number; transferId: number; accountId: number; minutes: number; createdAt: Date }
-export interface CreditRow {
-  id: number;
-  helperId: number;
-  beneficiaryId: number | null;
-  minutes: number;
-  category: string;
-  source: "service_log" | "request" | "event";
-  sourceId: number | null;
-  description: string | null;
-  startedById: number | null;
-  chatId: number | null;
-  state: CreditState;
-  transferId: number | null;
-  createdAt: Date;
-  decidedAt: Date | null;
-}
+/** A pending credit as stored: the view without the names and the community, with when it was decided. */
+export type CreditRow = Omit<PendingCreditView, "communityId" | "helperName" | "beneficiaryName"> & { decidedAt: Date | null };
 export interface DeedRow extends NewGoodDeed { id: number; createdAt: Date }
 export interface ReportRow { id: number; communityId: number; buildingId: number | null; state: string; createdAt: Date }
 export interface MediationRow { id: number; communityId: number; state: string; createdAt: Date }

@@ -11,7 +11,7 @@ import { DEFAULT_REQUEST_SETTINGS } from "../../../src/features/requests/domain/
 import { VirtualClock } from "../../../src/kernel/clock.ts";
 import { defaultRouter, handlerFor } from "../../../src/app/routes.ts";
 import { defaultJobHandlers } from "../../../src/app/jobs.ts";
-import { buildingName } from "../../../src/parse/place.ts";
+import { buildingName } from "../../../src/kernel/place.ts";
 import { aGroupChat, aResident, aVolunteer, ChatBuilder, VolunteerBuilder, MessageBuilder, ResidentBuilder, T0, type ChatSpec, type ResidentSpec } from "../builders.ts";
 import { demoCommunity } from "../../../prisma/demo.ts";
 import { FakeUnitOfWork } from "./unit-of-work.ts";
