@@ -17,6 +17,7 @@ import type {
   UserRef,
 } from "../../src/chat/types.ts";
 import { escapeRegExp } from "../../src/parse/normalize.ts";
+import { splitQuote } from "../../src/chat/quote.ts";
 
 /** The console adapter's settings. */
 export interface ConsoleAdapterOptions {
@@ -109,7 +110,9 @@ export class ConsoleAdapter implements ChatAdapter {
     if (!this.#onMessage) throw new Error("the console adapter is not started");
     const mention = new RegExp(`@${escapeRegExp(this.#options.botName)}[\\u2005\\s]*`, "gu");
     const addressed = chat.kind === "private" || mention.test(raw);
-    const text = raw.replace(mention, "").trim();
+    const unmentioned = raw.replace(mention, "").trim();
+    const quote = splitQuote(unmentioned);
+    const text = quote ? quote.reply : unmentioned;
     const mentions: UserRef[] = [...text.matchAll(/@([^\s@:：，,]+)/gu)].map((match) => ({
       platform: "console",
       id: match[1]!,
@@ -126,6 +129,7 @@ export class ConsoleAdapter implements ChatAdapter {
         ...(chat.kind === "group" && this.#admins.has(`${chat.id}\u0000${person}`) ? { isAdmin: true } : {}),
       },
       text,
+      ...(quote ? { quoted: quote.quoted } : {}),
       addressedToBot: addressed,
       mentions,
       sentAt: this.#options.now(),

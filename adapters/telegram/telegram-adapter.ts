@@ -131,7 +131,8 @@ export class TelegramAdapter implements ChatAdapter {
         ...(entities.length ? { entities } : {}),
         ...(buttons.length ? { reply_markup: { inline_keyboard: buttons.map((button) => [{ text: button.label, callback_data: button.reply }]) } } : {}),
       });
-      return { ok: true, platformMessageId: String(sent.message_id) };
+      // As a reply to it names it: "<chat>:<message>".
+      return { ok: true, platformMessageId: `${chatId}:${sent.message_id}` };
     } catch (error) {
       return failure(error, !group && !chatId.startsWith("-"));
     }

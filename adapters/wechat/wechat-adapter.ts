@@ -11,6 +11,7 @@ import { showQrCode } from "./qr-code.ts";
 import type { AdapterCapabilities, ChatAdapter, InboundHandler, RenderedMessage, SendResult } from "../../src/chat/types.ts";
 import type { Logger } from "../../src/logger.ts";
 import { patchPuppet, superviseConnection } from "./recovery.ts";
+import { splitQuote } from "../../src/chat/quote.ts";
 
 /** How to reach WeChat. */
 export interface WechatOptions {
@@ -107,8 +108,8 @@ export class WechatAdapter implements ChatAdapter {
         const contact = await this.#bot!.Contact.find({ id: user.id });
         if (contact) mentioned.push(contact);
       }
-      await room.say(message.text, ...mentioned);
-      return { ok: true };
+      const sent = await room.say(message.text, ...mentioned);
+      return sent ? { ok: true, platformMessageId: sent.id } : { ok: true };
     } catch (error) {
       return { ok: false, reason: "error", detail: String(error) };
     }
@@ -120,8 +121,8 @@ export class WechatAdapter implements ChatAdapter {
     const wait = this.#pace();
     if (wait > 0) return { ok: false, reason: "rate-limited", retryAfterMs: wait };
     try {
-      await contact.say(message.text);
-      return { ok: true };
+      const sent = await contact.say(message.text);
+      return sent ? { ok: true, platformMessageId: sent.id } : { ok: true };
     } catch (error) {
       return { ok: false, reason: "error", detail: String(error) };
     }
@@ -169,7 +170,10 @@ export class WechatAdapter implements ChatAdapter {
     const raw = voice ? "" : message.text();
     const mention = new RegExp(`@${this.options.botName.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")}[\\u2005\\s]*`, "gu");
     const addressed = room ? await message.mentionSelf() : true;
-    const text = raw.replace(mention, "").trim();
+    const unmentioned = raw.replace(mention, "").trim();
+    // A quote's text arrives with the reply (WeChat gives no id): handed on apart, so "1" quoting a question is "1".
+    const quote = splitQuote(unmentioned);
+    const text = quote ? quote.reply : unmentioned;
     const owner = room ? room.owner() : undefined;
     // The room's admins are in its payload (wechaty-puppet's RoomPayload.adminIdList); the owner counts as one too.
     const admins = room ? ((room as unknown as { payload?: { adminIdList?: string[] } }).payload?.adminIdList ?? []) : [];
@@ -185,6 +189,7 @@ export class WechatAdapter implements ChatAdapter {
         ...(owner || admins.length ? { isAdmin: owner?.id === talker.id || admins.includes(talker.id) } : {}),
       },
       text,
+      ...(quote ? { quoted: quote.quoted } : {}),
       addressedToBot: addressed,
       mentions: [],
       sentAt: message.date(),

@@ -24,7 +24,9 @@ import { detectLang } from "../parse/normalize.ts";
 import { t } from "./shared/texts.ts";
 import { RateLimiter } from "../chat/rate-limiter.ts";
 import { RecentSet } from "../chat/recent-set.ts";
-import { numberedChoiceKeys } from "../chat/numbered-choices.ts";
+import type { Binding, OpenQuestion, WhichQuestion } from "../chat/numbered-choices.ts";
+import { WHICH_TTL_MS, answerLanes, answerShape, bindAnswer, choicesPrefix, closing, normalizeWord, whichKey } from "../chat/numbered-choices.ts";
+import { SOS_ANSWER_WORDS } from "../features/requests/texts.ts";
 
 /** What happened to one message. */
 export type Outcome = "handled" | "ignored" | "duplicate" | "rate-limited" | "failed";
@@ -56,6 +58,7 @@ export class Pipeline {
   readonly #chats = new Map<string, KnownChat>();
   readonly #people = new Map<string, KnownPerson>();
   readonly #admins = new Map<string, boolean>();
+  readonly #answerWords: ReadonlySet<string> = new Set(SOS_ANSWER_WORDS.map(normalizeWord));
 
   constructor(deps: PipelineDeps) {
     this.#deps = deps;
@@ -107,7 +110,10 @@ export class Pipeline {
         if (heard === undefined) return this.#voiceNotUnderstood(message, now);
         message = { ...message, text: heard, transcribed: true };
       }
-      const text = await this.#choiceOrText(message);
+      const bound = await this.#bind(message, now);
+      if (bound.kind === "ask") return await this.#askWhich(message, bound, now);
+      const text = bound.kind === "answer" ? bound.reply : message.text;
+      const answers = bound.kind === "answer" ? [...bound.answers, ...("settles" in bound ? [bound.settles] : [])] : [];
       const parseContext: ParseContext = {
         now,
         timeZone: this.#deps.timeZone,
@@ -120,7 +126,7 @@ export class Pipeline {
       if (this.#deps.secondOpinion && isUnsure(intent)) intent = await this.#askSecondOpinion(text, intent, parseContext);
       const handler = handlerFor(this.#deps.router, intent);
       if (!handler) return "ignored";
-      const outcome = await this.#run(message, intent, text, now, handler);
+      const outcome = await this.#run(message, intent, text, now, handler, answers);
       this.#recent.add(key);
       if (outcome === "handled") this.#deps.onCommitted?.();
       return outcome;
@@ -137,6 +143,7 @@ export class Pipeline {
     text: string,
     now: Date,
     handler: BoundHandler,
+    answers: string[] = [],
   ): Promise<Outcome> {
     const learned: Array<() => void> = [];
     try {
@@ -144,6 +151,8 @@ export class Pipeline {
         const chat = await this.#resolveChat(repos, message.chat, text, learned, message.sender.lang);
         // Recorded first: a redelivery fails on the unique key here and the whole transaction rolls back.
         await repos.processed.record(message.chat.platform, message.id, chat.id, intent.kind);
+        // The question answered is marked so with the answer's effects, or not at all.
+        await markAnswered(repos, answers);
         const person = await this.#resolvePerson(repos, message, chat, learned);
         const isAdmin = await this.#resolveMembership(repos, message, chat, person, learned);
         // The language of what the person typed; an option's reply ("/meant 3 request") is in no resident's language.
@@ -207,20 +216,59 @@ export class Pipeline {
     return isAdmin;
   }
 
-  /** A bare number answers the numbered options last sent to this chat (degraded buttons). */
-  async #choiceOrText(message: InboundMessage): Promise<string> {
-    if (message.action) return message.action.data;
-    const number = /^\s*(\d{1,2})\s*$/u.exec(message.text);
-    if (!number) return message.text;
-    const stored = await this.#deps.uow.run((repos) =>
-      Promise.all(numberedChoiceKeys(message).map((key) => repos.states.get(key))),
-    );
-    const offers = stored
-      .filter((value): value is string => value !== null)
-      .map((value) => JSON.parse(value) as { replies: string[]; expiresAt: string; sentAt: string })
-      .filter((offer) => new Date(offer.expiresAt) > this.#deps.clock.now())
-      .sort((a, b) => b.sentAt.localeCompare(a.sentAt));
-    return offers[0]?.replies[Number(number[1]) - 1] ?? message.text;
+  /**
+   * A button's data; a bare number, an answer word, a quote or a reply bound to the open question it answers
+   * (src/chat/numbered-choices.ts). Anything else is read as typed, without a lookup.
+   */
+  async #bind(message: InboundMessage, now: Date): Promise<Binding | (Extract<Binding, { kind: "answer" }> & { settles: string })> {
+    const lanes = answerLanes(message);
+    if (message.action) {
+      if (!message.replyToId) return { kind: "answer", reply: message.action.data, answers: [] };
+      const questions = await this.#openQuestions(lanes);
+      const pressed = questions.filter((question) => question.messageId === message.replyToId && question.replies.includes(message.action!.data));
+      return { kind: "answer", reply: message.action.data, answers: closing(pressed) };
+    }
+    const shape = answerShape(message.text, this.#answerWords);
+    if (!shape) return { kind: "text" };
+    const which = whichKey(lanes[0]!, message.sender.id);
+    const [questions, pending] = await Promise.all([
+      this.#openQuestions(lanes),
+      this.#deps.uow.run((repos) => repos.states.get(which)),
+    ]);
+    const bound = bindAnswer({
+      shape,
+      senderId: message.sender.id,
+      questions,
+      which: pending ? (JSON.parse(pending) as WhichQuestion) : undefined,
+      replyToId: message.replyToId,
+      quoted: message.quoted,
+      now,
+    });
+    // Any answer settles a pending "which one?" question.
+    return bound.kind === "answer" && pending ? { ...bound, settles: which } : bound;
+  }
+
+  async #openQuestions(lanes: string[]): Promise<OpenQuestion[]> {
+    const stored = await this.#deps.uow.run((repos) => Promise.all(lanes.map((one) => repos.states.list(choicesPrefix(one)))));
+    return stored.flat().map(({ key, value }) => ({ ...(JSON.parse(value) as Omit<OpenQuestion, "key">), key }));
+  }
+
+  /** Several questions could be meant: ask which (by their subjects), never guess. */
+  async #askWhich(message: InboundMessage, bound: Extract<Binding, { kind: "ask" }>, now: Date): Promise<Outcome> {
+    const key = whichKey(answerLanes(message)[0]!, message.sender.id);
+    const which: WhichQuestion = {
+      replies: bound.replies,
+      answers: bound.questions.map((question) => (question.closable ? question.key : "")),
+      expiresAt: new Date(now.getTime() + WHICH_TTL_MS).toISOString(),
+    };
+    const outcome = await this.#run(message, { kind: "none" }, message.text, now, async (context, repos) => {
+      await repos.states.set(key, JSON.stringify(which));
+      const question = t(context.lang).whichOne(bound.questions.map((one) => one.subject));
+      await reply(context, repos, message.chat.kind === "group" ? { text: question, mentions: [message.sender] } : question);
+    });
+    this.#recent.add(`${message.chat.platform}:${message.id}`);
+    if (outcome === "handled") this.#deps.onCommitted?.();
+    return outcome;
   }
 
   /** The words of a voice message, when a transcriber is configured and it answers. */
@@ -273,6 +321,18 @@ export class Pipeline {
     } catch (error) {
       this.#deps.log.error({ err: error }, "could not send the apology");
     }
+  }
+}
+
+/** Mark the questions answered; a "which one?" question answered is forgotten. */
+async function markAnswered(repos: Repositories, keys: string[]): Promise<void> {
+  for (const key of keys) {
+    if (key.startsWith("which:")) {
+      await repos.states.delete([key]);
+      continue;
+    }
+    const value = await repos.states.get(key);
+    if (value) await repos.states.set(key, JSON.stringify({ ...(JSON.parse(value) as OpenQuestion), answered: true }));
   }
 }
 

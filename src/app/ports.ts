@@ -161,6 +161,10 @@ export interface AuditLogs {
 export interface AppStates {
   get(key: string): Promise<string | null>;
   set(key: string, value: string): Promise<void>;
+  /** The values whose keys start with `prefix`, in key order. */
+  list(prefix: string): Promise<Array<{ key: string; value: string }>>;
+  /** Forget keys (missing ones are fine). */
+  delete(keys: string[]): Promise<void>;
 }
 
 /** The last copy of each 接龙 list seen in a chat, by title. */

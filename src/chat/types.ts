@@ -24,7 +24,10 @@ export interface InboundMessage {
   mentions: UserRef[];
   /** A button press (its data) instead of typed text: how the pipeline hands on a `ButtonPressed`. */
   action?: { data: string };
+  /** The platform id of the message this one replies to (Telegram: "<chat>:<message>"). */
   replyToId?: string;
+  /** The text of the message this one quotes, where a quote carries no id (WeChat's 「name：text」). */
+  quoted?: string;
   sentAt: Date;
   /** A voice message (its text is empty until it is transcribed). */
   voice?: VoiceAttachment;

@@ -13,14 +13,17 @@ import type { Prisma, PrismaClient } from "./generated/prisma/client.ts";
 import type { Db } from "./db.ts";
 import type { OutboxBody } from "./repositories/prisma-small-ports.ts";
 import { render } from "../chat/render.ts";
-import { choicesKey } from "../chat/numbered-choices.ts";
+import type { OpenQuestion } from "../chat/numbered-choices.ts";
+import { choicesPrefix } from "../chat/numbered-choices.ts";
 import { t } from "../app/shared/texts.ts";
 import { backoffMs } from "./backoff.ts";
 
 type Row = Awaited<ReturnType<PrismaClient["outboxMessage"]["findMany"]>>[number];
 
-/** How long numbered options stay answerable. */
+/** How long a question with options stays answerable. */
 const CHOICES_TTL_MS = 7 * 24 * 3600_000;
+/** The most open questions a lane keeps (the oldest are forgotten first). */
+const CHOICES_PER_LANE = 20;
 
 /** The dispatcher's collaborators. */
 export interface DispatcherDeps {
@@ -117,7 +120,7 @@ export class OutboxDispatcher {
     const now = this.#deps.clock.now();
     if (result.ok) {
       await this.#update(row.id, { state: "sent", sentAt: now, partsSent: rendered.parts.length, lastError: note });
-      if (rendered.numbered && !note) await this.#rememberChoices(row, rendered.numbered, now);
+      if (body.message.options?.length && !note) await this.#remember(row, body, rendered.numbered !== undefined, result.platformMessageId, now);
       return true;
     }
     if (result.reason === "rate-limited") {
@@ -143,6 +146,7 @@ export class OutboxDispatcher {
     parts: RenderedMessage[],
     track = true,
   ): Promise<SendResult> {
+    let last: SendResult = { ok: true };
     for (let index = row.partsSent; index < parts.length; index += 1) {
       let result: SendResult;
       try {
@@ -151,19 +155,52 @@ export class OutboxDispatcher {
         result = { ok: false, reason: "error", detail: error instanceof Error ? error.message : String(error) };
       }
       if (!result.ok) return result;
+      last = result;
       if (track && index < parts.length - 1) {
         await this.#update(row.id, { partsSent: index + 1 });
         row.partsSent = index + 1;
       }
     }
-    return { ok: true };
+    return last;
   }
 
-  async #rememberChoices(row: Row, replies: string[], now: Date): Promise<void> {
-    const key = choicesKey(row.lane);
-    const expiresAt = new Date(now.getTime() + CHOICES_TTL_MS).toISOString();
-    const value = JSON.stringify({ replies, expiresAt, sentAt: now.toISOString() });
-    await this.#deps.db.use((prisma) => prisma.appState.upsert({ where: { key }, create: { key, value }, update: { value } }));
+  /** Remember a question with options as open in its lane (how a bare number, a word, a quote or a reply finds it). */
+  async #remember(row: Row, body: OutboxBody, numbered: boolean, messageId: string | undefined, now: Date): Promise<void> {
+    const { message } = body;
+    const options = message.options ?? [];
+    const excerpt = message.text.slice(0, 40);
+    const question: Omit<OpenQuestion, "key"> = {
+      subject: message.subject ?? (excerpt.split("\n")[0] ?? "").slice(0, 16),
+      replies: options.map((option) => option.reply),
+      ...(options.some((option) => option.words?.length) ? { words: options.map((option) => option.words ?? []) } : {}),
+      numbered,
+      ...(messageId ? { messageId } : {}),
+      excerpt,
+      ...(message.askedOf ? { askedOf: message.askedOf } : {}),
+      closable: row.targetKind === "user" || message.askedOf !== undefined,
+      sentAt: now.toISOString(),
+      expiresAt: new Date(now.getTime() + CHOICES_TTL_MS).toISOString(),
+    };
+    const prefix = choicesPrefix(row.lane);
+    const key = `${prefix}${row.id}`;
+    await this.#deps.db.use(async (prisma) => {
+      const rows = (await prisma.appState.findMany({ where: { key: { startsWith: prefix } } }))
+        .filter((one) => one.key.startsWith(prefix) && one.key !== key)
+        .map((one) => ({ key: one.key, ...(JSON.parse(one.value) as Omit<OpenQuestion, "key">) }))
+        .sort((a, b) => b.sentAt.localeCompare(a.sentAt));
+      // The same question asked again (an alert repeated) replaces the earlier one; a reply to or quote of that still names it.
+      const same = rows.filter((one) => JSON.stringify(one.replies) === JSON.stringify(question.replies));
+      const earlier = same.flatMap((one) => [{ ...(one.messageId ? { messageId: one.messageId } : {}), excerpt: one.excerpt }, ...(one.earlier ?? [])]);
+      const value = JSON.stringify(earlier.length ? { ...question, earlier: earlier.slice(0, 5) } : question);
+      await prisma.appState.upsert({ where: { key }, create: { key, value }, update: { value } });
+      // Expired questions, and any beyond the newest few, are forgotten.
+      const stale = rows
+        .filter((one) => !same.includes(one))
+        .filter((one, index) => index >= CHOICES_PER_LANE - 1 || new Date(one.expiresAt) <= now)
+        .map((one) => one.key);
+      const gone = [...same.map((one) => one.key), ...stale];
+      if (gone.length) await prisma.appState.deleteMany({ where: { key: { in: gone } } });
+    });
   }
 
   #update(id: number, data: Prisma.OutboxMessageUpdateInput): Promise<unknown> {

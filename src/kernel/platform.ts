@@ -31,6 +31,8 @@ export interface MessageOption {
   label: string;
   /** What the bot receives when it is chosen: the reply text the parser understands ("1", "/accept 12" ...). */
   reply: string;
+  /** Words that choose this option when typed on their own, besides its number ("我去", "on my way"). */
+  words?: string[];
 }
 
 /** A file to attach (an event's .ics): text content, since everything Linli sends as a file is text. */
@@ -48,6 +50,12 @@ export interface OutboundMessage {
   file?: OutboundFile;
   /** People to @mention (a group message). */
   mentions?: UserRef[];
+  /** With options: what the question is about, short ("借梯子 #2"), for when the bot must ask which one is answered. */
+  subject?: string;
+  /** With options: who may answer (a platform user id); a reply to a person's message is theirs unless `audience`. */
+  askedOf?: string;
+  /** With options: "anyone" in the chat may answer (an event card's sign-up). */
+  audience?: "anyone";
 }
 
 /** Where an outbox message goes: a chat, or privately to a user with a group to fall back to. */

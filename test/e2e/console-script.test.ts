@@ -177,4 +177,54 @@ describe("the console script mode", () => {
     },
     TIMEOUT,
   );
+
+  it(
+    "binds a bare number to its question: asks which one when a ladder ping and an emergency are both open; a quote or 我去 answers the alert",
+    () => {
+      const run = runScript(
+        [
+          "!time 2026-11-25T10:00:00+08:00",
+          "@3栋邻里群 李奶奶: 谁家有梯子借用一下", // 王师傅 is pinged: 1 接单 / 2 不方便
+          "@3栋邻里群 张阿姨: 救命！3栋有人摔倒了",
+          "!advance 2m", // the second round of the alert reaches 王师傅: 1 我去
+          "@dm 王师傅: 1",
+          "@dm 王师傅: 1", // the ladder, as he says
+          "!advance 2m", // the emergency is still open: it keeps alerting, him too
+          "@dm 赵老师: 「邻里小助手：🚨紧急求助 #2：有人摔倒，地点：3栋」1",
+          "@dm 陈司机: 我去！",
+        ],
+        ["--demo"],
+      );
+      expect(run.code).toBe(0);
+      const to = (name: string) => run.stdout.filter((line) => line.startsWith(`[dm ${name}]`));
+      const which = "[dm 王师傅] 邻里小助手: 您是回复哪一个？请回复数字：1 谁家有梯子借用一下 #1 / 2 紧急求助 #2";
+      expect(to("王师傅")).toEqual([
+        "[dm 王师傅] 邻里小助手: 求助 #1：李奶奶（3栋）需要帮忙——谁家有梯子借用一下",
+        "[dm 王师傅] 邻里小助手: 🚨紧急求助 #2：有人摔倒，地点：3栋，求助人：张阿姨。能去请马上回复。",
+        which,
+        "[dm 王师傅] 邻里小助手: 谢谢您接下求助 #1！请联系李奶奶（3栋），可以在群里@TA或私信。完成后回复 /完成 1。",
+        "[dm 王师傅] 邻里小助手: 🚨【仍无人回应】紧急求助 #2：有人摔倒，地点：3栋，求助人：张阿姨。能去请马上回复。",
+      ]);
+      // The question comes before the answer, and the requester is told.
+      expect(run.stdout.indexOf(which)).toBeLessThan(run.stdout.indexOf("[dm 李奶奶] 邻里小助手: 好消息：王师傅接下了您的求助 #1，会尽快联系您。"));
+      expect(to("赵老师")).toContain("[dm 赵老师] 邻里小助手: 谢谢！已记下您去处理紧急求助 #2，路上注意安全。");
+      expect(to("陈司机")).toContain("[dm 陈司机] 邻里小助手: 谢谢！已记下您去处理紧急求助 #2，路上注意安全。");
+      expect(to("张阿姨")).toEqual(expect.arrayContaining(["[dm 张阿姨] 邻里小助手: 赵老师已收到求助，正在赶来。", "[dm 张阿姨] 邻里小助手: 陈司机已收到求助，正在赶来。"]));
+      const pings = query<{ name: string; requestId: number; state: string }>(
+        `SELECT p.displayName AS name, r.requestId, r.state FROM "RequestPing" r JOIN "Person" p ON p.id = r.volunteerId WHERE p.displayName IN ('王师傅', '赵老师', '陈司机') ORDER BY r.requestId, p.displayName`,
+      );
+      expect(pings).toEqual([
+        { name: "王师傅", requestId: 1, state: "accepted" },
+        { name: "赵老师", requestId: 1, state: "taken" },
+        { name: "王师傅", requestId: 2, state: "sent" }, // his "1" did not answer the emergency
+        { name: "赵老师", requestId: 2, state: "accepted" },
+        { name: "陈司机", requestId: 2, state: "accepted" },
+      ]);
+      expect(query<{ id: number; state: string }>(`SELECT id, state FROM "HelpRequest" ORDER BY id`)).toEqual([
+        { id: 1, state: "assigned" },
+        { id: 2, state: "open" },
+      ]);
+    },
+    TIMEOUT,
+  );
 });

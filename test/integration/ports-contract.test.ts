@@ -188,6 +188,28 @@ describe.each(subjects)("ports contract: $name", ({ open }) => {
     await subject.close();
   });
 
+  it("keeps small values: lists them by key prefix in key order, forgets the ones deleted", async () => {
+    const subject = await open();
+    await subject.uow.run(async (repos) => {
+      await repos.states.set("choices:console:user:王师傅:12", "b");
+      await repos.states.set("choices:console:user:王师傅:11", "a");
+      await repos.states.set("choices:console:user:王师傅2:1", "other person");
+      await repos.states.set("which:console:user:王师傅:王师傅", "w");
+      await repos.states.set("choices:console:user:王师傅:11", "a2");
+    });
+    const listed = await subject.uow.run((repos) => repos.states.list("choices:console:user:王师傅:"));
+    expect(listed).toEqual([
+      { key: "choices:console:user:王师傅:11", value: "a2" },
+      { key: "choices:console:user:王师傅:12", value: "b" },
+    ]);
+    await subject.uow.run((repos) => repos.states.delete(["choices:console:user:王师傅:11", "missing"]));
+    expect(await subject.uow.run((repos) => repos.states.list("choices:"))).toEqual([
+      { key: "choices:console:user:王师傅2:1", value: "other person" },
+      { key: "choices:console:user:王师傅:12", value: "b" },
+    ]);
+    await subject.close();
+  });
+
   it("records a message once: the second record throws AlreadyProcessed and its transaction leaves nothing", async () => {
     const subject = await open();
     await subject.uow.run((repos) => repos.processed.record("console", "m1", null, "request"));

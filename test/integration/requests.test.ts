@@ -91,7 +91,9 @@ describe("help requests: the edges", () => {
     ]);
     expect(await say(app, adapter, group("王秀英", "2"))).toEqual([["chat", "3栋邻里群", "好的，求助 #1 继续进行。"]]);
     await say(app, adapter, group("王秀英", "不用了"));
-    expect(await say(app, adapter, group("李奶奶", "1"))).toEqual([["chat", "3栋邻里群", "只有求助人、接单的志愿者或协调员能结束求助 #1。"]]);
+    // The question was put to 王秀英: 李奶奶's "1" is not taken for an answer to it.
+    expect(await say(app, adapter, group("李奶奶", "1"))).toEqual([]);
+    expect(await app.prisma.helpRequest.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ state: "open" });
     expect((await say(app, adapter, group("王秀英", "1"))).at(-1)).toEqual(["chat", "3栋邻里群", "求助 #1 已取消。"]);
     await app.close();
   });

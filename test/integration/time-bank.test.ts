@@ -195,7 +195,7 @@ describe("the time bank", () => {
     await say(dm("李奶奶", "1"));
     expect(await balances(app)).toEqual({ 张阿姨: 120, 李奶奶: -120 });
     await say(group("张阿姨", "今天帮李奶奶买菜2小时"));
-    expect(await say(dm("李奶奶", "1"))).toEqual([["chat", "dm:李奶奶", "#2 暂时没能入账：李奶奶的余额会低于 -3。请协调员帮忙处理。"]]);
+    expect(await say(dm("李奶奶", "1"))).toEqual([["chat", "dm:李奶奶", "#2 暂时没能入账：李奶奶的余额会低于 -3。请联系社区协调员处理。"]]);
     expect(await balances(app)).toEqual({ 张阿姨: 120, 李奶奶: -120 });
     await app.close();
   });

@@ -18,6 +18,7 @@ describe("help requests (use cases on fakes)", () => {
     expect(lines(sent)[0]).toEqual(["chat", GROUP, "收到求助 #1，我正在私信联系附近的志愿者，有人接单会告诉您。不需要了请回复“不用了”。"]);
     expect(targets(sent.slice(1))).toEqual(["user:王师傅", "user:张阿姨", "user:赵老师"]);
     expect(sent[1]!.message).toEqual({
+      subject: "谁家有梯子借用一下 #1",
       text: "求助 #1：王秀英（3栋）需要帮忙——谁家有梯子借用一下",
       options: [
         { label: "接单", reply: "/accept 1" },
@@ -151,6 +152,17 @@ describe("help requests (use cases on fakes)", () => {
     // No first-aider near and no leader: the wider second round went out at once (to nobody) and the third is due.
     expect(lonely.state.audit.map((entry) => entry.action)).toEqual(["sos.raised", "sos.widened"]);
     expect(lonely.state.jobs.filter((job) => job.kind === "sos.widen").map((job) => (job.payload as { round: number }).round)).toEqual([2]);
+  });
+
+  it("promises no messages it cannot send: with no volunteer, captain or coordinator, the requester hears so", async () => {
+    const lonely = new FakeWorld();
+    lonely.add(aGroupChat("9栋邻里群").forBuilding("9"));
+    lonely.add(aResident().named("钱大爷").inBuilding("9").room("101"));
+    const sent = await lonely.say(lonely.message("谁家有梯子借用一下", "钱大爷", "9栋邻里群"));
+    expect(lines(sent)).toEqual([
+      ["chat", "9栋邻里群", "收到求助 #1。附近暂时没有能私信的志愿者，接下来怎么办我会私信告诉您。不需要了请回复“不用了”。"],
+      ["user", "钱大爷", "求助 #1 附近的志愿者暂时都不方便，社区里也还没有能转交的网格长或协调员。请在群里再说一声，或直接联系社区居委会。"],
+    ]);
   });
 
   it("lets the requester stand down an SOS; the people alerted are told", async () => {

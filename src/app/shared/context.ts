@@ -36,14 +36,21 @@ export interface Dispatcher {
   handlerFor(intent: Intent): BoundHandler | undefined;
 }
 
-/** Answer in the chat the message came from. */
+/**
+ * Answer in the chat the message came from. A question with options is the sender's to answer (a bare "1" from
+ * someone else in the group is not taken for theirs) unless its audience is "anyone".
+ */
 export function reply(context: MessageBase, repos: Pick<Repositories, "outboxes">, message: OutboundMessage | string, priority?: number) {
-  const body = typeof message === "string" ? { text: message } : message;
+  const body = typeof message === "string" ? { text: message } : asked(message, context.message.sender.id);
   return repos.outboxes.enqueue(
     { kind: "chat", platform: context.chat.platform, chatId: context.chat.externalId },
     body,
     { lang: context.lang, ...(priority === undefined ? {} : { priority }) },
   );
+}
+
+function asked(message: OutboundMessage, senderId: string): OutboundMessage {
+  return message.options?.length && message.audience !== "anyone" && message.askedOf === undefined ? { ...message, askedOf: senderId } : message;
 }
 
 /** Answer the sender privately; if that cannot be delivered, the group gets a mention without the details. */

@@ -12,6 +12,8 @@ type Texts = {
   privateFallback: (name: string, platform?: string) => string;
   welcome: (names: string, platform: string) => string;
   chooseByNumber: string;
+  /** Several questions are open and a bare answer could be for any: which one? */
+  whichOne: (subjects: string[]) => string;
   fileUnsupported: (name: string) => string;
   clarify: string;
   needAdmin: string;
@@ -59,6 +61,7 @@ const zh: Texts = {
   welcome: (names, platform) =>
     `欢迎${names}！我是邻里小助手：需要帮忙直接在群里说，报名活动说“报名”，发 /帮助 看说明。${platform === "telegram" ? "请私聊我并按一下“开始”(Start)，方便我私信您。" : "加我为好友，方便我私信您。"}`,
   chooseByNumber: "请回复数字：",
+  whichOne: (subjects) => `您是回复哪一个？请回复数字：${subjects.map((subject, index) => `${index + 1} ${subject}`).join(" / ")}`,
   fileUnsupported: (name) => `（这里不能发文件“${name}”，请向协调员索取。）`,
   clarify: "我没太明白。您是想求助、报名活动，还是别的事？可以说得具体些，或发 /帮助 看看我能做什么。",
   needAdmin: "这个命令需要群管理员或协调员来发。",
@@ -106,6 +109,7 @@ const en: Texts = {
   welcome: (names, platform) =>
     `Welcome, ${names}! I'm the neighbourhood helper: ask for help right here, say "sign me up" for events, or send /help.${platform === "telegram" ? " Please open a private chat with me and press Start so I can message you." : " Add me as a contact so I can message you."}`,
   chooseByNumber: "Reply with a number: ",
+  whichOne: (subjects) => `Which one are you answering? Reply with a number: ${subjects.map((subject, index) => `${index + 1} ${subject}`).join(" / ")}`,
   fileUnsupported: (name) => `(Files can't be sent here; ask a coordinator for "${name}".)`,
   clarify: "Sorry, I didn't quite get that. Do you need help, want to join an event, or something else? Say a bit more, or send /help.",
   needAdmin: "Only a group admin or a coordinator can use this command.",

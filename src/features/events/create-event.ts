@@ -66,7 +66,7 @@ export const createEvent: Handler<CommandIntent, EventRepos> = async (context, r
   if (!event) return;
   await scheduleEventJobs(repos, event, context.now);
   await repos.audit.append({ communityId: event.communityId, actorId: context.person.id, action: "event.created", subjectType: "Event", subjectId: id });
-  await reply(context, repos, { text: texts.created(cardText(event, timeZone, context.lang)), options: cardOptions(event, context.lang) });
+  await reply(context, repos, { text: texts.created(cardText(event, timeZone, context.lang)), options: cardOptions(event, context.lang), audience: "anyone", subject: event.title });
 };
 
 /** Reminders before the start and the organiser's deadline notice, each once, none after the start. */

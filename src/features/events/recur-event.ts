@@ -60,7 +60,7 @@ export const recurEventJob: JobHandler<EventRepos> = async (payload, repos, job)
     const texts = eventTexts(chat.lang);
     await repos.outboxes.enqueue(
       { kind: "chat", platform: chat.platform, chatId: chat.externalId },
-      { text: texts.nextWeek(cardText(posted, timeZone, chat.lang), names), options: cardOptions(posted, chat.lang) },
+      { text: texts.nextWeek(cardText(posted, timeZone, chat.lang), names), options: cardOptions(posted, chat.lang), audience: "anyone", subject: posted.title },
       { lang: chat.lang },
     );
   }

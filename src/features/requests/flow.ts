@@ -91,12 +91,28 @@ export function needOf(request: HelpRequestView): Need {
  * timeout; when nobody is left to ask, escalate to the grid captain. Returns how many were pinged.
  */
 export async function pingNextWave(repos: RequestRepos, request: HelpRequestView, settings: RequestSettings, now: Date): Promise<number> {
+  return pingWave(repos, request, await planWave(repos, request, settings, now), settings, now);
+}
+
+/** The next wave of volunteers to ask (none: the request goes up the ladder instead), and its number. */
+export async function planWave(repos: RequestRepos, request: HelpRequestView, settings: RequestSettings, now: Date) {
   const pings = await repos.requests.pings(request.id);
   const asked = new Set(pings.map((ping) => ping.volunteerId));
   const candidates = await repos.requests.candidates(request.communityId);
   const at = localTime(now, await repos.people.timeZoneOf(request.communityId));
   const wave = nextWave(rankVolunteers(needOf(request), candidates, at), asked, settings.waveSize);
   const number = Math.max(0, ...pings.map((ping) => ping.wave).filter((n) => n < CAPTAIN_WAVE)) + 1;
+  return { wave, number };
+}
+
+/** Ping a planned wave, or escalate when it is empty. Returns how many were pinged. */
+export async function pingWave(
+  repos: RequestRepos,
+  request: HelpRequestView,
+  { wave, number }: Awaited<ReturnType<typeof planWave>>,
+  settings: RequestSettings,
+  now: Date,
+): Promise<number> {
   if (wave.length === 0) return escalate(repos, request, "captain", settings, now).then(() => 0);
   const ids = wave.map((volunteer) => volunteer.personId);
   await repos.requests.addPings(request.id, number, ids);
@@ -131,8 +147,13 @@ export async function escalate(
     (id) => id !== request.requesterId,
   );
   await auditRequest(repos, request, `request.escalated.${level}`, null, { people });
-  // The requester hears once that it went up the ladder (to the captain, or straight to the coordinators).
-  if (stage === "captain") await tell(repos, request.requesterId, request, (lang) => requestTexts(lang).escalatedRequester(request.id, level === "coordinator"));
+  // The requester hears once that it went up the ladder (to the captain, or straight to the coordinators), or, when
+  // there is nobody to pass it to, that too.
+  if (stage === "captain") {
+    const note = (lang: Lang) =>
+      people.length ? requestTexts(lang).escalatedRequester(request.id, level === "coordinator") : requestTexts(lang).escalatedNobody(request.id);
+    await tell(repos, request.requesterId, request, note);
+  }
   if (people.length === 0) return;
   // A medical or childcare request is never offered to someone unqualified: leaders are asked to find someone instead.
   const qualifiedOnly = request.category === "medical" || request.category === "childcare";
@@ -146,7 +167,7 @@ export async function escalate(
       (lang) => {
         const label = labelOf(request);
         const text = level === "captain" ? texts(lang).escalateCaptain(label, qualifiedOnly) : texts(lang).escalateCoordinator(label, qualifiedOnly);
-        return qualifiedOnly ? { text } : { text, options: acceptOptions(request.id, lang) };
+        return qualifiedOnly ? { text } : { text, options: acceptOptions(request.id, lang), subject: texts(lang).subject(label) };
       },
       pingPriority(request),
     );
@@ -163,7 +184,8 @@ export function acceptOptions(id: number, lang: Lang) {
 }
 
 function pingMessage(request: HelpRequestView, lang: Lang): OutboundMessage {
-  return { text: requestTexts(lang).ping(labelOf(request), request.urgent), options: acceptOptions(request.id, lang) };
+  const texts = requestTexts(lang);
+  return { text: texts.ping(labelOf(request), request.urgent), options: acceptOptions(request.id, lang), subject: texts.subject(labelOf(request)) };
 }
 
 async function scheduleWaveTimeout(repos: RequestRepos, request: HelpRequestView, payload: WavePayload, settings: RequestSettings, now: Date) {

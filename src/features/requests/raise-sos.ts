@@ -14,7 +14,7 @@ import { reply } from "../../app/shared/context.ts";
 import { carHelps, emergencyNumber, expiryOf, localTime, type Emergency, type RequestSettings } from "./domain/policy.ts";
 import { rankVolunteers } from "./domain/rank-volunteers.ts";
 import { buildingName } from "../../kernel/place.ts";
-import { requestTexts } from "./texts.ts";
+import { SOS_ANSWER_WORDS, requestTexts } from "./texts.ts";
 import { auditRequest, labelOf, needOf, scheduleExpiry } from "./flow.ts";
 import { leadersOf, reachOf, tell, tellReached } from "../../app/shared/tell.ts";
 import { whereOf } from "./request-help.ts";
@@ -121,7 +121,8 @@ async function sendAlert(repos: RequestRepos, request: HelpRequestView, round: n
         const what = texts.emergencies[emergency] ?? texts.emergencies.other!;
         return {
           text: texts.sosAlert(labelOf(request), request.place ?? request.buildingName ?? "—", what, repeat && plan.alreadyAlerted.has(id)),
-          options: [{ label: texts.ackLabel, reply: `/ack ${request.id}` }],
+          options: [{ label: texts.ackLabel, reply: `/ack ${request.id}`, words: [...SOS_ANSWER_WORDS] }],
+          subject: texts.sosSubject(request.id),
         };
       },
       PRIORITY,

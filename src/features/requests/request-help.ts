@@ -12,7 +12,7 @@ import { expiryOf } from "./domain/policy.ts";
 import { buildingName } from "../../kernel/place.ts";
 import { startOfLocalDay } from "../../kernel/zoned-time.ts";
 import { requestTexts } from "./texts.ts";
-import { auditRequest, pingNextWave, scheduleExpiry } from "./flow.ts";
+import { auditRequest, pingWave, planWave, scheduleExpiry } from "./flow.ts";
 
 /** The request handler, with the flow's settings. */
 export function requestHelp(settings: RequestSettings): Handler<RequestIntent, RequestRepos> {
@@ -33,15 +33,17 @@ export function requestHelp(settings: RequestSettings): Handler<RequestIntent, R
       neededAt,
       place: intent.place?.room ? `${intent.place.building}-${intent.place.room}` : null,
     });
-    const notes = [texts.recorded(id)];
+    const request = (await repos.requests.get(id))!;
+    // The wave is planned first, so the group is told what is really happening.
+    const wave = await planWave(repos, request, settings, now);
+    const notes = [wave.wave.length ? texts.recorded(id) : texts.recordedNoVolunteer(id)];
     if (intent.category === "medical") notes.push(texts.medicalAdvice);
     if (intent.category === "childcare") notes.push(texts.childcareNote);
     await reply(context, repos, notes.join("\n"), intent.urgent ? 7 : 5);
     const detail = { category: intent.category, urgent: intent.urgent ?? false };
     await auditRequest(repos, { id, communityId: person.communityId }, "request.opened", person.id, detail);
     await scheduleExpiry(repos, id, expiryOf(now, neededAt, settings));
-    const request = await repos.requests.get(id);
-    if (request) await pingNextWave(repos, request, settings, now);
+    await pingWave(repos, request, wave, settings, now);
   };
 }
 

@@ -12,11 +12,24 @@ export interface RequestLabel {
   building: string;
 }
 
+/**
+ * Words that answer an emergency alert on their own, in either language, besides its number or button: typed alone,
+ * they take the alert the person was sent ("我去！" counts; "我去看看" does not).
+ */
+export const SOS_ANSWER_WORDS: readonly string[] = ["我去", "我马上去", "马上去", "马上到", "我来了", "我在路上", "on my way", "omw", "coming", "i'm coming"];
+
+/** What a request is about, short enough to list. */
+const short = (what: string) => ([...what].length > 12 ? `${[...what].slice(0, 12).join("")}…` : what);
+
 type RequestTexts = {
   recorded: (id: number) => string;
+  /** Recorded, with no volunteer near to message: what happens next goes to the requester privately. */
+  recordedNoVolunteer: (id: number) => string;
   medicalAdvice: string;
   childcareNote: string;
   ping: (r: RequestLabel, urgent: boolean) => string;
+  /** A request as a "which one are you answering?" question lists it ("借梯子 #2"). */
+  subject: (r: RequestLabel) => string;
   acceptLabel: string;
   declineLabel: string;
   acceptedVolunteer: (r: RequestLabel, place: string | null) => string;
@@ -43,6 +56,8 @@ type RequestTexts = {
   escalateCaptain: (r: RequestLabel, qualifiedOnly: boolean) => string;
   escalateCoordinator: (r: RequestLabel, qualifiedOnly: boolean) => string;
   escalatedRequester: (id: number, toCoordinator: boolean) => string;
+  /** Nobody near could take it, and there is no captain or coordinator to pass it to. */
+  escalatedNobody: (id: number) => string;
   doneRequester: (id: number, helper: string, hours: string) => string;
   doneHelper: (id: number, hours: string) => string;
   doneWithoutHelper: (id: number) => string;
@@ -54,6 +69,8 @@ type RequestTexts = {
   /** The group's advice, and how many were alerted privately (never who). */
   sosGroup: (number: string, emergency: string, alerted: number) => string;
   sosAlert: (r: RequestLabel, place: string, emergency: string, repeat: boolean) => string;
+  /** An emergency as a "which one?" question lists it ("紧急求助 #1"). */
+  sosSubject: (id: number) => string;
   ackLabel: string;
   acked: (id: number) => string;
   ackedOthers: (id: number, name: string) => string;
@@ -69,9 +86,11 @@ type RequestTexts = {
 
 const zh: RequestTexts = {
   recorded: (id) => `收到求助 #${id}，我正在私信联系附近的志愿者，有人接单会告诉您。不需要了请回复“不用了”。`,
+  recordedNoVolunteer: (id) => `收到求助 #${id}。附近暂时没有能私信的志愿者，接下来怎么办我会私信告诉您。不需要了请回复“不用了”。`,
   medicalAdvice: "身体不舒服请先就医或拨打120；我只会请受过医护培训的邻居帮忙。",
   childcareNote: "照看孩子只会请协调员核实过的志愿者。",
   ping: (r, urgent) => `${urgent ? "【急】" : ""}求助 #${r.id}：${r.name}${r.building ? `（${r.building}）` : ""}需要帮忙——${r.what}`,
+  subject: (r) => `${short(r.what)} #${r.id}`,
   acceptLabel: "接单",
   declineLabel: "不方便",
   acceptedVolunteer: (r, place) =>
@@ -102,6 +121,7 @@ const zh: RequestTexts = {
   escalateCoordinator: (r, qualifiedOnly) =>
     `协调员您好：求助 #${r.id}（${r.name}${r.building ? `，${r.building}` : ""}：${r.what}）网格长也还没接上，请帮忙安排${qualifiedOnly ? "有资质的人" : ""}。`,
   escalatedRequester: (id, toCoordinator) => `求助 #${id} 附近的志愿者暂时都不方便，我已请${toCoordinator ? "社区协调员" : "网格长"}帮忙，请稍等。`,
+  escalatedNobody: (id) => `求助 #${id} 附近的志愿者暂时都不方便，社区里也还没有能转交的网格长或协调员。请在群里再说一声，或直接联系社区居委会。`,
   doneRequester: (id, helper, hours) => `求助 #${id} 已完成，谢谢${helper}！已为${helper}记下 ${hours}。`,
   doneHelper: (id, hours) => `求助 #${id} 已完成，辛苦了！已为您记下 ${hours}。`,
   doneWithoutHelper: (id) => `好的，求助 #${id} 已结束，谢谢大家！`,
@@ -115,6 +135,7 @@ const zh: RequestTexts = {
     (alerted > 0 ? `我已私信通知 ${alerted} 位会急救的邻居、网格长或协调员。` : "我暂时没能联系上会急救的邻居和网格长，请大声向身边的人求助；我会继续找人。"),
   sosAlert: (r, place, emergency, repeat) =>
     `🚨${repeat ? "【仍无人回应】" : ""}紧急求助 #${r.id}：${emergency}，地点：${place}，求助人：${r.name}。能去请马上回复。`,
+  sosSubject: (id) => `紧急求助 #${id}`,
   ackLabel: "我去",
   acked: (id) => `谢谢！已记下您去处理紧急求助 #${id}，路上注意安全。`,
   ackedOthers: (id, name) => `紧急求助 #${id}：${name}已回应，正在赶去。`,
@@ -130,9 +151,11 @@ const zh: RequestTexts = {
 
 const en: RequestTexts = {
   recorded: (id) => `Got it: request #${id}. I'm messaging nearby volunteers privately and will tell you who can help. Say "never mind" if it's no longer needed.`,
+  recordedNoVolunteer: (id) => `Got it: request #${id}. No volunteer nearby can be messaged right now; I'll tell you privately what happens next. Say "never mind" if it's no longer needed.`,
   medicalAdvice: "For anything medical please see a doctor or call 120; I only ask neighbours with medical training.",
   childcareNote: "Childcare goes only to volunteers a coordinator has verified.",
   ping: (r, urgent) => `${urgent ? "[URGENT] " : ""}Request #${r.id}: ${r.name}${r.building ? ` (${r.building})` : ""} needs help: ${r.what}`,
+  subject: (r) => `${short(r.what)} #${r.id}`,
   acceptLabel: "I'll help",
   declineLabel: "Can't now",
   acceptedVolunteer: (r, place) =>
@@ -166,6 +189,8 @@ const en: RequestTexts = {
     `Coordinator: request #${r.id} (${r.name}${r.building ? `, ${r.building}` : ""}: ${r.what}) is still without a helper after the grid captain. Could you arrange someone${qualifiedOnly ? " qualified" : ""}?`,
   escalatedRequester: (id, toCoordinator) =>
     `No nearby volunteer could take request #${id} yet; I've asked the ${toCoordinator ? "community coordinator" : "grid captain"}. Please bear with us.`,
+  escalatedNobody: (id) =>
+    `No nearby volunteer could take request #${id} yet, and there is no grid captain or coordinator to pass it to. Please ask again in the group, or contact the community office.`,
   doneRequester: (id, helper, hours) => `Request #${id} is done, thanks to ${helper}! ${hours} noted for ${helper}.`,
   doneHelper: (id, hours) => `Request #${id} is done, thank you! ${hours} noted for you.`,
   doneWithoutHelper: (id) => `Request #${id} is closed. Thank you, everyone!`,
@@ -181,6 +206,7 @@ const en: RequestTexts = {
       : "I couldn't reach anyone with first aid or a coordinator yet: call out to the people near you; I'll keep trying."),
   sosAlert: (r, place, emergency, repeat) =>
     `🚨${repeat ? " [STILL NO ANSWER]" : ""} Emergency #${r.id}: ${emergency} at ${place}, reported by ${r.name}. Reply if you can go now.`,
+  sosSubject: (id) => `Emergency #${id}`,
   ackLabel: "On my way",
   acked: (id) => `Thank you! You're down as going to emergency #${id}. Stay safe.`,
   ackedOthers: (id, name) => `Emergency #${id}: ${name} has answered and is on the way.`,

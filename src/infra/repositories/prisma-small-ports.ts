@@ -109,6 +109,19 @@ export class PrismaAppStates implements AppStates {
   async set(key: string, value: string): Promise<void> {
     await this.tx.appState.upsert({ where: { key }, create: { key, value }, update: { value } });
   }
+
+  async list(prefix: string): Promise<Array<{ key: string; value: string }>> {
+    // Filtered and sorted here too: SQLite's LIKE ignores ASCII case, and a database's collation may order otherwise.
+    const rows = await this.tx.appState.findMany({ where: { key: { startsWith: prefix } } });
+    return rows
+      .filter(({ key }) => key.startsWith(prefix))
+      .map(({ key, value }) => ({ key, value }))
+      .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    if (keys.length) await this.tx.appState.deleteMany({ where: { key: { in: keys } } });
+  }
 }
 
 /** A unique-key violation, as Prisma reports it for model queries (P2002) or, through the driver adapter, raw ones. */

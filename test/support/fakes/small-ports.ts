@@ -76,6 +76,17 @@ export class FakeAppStates implements AppStates {
   async set(key: string, value: string): Promise<void> {
     this.state.appStates[key] = value;
   }
+
+  async list(prefix: string): Promise<Array<{ key: string; value: string }>> {
+    return Object.keys(this.state.appStates)
+      .filter((key) => key.startsWith(prefix))
+      .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      .map((key) => ({ key, value: this.state.appStates[key]! }));
+  }
+
+  async delete(keys: string[]): Promise<void> {
+    for (const key of keys) delete this.state.appStates[key];
+  }
 }
 
 /** In-memory `GroupNotes`. */
