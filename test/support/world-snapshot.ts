@@ -42,12 +42,15 @@ export class SavedWorld {
     return tables.map((table) => ({ table, added: this.#rows(table, "main", "saved"), removed: this.#rows(table, "saved", "main") }));
   }
 
-  /** Put every table that changed (and the id counters) back as saved, in one transaction. */
+  /**
+   * Put every table that changed back as saved, in one transaction. The id counters go on: rows made after a restore
+   * get ids never used before, so nothing the app remembers by id (its caches) can point at someone else's row.
+   */
   restore(): void {
     const tables = (this.#changed.all() as Array<{ name: string }>).map((row) => row.name);
     this.#db.pragma("foreign_keys = OFF");
     this.#db.transaction(() => {
-      for (const table of [...tables, "sqlite_sequence"]) {
+      for (const table of tables) {
         this.#db.exec(`DELETE FROM main."${table}"; INSERT INTO main."${table}" SELECT * FROM saved."${table}";`);
       }
     })();
