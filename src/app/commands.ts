@@ -69,7 +69,7 @@ export class CommandRegistry {
       return reply(context, repos, entry.elsewhere?.(context.lang) ?? (entry.where === "group" ? t(context.lang).onlyInGroups : t(context.lang).onlyPrivately));
     }
     const refusal = await refuse(entry.who ?? "anyone", context, repos);
-    if (refusal) return reply(context, repos, refusal);
+    if (refusal) return reply(context, repos, entry.refusal?.(context.lang) ?? refusal);
     await entry.run(context, repos);
   }
 

@@ -50,6 +50,8 @@ export interface Command<A = string> {
   aliases?: readonly string[];
   /** Who may run it (default anyone). */
   who?: Who;
+  /** What anyone else is told, when not the usual words for `who` ("这个命令需要社区协调员来发。"). */
+  refusal?: (lang: Lang) => string;
   /** Where it works (default anywhere); elsewhere the resident is told where, in `elsewhere`'s words if given. */
   where?: "group" | "private";
   elsewhere?: (lang: Lang) => string;

@@ -38,7 +38,10 @@ type Texts = {
   phoneOnlyPrivately: string;
   phoneSaved: string;
   phoneHowTo: string;
+  /** The refusal of a command for grid captains and coordinators. */
   needCaptain: string;
+  /** The refusal of `/card` to anyone but a grid captain or a coordinator. */
+  cardForLeaders: string;
   cardHowTo: string;
   cardUnknown: (name: string) => string;
   /** Said in a group when the answer went privately. */
@@ -86,7 +89,8 @@ const zh: Texts = {
   phoneOnlyPrivately: "电话号码请私聊我发，不要发在群里。",
   phoneSaved: "已保存您的电话，只有网格长和协调员在紧急时能看到。",
   phoneHowTo: "请这样登记电话：/电话 13800000000（请私聊发给我）。",
-  needCaptain: "应急联系卡只有网格长和协调员能查看。",
+  needCaptain: "这个命令只有网格长和协调员能用。",
+  cardForLeaders: "应急联系卡只有网格长和协调员能查看。",
   cardHowTo: "请这样查：/联系卡 @某人 或 /联系卡 姓名。",
   cardUnknown: (name) => `没找到“${name}”。`,
   sentPrivately: "已私信发给您。",
@@ -134,7 +138,8 @@ const en: Texts = {
   phoneOnlyPrivately: "Please send me your phone number in a private chat, not in the group.",
   phoneSaved: "Saved. Only grid captains and coordinators can see it, in an emergency.",
   phoneHowTo: "To register your phone: /phone 13800000000 (in a private chat with me).",
-  needCaptain: "Only grid captains and coordinators can see emergency contact cards.",
+  needCaptain: "Only grid captains and coordinators can use this command.",
+  cardForLeaders: "Only grid captains and coordinators can see emergency contact cards.",
   cardHowTo: "To look someone up: /card @name or /card name.",
   cardUnknown: (name) => `I couldn't find "${name}".`,
   sentPrivately: "Sent to you privately.",

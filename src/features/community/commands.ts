@@ -89,6 +89,7 @@ export const communityCommands = [
     zh: "联系卡",
     aliases: ["应急卡"],
     who: "leader",
+    refusal: (lang) => t(lang).cardForLeaders,
     handler: showContactCard,
     help: { line: "phone", order: 2, zh: { before: "网格长和协调员可用 ", example: "@某人" }, en: { before: "captains and coordinators: ", example: "@name" } },
   }),

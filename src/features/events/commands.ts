@@ -33,6 +33,7 @@ export const eventCommands = [
     name: "events",
     zh: "近期活动",
     aliases: ["活动列表"],
+    where: "group",
     handler: listEventsCommand,
     help: { line: "events", order: 3, zh: { joiner: "；" }, en: { joiner: "; " } },
     menu: { order: 5, zh: "近期活动", en: "Upcoming events" },
