@@ -40,6 +40,25 @@ export class PrismaOutboxes implements Outboxes {
       VALUES (${target.platform}, ${target.kind}, ${targetId}, ${fallback}, ${laneOf(target)}, ${options.priority ?? 5},
               ${JSON.stringify(body)}, 'pending', 0, 0, ${this.now}, ${this.now})`;
   }
+
+  async toGroupSince(platform: Platform, chatId: string, since: Date): Promise<Date[]> {
+    const rows = await this.tx.outboxMessage.findMany({
+      where: {
+        platform,
+        createdAt: { gte: since },
+        priority: { lt: 9 },
+        state: { not: "failed" },
+        OR: [
+          { targetKind: "chat", targetId: chatId },
+          // A private message the dispatcher turned into a mention in this group (its note says so).
+          { targetKind: "user", fallbackChatId: chatId, state: "sent", lastError: { startsWith: "private message undeliverable" } },
+        ],
+      },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { createdAt: true },
+    });
+    return rows.map((row) => row.createdAt);
+  }
 }
 
 /** Prisma implementation of `ProcessedMessages`. */
