@@ -4,6 +4,12 @@
  * group hears one summary per event per window ("周六义诊：新报名 5 人（小李、小王…），取消 1 人；共 23/30 人。"),
  * which names everyone whose sign-up changed, so whoever the bot cannot message privately still sees it there.
  *
+ * What a resident hears, by outcome: in, or on the waitlist (with their place; a full event is not a refusal, the
+ * place is kept) → privately, and named in the summary; "报名" again → privately only (they were named when they
+ * joined); cancelled, or moved up from the waitlist → privately, and in the summary. Refused (sign-ups have closed, the
+ * event has started: nothing recorded) → at once, in the chat where they asked, since otherwise they would think they
+ * are in; so is "which event do you mean?".
+ *
  * The changes wait in a small persistent record per event and chat, and a scheduled job (durable: a restart keeps
  * it) sends the summary when the window closes. Over the group's hourly budget the summary is held, not lost: the
  * changes stay and go out with the next one (see app/shared/group-budget.ts).

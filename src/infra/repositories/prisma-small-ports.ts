@@ -42,22 +42,26 @@ export class PrismaOutboxes implements Outboxes {
   }
 
   async toGroupSince(platform: Platform, chatId: string, since: Date): Promise<Date[]> {
-    const rows = await this.tx.outboxMessage.findMany({
-      where: {
-        platform,
-        createdAt: { gte: since },
-        priority: { lt: 9 },
-        state: { not: "failed" },
-        OR: [
-          { targetKind: "chat", targetId: chatId },
-          // A private message the dispatcher turned into a mention in this group (its note says so).
-          { targetKind: "user", fallbackChatId: chatId, state: "sent", lastError: { startsWith: "private message undeliverable" } },
-        ],
-      },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    // Two indexed reads: the chat's lane ([lane, state, id]); and sent rows by time ([state, nextAttemptAt], which is
+    // never before the row was written) for private messages the dispatcher turned into a mention in this group.
+    const own = await this.tx.outboxMessage.findMany({
+      where: { lane: laneOf({ kind: "chat", platform, chatId }), state: { in: ["pending", "sent"] }, createdAt: { gte: since }, priority: { lt: 9 } },
       select: { createdAt: true },
     });
-    return rows.map((row) => row.createdAt);
+    const fellBack = await this.tx.outboxMessage.findMany({
+      where: {
+        state: "sent",
+        nextAttemptAt: { gte: since },
+        createdAt: { gte: since },
+        targetKind: "user",
+        platform,
+        fallbackChatId: chatId,
+        priority: { lt: 9 },
+        lastError: { startsWith: "private message undeliverable" },
+      },
+      select: { createdAt: true },
+    });
+    return [...own, ...fellBack].map((row) => row.createdAt).sort((a, b) => a.getTime() - b.getTime());
   }
 }
 
