@@ -10,6 +10,7 @@ import { SOS_WIDEN_JOB, widenSosJob } from "../features/requests/raise-sos.ts";
 import { DEADLINE_JOB, RECUR_JOB, REMIND_JOB } from "../features/events/create-event.ts";
 import { eventDeadlineJob, remindEventJob } from "../features/events/jobs.ts";
 import { recurEventJob } from "../features/events/recur-event.ts";
+import { SUMMARY_JOB as EVENT_SUMMARY_JOB, eventSummaryJob } from "../features/events/acknowledge.ts";
 import { GROUP_SUMMARY_JOB, WEEKLY_JOB, groupSummaryJob, weeklyJob } from "../features/deeds/weekly-summary.ts";
 import { DIGEST_JOB, digestJob } from "../features/digests/send-digest.ts";
 
@@ -37,6 +38,7 @@ export function defaultJobHandlers(settings: RequestSettings = DEFAULT_REQUEST_S
     [REMIND_JOB, remindEventJob],
     [DEADLINE_JOB, eventDeadlineJob],
     [RECUR_JOB, recurEventJob],
+    [EVENT_SUMMARY_JOB, eventSummaryJob],
     [WEEKLY_JOB, weeklyJob],
     [GROUP_SUMMARY_JOB, groupSummaryJob],
     [DIGEST_JOB, digestJob],

@@ -110,6 +110,12 @@ export interface EnqueueOptions {
 /** The transactional outbox: written with the domain change, sent by the dispatcher after commit. */
 export interface Outboxes {
   enqueue(target: OutboundTarget, message: OutboundMessage, options: EnqueueOptions): Promise<void>;
+  /**
+   * When the bot's messages to a group since `since` were written, oldest first (for the group's hourly budget): the
+   * chat's own messages and private ones that fell back to a mention there; emergencies (priority 9) and messages that
+   * failed for good are not counted.
+   */
+  toGroupSince(platform: Platform, chatId: string, since: Date): Promise<Date[]>;
 }
 
 /** Thrown by `ProcessedMessages.record` for a message already recorded: the redelivery's transaction rolls back. */

@@ -45,15 +45,18 @@ describe("events in the demo community", () => {
       expect(run.code).toBe(0);
       const messages = printedMessages(run.stdout);
       const lines = messages.map((m) => `[${m.chat}] ${m.text}`);
-      expect(lines.slice(0, 8)).toEqual([
+      // Each sign-up is answered privately; the group hears one summary when the window closes (张阿姨 came and went
+      // within it, 李奶奶 waited and moved up: for the group, simply in).
+      expect(lines.slice(0, 9)).toEqual([
         "[3栋邻里群] 已发布活动：\n#1 花园浇水值班（志愿值班）\n时间：11月28日（周六） 09:00-11:00\n名额：0/5\n回复“报名”或 +1 即可报名。\n请回复数字：1 报名 / 2 取消报名",
-        "[3栋邻里群] 报名成功：花园浇水值班。已报 1/5 人。",
-        "[3栋邻里群] You're in: 花园浇水值班. 2/5 signed up.",
-        "[3栋邻里群] 报名成功：花园浇水值班（2人）。已报 4/5 人。",
-        "[3栋邻里群] 报名成功：花园浇水值班。已报 5/5 人。",
-        "[3栋邻里群] 花园浇水值班接龙已更新：候补 李奶奶。",
-        "[3栋邻里群] 已取消您的花园浇水值班报名。",
+        "[dm 王秀英] 报名成功：花园浇水值班。已报 1/5 人。",
+        "[dm 赵老师] You're in: 花园浇水值班. 2/5 signed up.",
+        "[dm 张阿姨] 报名成功：花园浇水值班（2人）。已报 4/5 人。",
+        "[dm 王师傅] 报名成功：花园浇水值班。已报 5/5 人。",
+        "[dm 李奶奶] 花园浇水值班名额已满，您在候补第 1 位，有空位会通知您。",
+        "[dm 张阿姨] 已取消您的花园浇水值班报名。",
         "[dm 李奶奶] 好消息：有人退出，您已从候补转为正式报名：花园浇水值班，11月28日（周六） 09:00-11:00。",
+        "[3栋邻里群] 花园浇水值班：新报名 4 人（王秀英、赵老师、王师傅、李奶奶）；共 4/5 人。",
       ]);
       // Each confirmed participant: one reminder the day before, one two hours before; 张阿姨 (cancelled) none.
       const reminders = messages.filter((m) => m.text.startsWith("提醒："));

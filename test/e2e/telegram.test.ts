@@ -130,16 +130,22 @@ describe("Telegram through telegraf against the Bot API emulator", () => {
   });
 
   it("an event sign-up by button and by +1; an SOS reaches the first-aider and the coordinator at once", async () => {
-    const { say, press, to } = await setup();
+    const { say, press, to, app, clock, flush } = await setup();
     for (const person of Object.values(PEOPLE)) await say(person, "/start", dm(person));
     await say(PEOPLE.sun, "/event Sat 9am-11am Garden cleanup, 10 places");
     const card = to(GROUP.id).at(-1)!;
     expect(card.text).toMatch(/^Event posted:\n#1 Garden cleanup/u);
     expect(card.replyMarkup).toEqual({ inline_keyboard: [[{ text: "Sign me up", callback_data: "/join 1" }], [{ text: "Cancel", callback_data: "/leave 1" }]] });
     await press(PEOPLE.zhang, GROUP.id, card.messageId, "/join 1");
-    expect(to(GROUP.id).at(-1)!.text).toBe("报名成功：Garden cleanup。已报 1/10 人。");
+    // Each sign-up is confirmed privately; the group gets one summary when the few minutes' window closes.
+    expect(to(PEOPLE.zhang.id).at(-1)!.text).toBe("报名成功：Garden cleanup。已报 1/10 人。");
     await say(PEOPLE.zhao, "+1");
-    expect(to(GROUP.id).at(-1)!.text).toBe("报名成功：Garden cleanup。已报 2/10 人。");
+    expect(to(PEOPLE.zhao.id).at(-1)!.text).toBe("报名成功：Garden cleanup。已报 2/10 人。");
+    expect(to(GROUP.id).at(-1)).toBe(card);
+    clock.set(new Date(Math.ceil((clock.now().getTime() + 1) / 180_000) * 180_000));
+    await app.scheduler.runDue();
+    await flush();
+    expect(to(GROUP.id).at(-1)!.text).toBe("Garden cleanup：新报名 2 人（张阿姨、赵老师）；共 2/10 人。");
 
     await say(PEOPLE.requester, "救命！3栋302有人摔倒了");
     expect(to(GROUP.id).at(-1)!.text).toMatch(/^⚠️ 有人摔倒：请马上拨打 120！/u);

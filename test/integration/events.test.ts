@@ -47,7 +47,12 @@ describe("events: concurrency, restarts and edges", () => {
     clock.set(new Date(T0.getTime() + 9 * HOUR)); // down across Wednesday 18:00
     adapter = new FakeAdapter();
     app = await testApp({ url: db.url, clock, adapters: [adapter] });
-    expect(adapter.sent.map((sent) => [sent.id, sent.message.text])).toEqual([["张阿姨", expect.stringMatching(/^提醒：明天有电影之夜/u)]]);
+    expect(adapter.sent.map((sent) => [sent.id, sent.message.text])).toEqual([
+      // The sign-ups' group summaries were due at 10:03, during the downtime: they go out once, before the reminder.
+      ["花园群", "电影之夜：新报名 1 人（张阿姨）；共 1 人。"],
+      ["花园群", "太极拳：新报名 1 人（王师傅）；共 1 人。"],
+      ["张阿姨", expect.stringMatching(/^提醒：明天有电影之夜/u)],
+    ]);
     await app.close();
 
     adapter = new FakeAdapter();
@@ -72,10 +77,19 @@ describe("events: concurrency, restarts and edges", () => {
     expect(await say(app, adapter, message("花园群", "张阿姨", "+1"))).toEqual([
       ["chat", "花园群", "您想报名哪个活动？\n请回复数字：1 11月28日（周六） 09:00 包饺子 / 2 11月29日（周日） 15:00 Tea party"],
     ]);
-    expect(await say(app, adapter, message("花园群", "张阿姨", "2"))).toEqual([["chat", "花园群", "报名成功：Tea party。已报 1 人。"]]);
-    expect(await say(app, adapter, message("花园群", "王师傅", "周六的活动算我一个"))).toEqual([["chat", "花园群", "报名成功：包饺子。已报 1/2 人。"]]);
-    expect(await say(app, adapter, message("花园群", "李奶奶", "/报名 1 2"))).toEqual([["chat", "花园群", "包饺子名额已满，您在候补第 1 位，有空位会私信告诉您。"]]);
-    expect(await say(app, adapter, message("花园群", "王师傅", "/join 1"))).toEqual([["chat", "花园群", "您已经报名包饺子了，谢谢！"]]);
+    // Each sign-up is answered privately...
+    expect(await say(app, adapter, message("花园群", "张阿姨", "2"))).toEqual([["user", "张阿姨", "报名成功：Tea party。已报 1 人。"]]);
+    expect(await say(app, adapter, message("花园群", "王师傅", "周六的活动算我一个"))).toEqual([["user", "王师傅", "报名成功：包饺子。已报 1/2 人。"]]);
+    expect(await say(app, adapter, message("花园群", "李奶奶", "/报名 1 2"))).toEqual([["user", "李奶奶", "包饺子名额已满，您在候补第 1 位，有空位会通知您。"]]);
+    expect(await say(app, adapter, message("花园群", "王师傅", "/join 1"))).toEqual([["user", "王师傅", "您已经报名包饺子了，谢谢！"]]);
+    // ...and the group hears each event's changes once, when the 3-minute window closes.
+    const sentBefore = adapter.sent.length;
+    app.clock.set(new Date("2026-11-25T10:03:00+08:00"));
+    await app.tick();
+    expect(adapter.sent.slice(sentBefore).map((sent) => [sent.to, sent.id, sent.message.text])).toEqual([
+      ["chat", "花园群", "Tea party：新报名 1 人（张阿姨）；共 1 人。"],
+      ["chat", "花园群", "包饺子：新报名 1 人（王师傅），候补 2 人（李奶奶+1）；共 1/2 人。"],
+    ]);
     expect(await say(app, adapter, message("花园群", "张阿姨", "/名单 1"))).toEqual([["chat", "花园群", "这个命令需要群管理员或协调员来发。"]]);
     expect(await say(app, adapter, admin("/名单 1"))).toEqual([["chat", "花园群", "包饺子名单（1）：王师傅\n候补：李奶奶+1"]]);
     app.clock.set(new Date("2026-11-27T20:30:00+08:00"));
@@ -165,6 +179,7 @@ describe("events: concurrency, restarts and edges", () => {
       await app.tick();
     }
     expect(adapter.sent.slice(before).map((sent) => [sent.id, sent.message.text])).toEqual([
+      ["花园群", "包饺子：新报名 1 人（张阿姨）；共 1 人。"], // the sign-up summary; the cancelled event's is not sent
       ["张阿姨", "提醒：3小时后有包饺子（11月28日（周六） 09:00），别忘了哦！"],
       ["张阿姨", "提醒：30分钟后有包饺子（11月28日（周六） 09:00），别忘了哦！"],
     ]);
@@ -182,9 +197,9 @@ describe("events: concurrency, restarts and edges", () => {
     await say(app, adapter, admin("/活动 周六 9:00-11:00 包饺子 限3人"));
     // Questions about signing up are not sign-ups.
     expect(await say(app, adapter, message("花园群", "李奶奶", "怎么报名？"), message("花园群", "赵老师", "报名了吗大家"))).toEqual([]);
-    expect(await say(app, adapter, message("花园群", "张阿姨", "我和老伴两个人"))).toEqual([["chat", "花园群", "报名成功：包饺子（2人）。已报 2/3 人。"]]);
-    expect(await say(app, adapter, message("花园群", "张阿姨", "报名"))).toEqual([["chat", "花园群", "您已经报名包饺子（2人）了，谢谢！"]]);
-    expect(await say(app, adapter, message("花园群", "王师傅", "/报名 2人"))).toEqual([["chat", "花园群", "包饺子名额已满，您在候补第 1 位，有空位会私信告诉您。"]]);
+    expect(await say(app, adapter, message("花园群", "张阿姨", "我和老伴两个人"))).toEqual([["user", "张阿姨", "报名成功：包饺子（2人）。已报 2/3 人。"]]);
+    expect(await say(app, adapter, message("花园群", "张阿姨", "报名"))).toEqual([["user", "张阿姨", "您已经报名包饺子（2人）了，谢谢！"]]);
+    expect(await say(app, adapter, message("花园群", "王师傅", "/报名 2人"))).toEqual([["user", "王师傅", "包饺子名额已满，您在候补第 1 位，有空位会通知您。"]]);
     expect(await app.prisma.signUp.findFirstOrThrow({ where: { person: { displayName: "王师傅" } } })).toMatchObject({ count: 2, state: "waitlisted" });
     // In a private chat the bot says where to sign up.
     expect(await say(app, adapter, message(null, "李奶奶", "报名"))).toEqual([["chat", "dm:李奶奶", "请在活动所在的群里报名（说“报名”或回复活动卡片上的数字）。"]]);

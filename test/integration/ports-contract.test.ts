@@ -222,4 +222,16 @@ describe.each(subjects)("ports contract: $name", ({ open }) => {
     expect(await subject.outbox()).toEqual([]);
     await subject.close();
   });
+
+  it("tells when a group's messages of the last hour were written, for its budget: emergencies and other chats not counted", async () => {
+    const subject = await open();
+    const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
+    for (const [minutes, chatId, priority] of [[0, "楼群", 5], [20, "楼群", 9], [30, "别群", 5], [40, "楼群", 0], [70, "楼群", 5]] as const) {
+      subject.clock.set(at(minutes));
+      await subject.uow.run((repos) => repos.outboxes.enqueue({ kind: "chat", platform: "console", chatId }, { text: "x" }, { lang: "zh-CN", priority }));
+    }
+    const since = await subject.uow.run((repos) => repos.outboxes.toGroupSince("console", "楼群", at(10)));
+    expect(since).toEqual([at(40), at(70)]);
+    await subject.close();
+  });
 });

@@ -24,9 +24,13 @@ describe("events (use cases on fakes)", () => {
     const world = garden("张阿姨", "王师傅", "李奶奶", "赵老师");
     await world.say(admin(world, "/活动 周六 9:00 包饺子 限2人 截止周五20:00"));
     expect(world.state.events).toMatchObject([{ id: 1, title: "包饺子", capacity: 2, state: "open" }]);
-    expect(lines(await world.say(world.message("周六的活动算我一个", "王师傅", GARDEN)))).toEqual([["chat", GARDEN, "报名成功：包饺子。已报 1/2 人。"]]);
-    expect(lines(await world.say(world.message("/报名 1 2", "李奶奶", GARDEN)))).toEqual([["chat", GARDEN, "包饺子名额已满，您在候补第 1 位，有空位会私信告诉您。"]]);
-    expect(lines(await world.say(world.message("/join 1", "王师傅", GARDEN)))).toEqual([["chat", GARDEN, "您已经报名包饺子了，谢谢！"]]);
+    // Each person hears privately; the group hears nothing per sign-up...
+    expect(lines(await world.say(world.message("周六的活动算我一个", "王师傅", GARDEN)))).toEqual([["user", "王师傅", "报名成功：包饺子。已报 1/2 人。"]]);
+    expect(lines(await world.say(world.message("/报名 1 2", "李奶奶", GARDEN)))).toEqual([["user", "李奶奶", "包饺子名额已满，您在候补第 1 位，有空位会通知您。"]]);
+    expect(lines(await world.say(world.message("/join 1", "王师傅", GARDEN)))).toEqual([["user", "王师傅", "您已经报名包饺子了，谢谢！"]]);
+    // ...but one summary of what changed when the window (3 minutes) closes.
+    world.clock.set(new Date("2026-11-25T10:03:00+08:00"));
+    expect(lines(await world.runDueJobs())).toEqual([["chat", GARDEN, "包饺子：新报名 1 人（王师傅），候补 2 人（李奶奶+1）；共 1/2 人。"]]);
     expect(lines(await world.say(world.message("/名单 1", "张阿姨", GARDEN)))).toEqual([["chat", GARDEN, "这个命令需要群管理员或协调员来发。"]]);
     expect(lines(await world.say(admin(world, "/名单 1")))).toEqual([["chat", GARDEN, "包饺子名单（1）：王师傅\n候补：李奶奶+1"]]);
     const left = await world.say(world.message("/leave 1", "王师傅", GARDEN));
@@ -45,8 +49,13 @@ describe("events (use cases on fakes)", () => {
     const asked = await world.say(world.message("+1", "张阿姨", GARDEN));
     expect(lines(asked)).toEqual([["chat", GARDEN, "您想报名哪个活动？"]]);
     expect(asked[0]!.message.options?.map((option) => option.label)).toEqual(["11月28日（周六） 09:00 包饺子", "11月29日（周日） 15:00 Tea party"]);
-    expect(lines(await world.say(world.message(asked[0]!.message.options![1]!.reply, "张阿姨", GARDEN)))).toEqual([["chat", GARDEN, "报名成功：Tea party。已报 1 人。"]]);
-    expect(lines(await world.say(world.message("周六的活动算我一个", "王师傅", GARDEN)))).toEqual([["chat", GARDEN, "报名成功：包饺子。已报 1/2 人。"]]);
+    expect(lines(await world.say(world.message(asked[0]!.message.options![1]!.reply, "张阿姨", GARDEN)))).toEqual([["user", "张阿姨", "报名成功：Tea party。已报 1 人。"]]);
+    expect(lines(await world.say(world.message("周六的活动算我一个", "王师傅", GARDEN)))).toEqual([["user", "王师傅", "报名成功：包饺子。已报 1/2 人。"]]);
+    world.clock.set(new Date("2026-11-25T10:03:00+08:00"));
+    expect(lines(await world.runDueJobs())).toEqual([
+      ["chat", GARDEN, "Tea party：新报名 1 人（张阿姨）；共 1 人。"],
+      ["chat", GARDEN, "包饺子：新报名 1 人（王师傅）；共 1/2 人。"],
+    ]);
   });
 
   it("sends the reminders set in the command on the clock, and none for a cancelled event (whose people are told)", async () => {
@@ -70,6 +79,7 @@ describe("events (use cases on fakes)", () => {
       reminders.push(...(await world.runDueJobs()));
     }
     expect(lines(reminders).map(([, id, text]) => [id, text])).toEqual([
+      [GARDEN, "包饺子：新报名 1 人（张阿姨）；共 1 人。"], // the sign-up summary (the cancelled event's is not sent)
       ["张阿姨", "提醒：3小时后有包饺子（11月28日（周六） 09:00），别忘了哦！"],
       ["张阿姨", "提醒：30分钟后有包饺子（11月28日（周六） 09:00），别忘了哦！"],
     ]);

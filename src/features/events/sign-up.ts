@@ -3,17 +3,19 @@
  * Saturday", a button or a numbered reply (`/join 12`), or a 接龙 re-post (added names sign up, removed ones cancel).
  * The event is the one named by date or title, else the only open one in the chat, else the bot asks. Beyond capacity
  * people join the waitlist; a cancellation promotes the waitlist in order, and the promoted hear it privately.
- * Nobody is counted twice: one sign-up per person and event.
+ * Nobody is counted twice: one sign-up per person and event. In a group the bot does not answer each sign-up: the
+ * person hears privately and the group gets one summary per event per few minutes (acknowledge.ts).
  */
 import type { EventRepos } from "./repos.ts";
 import type { CancelSignupIntent, CommandIntent, EventRef, SignupIntent } from "../../parse/intent.ts";
 import type { EventView } from "./ports.ts";
+import type { Lang } from "../../kernel/lang.ts";
 import type { Handler, MessageContext } from "../../app/shared/context.ts";
 import { reply } from "../../app/shared/context.ts";
 import { placeFor, promotions } from "./domain/sign-up-policy.ts";
 import { compareWithLastCopy } from "./compare-group-note.ts";
 import { eventTexts, formatWhen } from "./texts.ts";
-import { tell } from "../../app/shared/tell.ts";
+import { confirmPrivately, noteForGroup } from "./acknowledge.ts";
 import { atLocal, localDate } from "../../kernel/zoned-time.ts";
 import { findCount } from "../../parse/counts.ts";
 import { mayOrganise, scheduleEventJobs } from "./create-event.ts";
@@ -99,7 +101,10 @@ async function whichEvent(context: MessageContext, repos: Pick<EventRepos, "even
 
 /**
  * Sign `personId` up for `count` people: confirmed while there is room for the whole party, else waitlisted.
- * Returns where they ended up (or null when they could not sign up).
+ * The person hears where they stand privately (as the reply, in a private chat) and the group hears it in the event's
+ * next summary, never in a reply per sign-up. A refusal (the event is over or sign-ups have closed: nothing is
+ * recorded) is answered at once where it was asked, since the person would otherwise believe they are in.
+ * `answer` false (a 接龙 entry): repeats and refusals are left to the list. Returns where they ended up, or null.
  */
 export async function join(
   context: MessageContext,
@@ -110,31 +115,43 @@ export async function join(
   answer: boolean,
 ): Promise<"confirmed" | "waitlisted" | null> {
   const texts = eventTexts(context.lang);
-  const say = (text: string) => (answer ? reply(context, repos, text) : Promise.resolve());
-  if (event.state !== "open" || context.now >= event.startsAt) return say(texts.over(event.title)).then(() => null);
-  if (event.deadline && context.now > event.deadline) return say(texts.closed(event.title)).then(() => null);
+  const refuse = (text: string) => (answer ? reply(context, repos, text) : Promise.resolve());
+  const repeat = (text: (lang: Lang) => string) => (answer ? toPerson(context, repos, personId, text) : Promise.resolve());
+  if (event.state !== "open" || context.now >= event.startsAt) return refuse(texts.over(event.title)).then(() => null);
+  if (event.deadline && context.now > event.deadline) return refuse(texts.closed(event.title)).then(() => null);
   const existing = await repos.events.signUpOf(event.id, personId);
   if (existing?.state === "waitlisted") {
-    return say(texts.alreadyWaiting(event.title, await waitRank(repos, event.id, personId))).then(() => "waitlisted" as const);
+    const rank = await waitRank(repos, event.id, personId);
+    return repeat((lang) => eventTexts(lang).alreadyWaiting(event.title, rank)).then(() => "waitlisted" as const);
   }
+  let state: "confirmed" | "waitlisted";
   if (existing?.state === "confirmed") {
     const others = event.confirmed - existing.count;
     // Saying "报名" again never shrinks a party ("+2" then "+1" is the same two); a bigger party needs the room.
     if (count <= existing.count || placeFor(event.capacity, others, count) !== "confirmed") {
-      return say(texts.already(event.title, existing.count)).then(() => "confirmed" as const);
+      return repeat((lang) => eventTexts(lang).already(event.title, existing.count)).then(() => "confirmed" as const);
     }
     await repos.events.saveSignUp(event.id, personId, count, "confirmed", existing.position);
-    await say(texts.confirmed(event.title, count, others + count, event.capacity));
-    return "confirmed";
+    state = "confirmed";
+  } else {
+    state = placeFor(event.capacity, event.confirmed, count);
+    await repos.events.saveSignUp(event.id, personId, count, state, await repos.events.nextPosition(event.id));
   }
-  const state = placeFor(event.capacity, event.confirmed, count);
-  await repos.events.saveSignUp(event.id, personId, count, state, await repos.events.nextPosition(event.id));
-  if (state === "confirmed") await say(texts.confirmed(event.title, count, event.confirmed + count, event.capacity));
-  else await say(texts.waitlisted(event.title, await waitRank(repos, event.id, personId)));
+  const taken = event.confirmed - (existing?.state === "confirmed" ? existing.count : 0) + count;
+  if (state === "confirmed") await toPerson(context, repos, personId, (lang) => eventTexts(lang).confirmed(event.title, count, taken, event.capacity));
+  else {
+    const rank = await waitRank(repos, event.id, personId);
+    await toPerson(context, repos, personId, (lang) => eventTexts(lang).waitlisted(event.title, rank));
+  }
+  const name = personId === context.person.id ? context.person.displayName : await nameOf(repos, event.id, personId);
+  await noteForGroup(repos, context, event, [{ kind: state === "confirmed" ? "added" : "waiting", who: { personId, name, count } }]);
   return state;
 }
 
-/** Cancel a sign-up; a freed place promotes the waitlist in order, each promoted person told privately. */
+/**
+ * Cancel a sign-up; a freed place promotes the waitlist in order. The person and the promoted hear it privately, the
+ * group in the next summary. `answer` false (a 接龙 entry): nothing is said to the person beyond the summary.
+ */
 export async function leave(context: MessageContext, repos: EventRepos, event: EventView, personId: number, answer: boolean): Promise<boolean> {
   const texts = eventTexts(context.lang);
   if (event.state !== "open" || context.now >= event.startsAt) {
@@ -142,7 +159,11 @@ export async function leave(context: MessageContext, repos: EventRepos, event: E
     return false;
   }
   const was = await repos.events.cancelSignUp(event.id, personId);
-  if (answer) await reply(context, repos, was ? texts.cancelled(event.title) : texts.notSignedUp(event.title));
+  if (answer) await toPerson(context, repos, personId, (lang) => (was ? eventTexts(lang).cancelled(event.title) : eventTexts(lang).notSignedUp(event.title)));
+  if (was) {
+    const gone = await repos.events.signUpOf(event.id, personId);
+    await noteForGroup(repos, context, event, [{ kind: "removed", who: { personId, name: gone?.displayName ?? String(personId), count: gone?.count ?? 1 } }]);
+  }
   if (was !== "confirmed") return was !== null;
   const signUps = await repos.events.signUps(event.id);
   const confirmed = signUps.filter((one) => one.state === "confirmed").reduce((sum, one) => sum + one.count, 0);
@@ -150,10 +171,23 @@ export async function leave(context: MessageContext, repos: EventRepos, event: E
   const timeZone = await repos.people.timeZoneOf(event.communityId);
   for (const promoted of promotions(event.capacity, confirmed, waitlist)) {
     await repos.events.saveSignUp(event.id, promoted.personId, promoted.count, "confirmed", promoted.position);
-    await tell(repos, promoted.personId, eventChat(event), (lang) => eventTexts(lang).promoted(event.title, formatWhen(event.startsAt, event.endsAt, timeZone, lang)));
+    // Privately, without a group mention: the summary names them ("候补转正").
+    await confirmPrivately(repos, context, promoted.personId, (lang) => eventTexts(lang).promoted(event.title, formatWhen(event.startsAt, event.endsAt, timeZone, lang)));
+    await noteForGroup(repos, context, event, [{ kind: "promoted", who: { personId: promoted.personId, name: promoted.displayName, count: promoted.count } }]);
     await repos.audit.append({ communityId: event.communityId, action: "event.promoted", subjectType: "Event", subjectId: event.id, detail: { personId: promoted.personId } });
   }
   return true;
+}
+
+/** Where a person's own sign-up answer goes: the reply in a private chat with them, else privately (see acknowledge.ts). */
+function toPerson(context: MessageContext, repos: EventRepos, personId: number, text: (lang: Lang) => string): Promise<unknown> {
+  if (context.chat.kind === "private" && personId === context.person.id) return reply(context, repos, text(context.lang));
+  return confirmPrivately(repos, context, personId, text);
+}
+
+/** A person's name as the group summary gives it (their display name). */
+async function nameOf(repos: EventRepos, eventId: number, personId: number): Promise<string> {
+  return (await repos.events.signUpOf(eventId, personId))?.displayName ?? String(personId);
 }
 
 /**
@@ -174,9 +208,7 @@ async function signUpFromList(context: MessageContext<SignupIntent>, repos: Even
   // An entry is a member's name, alone or followed by a note ("王师傅 +1", "张阿姨(带孙子)"): never a mere prefix.
   const who = (entry: string) =>
     members.find((member) => member.names.some((name) => name && (entry === name || new RegExp(`^${escapeRegExp(name)}(?=[\\s+＋(（,，:：\\d]|$)`, "u").test(entry))));
-  const added: string[] = [];
-  const waiting: string[] = [];
-  const removed: string[] = [];
+  // Each change goes to the person privately and into the group's next summary (see join/leave), not into a reply.
   const unknown: string[] = [];
   let refused = false;
   for (const entry of [...diff.added, ...diff.edited.map((edit) => edit.to)]) {
@@ -187,22 +219,16 @@ async function signUpFromList(context: MessageContext<SignupIntent>, repos: Even
     }
     if (await repos.events.signUpOf(event.id, member.personId).then((one) => one && one.state !== "cancelled")) continue; // already in
     const fresh = (await repos.events.get(event.id))!;
-    const state = await join(context, repos, fresh, member.personId, findCount(entry) ?? 1, false);
-    if (state === "confirmed") added.push(member.names[0]!);
-    if (state === "waitlisted") waiting.push(member.names[0]!);
-    if (state === null) refused = true;
+    if ((await join(context, repos, fresh, member.personId, findCount(entry) ?? 1, false)) === null) refused = true;
   }
   for (const entry of [...diff.removed, ...diff.edited.map((edit) => edit.from)]) {
     const member = who(entry);
     if (!member || diff.edited.some((edit) => edit.from === entry && who(edit.to)?.personId === member.personId)) continue;
-    if (await leave(context, repos, (await repos.events.get(event.id))!, member.personId, false)) removed.push(member.names[0]!);
+    await leave(context, repos, (await repos.events.get(event.id))!, member.personId, false);
   }
-  const texts = eventTexts(context.lang);
-  const lines = [
-    ...(added.length || waiting.length || removed.length || unknown.length ? [texts.listChanges(event.title, added, removed, waiting, unknown)] : []),
-    ...(refused ? [context.now >= event.startsAt ? texts.over(event.title) : texts.closed(event.title)] : []),
-  ];
-  if (lines.length) await reply(context, repos, lines.join("\n"));
+  await noteForGroup(repos, context, event, unknown.map((entry) => ({ kind: "unknown" as const, entry })));
+  // A refusal is the one answer the list gets at once: nothing was recorded for its new names.
+  if (refused) await reply(context, repos, context.now >= event.startsAt ? eventTexts(context.lang).over(event.title) : eventTexts(context.lang).closed(event.title));
 }
 
 /** The chat's event a list title names (by date or words), or a new one adopted from a dated title. */

@@ -1,5 +1,7 @@
 /** Reply texts of events and sign-ups, in zh-CN and en. Group texts name people at most, never contact details. */
 import type { Lang } from "../../kernel/lang.ts";
+import type { Named, PendingSummary } from "./domain/sign-up-summary.ts";
+import { nameOf } from "./domain/sign-up-summary.ts";
 
 type EventTexts = {
   created: (card: string) => string;
@@ -35,7 +37,7 @@ type EventTexts = {
   attended: (title: string, names: string[], credited: string | null) => string;
   unknownNames: (names: string[]) => string;
   listAdopted: (title: string, id: number) => string;
-  listChanges: (title: string, added: string[], removed: string[], waiting: string[], unknown: string[]) => string;
+  summary: (title: string, changes: PendingSummary, taken: number, capacity: number | null) => string;
   party: (count: number) => string;
   calendar: (name: string, count: number) => string;
   yourTurn: (title: string, when: string, id: number) => string;
@@ -63,9 +65,9 @@ const zh: EventTexts = {
   deadlineAfterStart: "报名截止时间应在活动开始之前。",
   deadlinePast: "报名截止时间已经过去了，请检查日期。",
   confirmed: (title, count, taken, capacity) => `报名成功：${title}${count > 1 ? `（${count}人）` : ""}。已报 ${taken}${capacity === null ? "" : `/${capacity}`} 人。`,
-  waitlisted: (title, position) => `${title}名额已满，您在候补第 ${position} 位，有空位会私信告诉您。`,
+  waitlisted: (title, position) => `${title}名额已满，您在候补第 ${position} 位，有空位会通知您。`,
   already: (title, count) => `您已经报名${title}${count > 1 ? `（${count}人）` : ""}了，谢谢！`,
-  alreadyWaiting: (title, position) => `您在${title}的候补第 ${position} 位，有空位会私信告诉您。`,
+  alreadyWaiting: (title, position) => `您在${title}的候补第 ${position} 位，有空位会通知您。`,
   closed: (title) => `${title}报名已截止，谢谢关注！`,
   over: (title) => `${title}已经开始或结束了。`,
   cancelled: (title) => `已取消您的${title}报名。`,
@@ -89,13 +91,14 @@ const zh: EventTexts = {
   attended: (title, names, credited) => `已记下${title}到场：${names.join("、")}。${credited ? `每人记 ${credited}，待确认。` : ""}`,
   unknownNames: (names) => `这些人没有报名或没找到：${names.join("、")}。`,
   listAdopted: (title, id) => `已把接龙“${title}”登记为活动 #${id}。`,
-  listChanges: (title, added, removed, waiting, unknown) =>
-    `${title}接龙已更新：${[
-      ...(added.length ? [`报名 ${added.join("、")}`] : []),
-      ...(waiting.length ? [`候补 ${waiting.join("、")}`] : []),
-      ...(removed.length ? [`取消 ${removed.join("、")}`] : []),
-      ...(unknown.length ? [`没认出 ${unknown.join("、")}（请本人回复“报名”）`] : []),
-    ].join("；")}。`,
+  summary: (title, changes, taken, capacity) =>
+    `${title}：${[
+      ...(changes.added.length ? [`新报名 ${heads(changes.added)} 人（${names(changes.added, "、")}）`] : []),
+      ...(changes.promoted.length ? [`候补转正 ${heads(changes.promoted)} 人（${names(changes.promoted, "、")}）`] : []),
+      ...(changes.waiting.length ? [`候补 ${heads(changes.waiting)} 人（${names(changes.waiting, "、")}）`] : []),
+      ...(changes.removed.length ? [`取消 ${heads(changes.removed)} 人（${names(changes.removed, "、")}）`] : []),
+      ...(changes.unknown.length ? [`没认出 ${changes.unknown.join("、")}（请本人回复“报名”）`] : []),
+    ].join("，")}；共 ${taken}${capacity === null ? "" : `/${capacity}`} 人。`,
   party: (count) => `${count}人`,
   calendar: (name, count) => `${name}的日历（${count} 个活动），可导入手机日历。`,
   inTheGroup: "请在活动所在的群里报名（说“报名”或回复活动卡片上的数字）。",
@@ -123,9 +126,9 @@ const en: EventTexts = {
   deadlineAfterStart: "The sign-up deadline must be before the event starts.",
   deadlinePast: "That sign-up deadline has already passed; please check the date.",
   confirmed: (title, count, taken, capacity) => `You're in: ${title}${count > 1 ? ` (${count} people)` : ""}. ${taken}${capacity === null ? "" : `/${capacity}`} signed up.`,
-  waitlisted: (title, position) => `${title} is full; you're number ${position} on the waitlist. I'll message you if a place frees up.`,
+  waitlisted: (title, position) => `${title} is full; you're number ${position} on the waitlist. I'll let you know if a place frees up.`,
   already: (title, count) => `You're already signed up for ${title}${count > 1 ? ` (${count} people)` : ""}. Thank you!`,
-  alreadyWaiting: (title, position) => `You're number ${position} on the waitlist for ${title}; I'll message you if a place frees up.`,
+  alreadyWaiting: (title, position) => `You're number ${position} on the waitlist for ${title}; I'll let you know if a place frees up.`,
   closed: (title) => `Sign-ups for ${title} have closed. Thanks for your interest!`,
   over: (title) => `${title} has already started or finished.`,
   cancelled: (title) => `Your sign-up for ${title} is cancelled.`,
@@ -149,14 +152,14 @@ const en: EventTexts = {
   attended: (title, names, credited) => `Recorded at ${title}: ${names.join(", ")}.${credited ? ` ${credited} each, waiting for confirmation.` : ""}`,
   unknownNames: (names) => `Not signed up or not found: ${names.join(", ")}.`,
   listAdopted: (title, id) => `The list "${title}" is now event #${id}.`,
-  listChanges: (title, added, removed, waiting, unknown) =>
-    [
-      `${title} list updated:`,
-      ...(added.length ? [`in: ${added.join(", ")}`] : []),
-      ...(waiting.length ? [`waitlist: ${waiting.join(", ")}`] : []),
-      ...(removed.length ? [`out: ${removed.join(", ")}`] : []),
-      ...(unknown.length ? [`not recognised: ${unknown.join(", ")} (please reply "sign me up" yourselves)`] : []),
-    ].join(" "),
+  summary: (title, changes, taken, capacity) =>
+    `${title}: ${[
+      ...(changes.added.length ? [`${heads(changes.added)} new (${names(changes.added, ", ")})`] : []),
+      ...(changes.promoted.length ? [`${heads(changes.promoted)} moved up from the waitlist (${names(changes.promoted, ", ")})`] : []),
+      ...(changes.waiting.length ? [`${heads(changes.waiting)} on the waitlist (${names(changes.waiting, ", ")})`] : []),
+      ...(changes.removed.length ? [`${heads(changes.removed)} cancelled (${names(changes.removed, ", ")})`] : []),
+      ...(changes.unknown.length ? [`not recognised: ${changes.unknown.join(", ")} (please reply "sign me up" yourselves)`] : []),
+    ].join("; ")}. ${taken}${capacity === null ? "" : `/${capacity}`} signed up.`,
   party: (count) => `${count} people`,
   inTheGroup: 'Please sign up in the event\'s group (say "sign me up" or reply with the number on the event card).',
   notStarted: (title) => `${title} hasn't started yet or was cancelled; record attendance once it has started.`,
@@ -164,6 +167,16 @@ const en: EventTexts = {
   nextWeek: (card, holders) => `Next one:\n${card}${holders.length ? `\nOn duty: ${holders.join(", ")}` : ""}`,
   calendar: (name, count) => `${name}: a calendar of ${count} event${count === 1 ? "" : "s"} to import into your phone's calendar.`,
 };
+
+/** Heads in a list of sign-ups (a party of two counts two). */
+function heads(people: Named[]): number {
+  return people.reduce((sum, one) => sum + one.count, 0);
+}
+
+/** The names, as the roster writes them ("张阿姨+1" for a party of two). */
+function names(people: Named[], separator: string): string {
+  return people.map(nameOf).join(separator);
+}
 
 /** The event texts in a language. */
 export function eventTexts(lang: Lang): EventTexts {

@@ -40,6 +40,29 @@ export class PrismaOutboxes implements Outboxes {
       VALUES (${target.platform}, ${target.kind}, ${targetId}, ${fallback}, ${laneOf(target)}, ${options.priority ?? 5},
               ${JSON.stringify(body)}, 'pending', 0, 0, ${this.now}, ${this.now})`;
   }
+
+  async toGroupSince(platform: Platform, chatId: string, since: Date): Promise<Date[]> {
+    // Two indexed reads: the chat's lane ([lane, state, id]); and sent rows by time ([state, nextAttemptAt], which is
+    // never before the row was written) for private messages the dispatcher turned into a mention in this group.
+    const own = await this.tx.outboxMessage.findMany({
+      where: { lane: laneOf({ kind: "chat", platform, chatId }), state: { in: ["pending", "sent"] }, createdAt: { gte: since }, priority: { lt: 9 } },
+      select: { createdAt: true },
+    });
+    const fellBack = await this.tx.outboxMessage.findMany({
+      where: {
+        state: "sent",
+        nextAttemptAt: { gte: since },
+        createdAt: { gte: since },
+        targetKind: "user",
+        platform,
+        fallbackChatId: chatId,
+        priority: { lt: 9 },
+        lastError: { startsWith: "private message undeliverable" },
+      },
+      select: { createdAt: true },
+    });
+    return [...own, ...fellBack].map((row) => row.createdAt).sort((a, b) => a.getTime() - b.getTime());
+  }
 }
 
 /** Prisma implementation of `ProcessedMessages`. */

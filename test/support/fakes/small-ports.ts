@@ -24,6 +24,13 @@ export class FakeOutboxes implements Outboxes {
   async enqueue(target: OutboundTarget, message: OutboundMessage, options: EnqueueOptions): Promise<void> {
     insert(this.state, "outbox", { target: { ...target }, message: structuredClone(message), lang: options.lang, priority: options.priority ?? 5, createdAt: this.now });
   }
+
+  /** Fakes never fall back (nothing is sent): the group's own messages only. */
+  async toGroupSince(platform: Platform, chatId: string, since: Date): Promise<Date[]> {
+    return this.state.outbox
+      .filter((row) => row.target.kind === "chat" && row.target.platform === platform && row.target.chatId === chatId && row.priority < 9 && row.createdAt >= since)
+      .map((row) => row.createdAt);
+  }
 }
 
 /** In-memory `ProcessedMessages`: the unique key on platform and id. */
