@@ -101,7 +101,7 @@ describe("loadConfig", () => {
       outboxMaxAttempts: 8,
       outboxPollMs: 1000,
       consoleMaxTextLength: 4096,
-      requests: { waveSize: 3, waveMinutesUrgent: 10, waveMinutes: 60, expiryHours: 48, sosAlertSize: 5, sosWidenMinutes: 2, sosRounds: 3 },
+      requests: { waveSize: 3, waveMinutesUrgent: 10, waveMinutes: 60, expiryHours: 48, sosAlertSize: 5, sosWidenMinutes: 2, sosRounds: 3, sosJoinMinutes: 10 },
       wechat: null,
       telegram: null,
       llm: null,

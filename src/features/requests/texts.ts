@@ -54,6 +54,10 @@ type RequestTexts = {
   /** The group's advice, and how many were alerted privately (never who). */
   sosGroup: (number: string, emergency: string, alerted: number) => string;
   sosAlert: (r: RequestLabel, place: string, emergency: string, repeat: boolean) => string;
+  /** To those alerted: what the requester added in a later SOS message (their own words). Private. */
+  sosUpdate: (r: RequestLabel, text: string) => string;
+  /** In the chat of a repeated SOS: the open one is still being handled; how many were alerted, or told the update. */
+  sosStillOn: (id: number, alerted: number, forwarded: boolean) => string;
   ackLabel: string;
   acked: (id: number) => string;
   ackedOthers: (id: number, name: string) => string;
@@ -115,6 +119,13 @@ const zh: RequestTexts = {
     (alerted > 0 ? `我已私信通知 ${alerted} 位会急救的邻居、网格长或协调员。` : "我暂时没能联系上会急救的邻居和网格长，请大声向身边的人求助；我会继续找人。"),
   sosAlert: (r, place, emergency, repeat) =>
     `🚨${repeat ? "【仍无人回应】" : ""}紧急求助 #${r.id}：${emergency}，地点：${place}，求助人：${r.name}。能去请马上回复。`,
+  sosUpdate: (r, text) => `🚨紧急求助 #${r.id} 补充（${r.name}）：${text}`,
+  sosStillOn: (id, alerted, forwarded) =>
+    alerted === 0
+      ? `紧急求助 #${id} 还在处理中，我还在找人，请大声向身边的人求助。`
+      : forwarded
+        ? `紧急求助 #${id} 还在处理中，您补充的情况已私信转告 ${alerted} 位收到通知的人。`
+        : `紧急求助 #${id} 还在处理中，已通知 ${alerted} 位，请保持电话畅通。`,
   ackLabel: "我去",
   acked: (id) => `谢谢！已记下您去处理紧急求助 #${id}，路上注意安全。`,
   ackedOthers: (id, name) => `紧急求助 #${id}：${name}已回应，正在赶去。`,
@@ -181,6 +192,13 @@ const en: RequestTexts = {
       : "I couldn't reach anyone with first aid or a coordinator yet: call out to the people near you; I'll keep trying."),
   sosAlert: (r, place, emergency, repeat) =>
     `🚨${repeat ? " [STILL NO ANSWER]" : ""} Emergency #${r.id}: ${emergency} at ${place}, reported by ${r.name}. Reply if you can go now.`,
+  sosUpdate: (r, text) => `🚨 Emergency #${r.id}, more from ${r.name}: ${text}`,
+  sosStillOn: (id, alerted, forwarded) =>
+    alerted === 0
+      ? `Emergency #${id} is still open and I'm still looking for someone: call out to the people near you.`
+      : forwarded
+        ? `Emergency #${id} is still being handled; I've passed what you added privately to the ${alerted} ${alerted === 1 ? "person" : "people"} alerted.`
+        : `Emergency #${id} is still being handled; ${alerted} ${alerted === 1 ? "person was" : "people were"} alerted. Keep your phone free.`,
   ackLabel: "On my way",
   acked: (id) => `Thank you! You're down as going to emergency #${id}. Stay safe.`,
   ackedOthers: (id, name) => `Emergency #${id}: ${name} has answered and is on the way.`,
