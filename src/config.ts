@@ -49,6 +49,7 @@ const schema = z.object({
   SOS_ALERT_SIZE: wholeNumber(1, DEFAULT_REQUEST_SETTINGS.sosAlertSize),
   SOS_WIDEN_MINUTES: wholeNumber(1, DEFAULT_REQUEST_SETTINGS.sosWidenMinutes),
   SOS_ROUNDS: wholeNumber(1, DEFAULT_REQUEST_SETTINGS.sosRounds),
+  SOS_JOIN_MINUTES: wholeNumber(0, DEFAULT_REQUEST_SETTINGS.sosJoinMinutes),
   TELEGRAM_BOT_TOKEN: z
     .string()
     .trim()
@@ -199,6 +200,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
       sosAlertSize: value.SOS_ALERT_SIZE,
       sosWidenMinutes: value.SOS_WIDEN_MINUTES,
       sosRounds: value.SOS_ROUNDS,
+      sosJoinMinutes: value.SOS_JOIN_MINUTES,
     },
     wechat: value.WECHATY_PUPPET
       ? {

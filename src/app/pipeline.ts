@@ -1,7 +1,8 @@
 /**
  * The inbound pipeline: error boundary → dedupe → rate limit → parse → route → resolve person, chat and membership
  * → the use case, in one transaction with the processed-message record and the outbound messages.
- * Chatter (no route) costs no I/O and writes nothing. Resolution is read through a cache of known ids.
+ * Chatter (no route) costs no I/O and writes nothing. Resolution is read through a cache of known ids. A sender over
+ * the rate limit costs a parse and no database use; their emergencies still go through.
  */
 import type { ButtonPressed, ChatRef, InboundEvent, InboundMessage, MembersEvent } from "../chat/types.ts";
 import type { ClarifyIntent, Intent, NaturalKind, NoneIntent, ParseContext, Parser } from "../parse/intent.ts";
@@ -101,14 +102,15 @@ export class Pipeline {
     try {
       if (this.#recent.has(key)) return "duplicate";
       const now = this.#deps.clock.now();
-      if (!this.#limiter.allow(`${message.sender.platform}:${message.sender.id}`, now.getTime())) {
-        this.#deps.log.warn({ sender: message.sender.id, chat: message.chat.id }, "sender over rate limit; message dropped");
-        return "rate-limited";
-      }
+      const throttled = !this.#limiter.allow(senderKey(message), now.getTime());
       if (message.voice && !message.text.trim()) {
         const heard = await this.#hear(message);
-        if (heard === undefined) return this.#voiceNotUnderstood(message, now);
+        if (heard === undefined) return throttled ? "rate-limited" : this.#voiceNotUnderstood(message, now);
         message = { ...message, text: heard, transcribed: true };
+      }
+      if (throttled) {
+        const outcome = await this.#throttled(message, now);
+        if (outcome) return outcome;
       }
       const bound = await this.#bind(message, now);
       if (bound.kind === "ask") return await this.#askWhich(message, bound, now);
@@ -271,6 +273,45 @@ export class Pipeline {
     return outcome;
   }
 
+  /**
+   * A message from a sender over the rate limit, read by the parser alone (pure, no database, no language model): an
+   * emergency, or an answer to one, goes on as usual (undefined); anything else is dropped without touching the
+   * database, and the first one in a throttle period that the bot would have acted on gets one short notice.
+   */
+  async #throttled(message: InboundMessage, now: Date): Promise<Outcome | undefined> {
+    const text = message.action?.data ?? message.text;
+    const intent = this.#deps.parser(text, {
+      now,
+      timeZone: this.#deps.timeZone,
+      botNames: this.#deps.botNames,
+      addressedToBot: message.addressedToBot,
+      ...optional("lang", detectLang(text)),
+    });
+    // An emergency's answer word ("我去") is let through too: it answers an alert (a bare number needs a lookup to tell).
+    const answersAlert = answerShape(text, this.#answerWords) !== null && !/^\s*\d/u.test(text);
+    if (intent.kind === "sos" || (intent.kind === "command" && intent.name === "ack") || answersAlert) return undefined;
+    if (!handlerFor(this.#deps.router, intent) || !this.#limiter.notice(senderKey(message))) return "rate-limited";
+    this.#deps.log.warn({ sender: message.sender.id, chat: message.chat.id }, "sender over rate limit; messages dropped");
+    try {
+      const learned: Array<() => void> = [];
+      await this.#deps.uow.run(async (repos) => {
+        const chat = await this.#resolveChat(repos, message.chat, text, learned, message.sender.lang);
+        const { platform, id, displayName } = message.sender;
+        const inGroup = chat.kind === "group";
+        await repos.outboxes.enqueue(
+          { kind: "chat", platform: message.chat.platform, chatId: message.chat.id },
+          { text: t(chat.lang).slowDown(inGroup ? displayName : null), ...(inGroup ? { mentions: [{ platform, id, displayName }] } : {}) },
+          { lang: chat.lang },
+        );
+      });
+      for (const learn of learned) learn();
+      this.#deps.onCommitted?.();
+    } catch (error) {
+      this.#deps.log.error({ err: error, messageId: message.id }, "could not tell a sender to slow down");
+    }
+    return "rate-limited";
+  }
+
   /** The words of a voice message, when a transcriber is configured and it answers. */
   async #hear(message: InboundMessage): Promise<string | undefined> {
     const transcriber = this.#deps.transcriber;
@@ -349,6 +390,11 @@ function pressed(event: ButtonPressed): InboundMessage {
     ...(event.messageId ? { replyToId: event.messageId } : {}),
     sentAt: event.at,
   };
+}
+
+/** Whose rate a message counts against. */
+function senderKey(message: InboundMessage): string {
+  return `${message.sender.platform}:${message.sender.id}`;
 }
 
 /** The embedded model was unsure: a clarifying question, or a group message left alone. */

@@ -291,4 +291,20 @@ describe("Telegram through telegraf against the Bot API emulator", () => {
     expect(to(PEOPLE.requester.id).at(-1)!.text).toBe("抱歉，我现在只能看文字消息，请打字告诉我，或请家人帮忙发一下。");
     expect(emulator.fileDownloads).toBe(0);
   });
+
+  it("throttles a member flooding the group with one notice that mentions them, while their SOS still alerts", async () => {
+    const { emulator, say, to, handled } = await setup({ env: { RATE_LIMIT_PER_MINUTE: "3" } });
+    for (const person of Object.values(PEOPLE)) await say(person, "/start", dm(person));
+    let last = 0;
+    for (let i = 0; i < 30; i += 1) last = emulator.userMessage({ chat: GROUP, from: PEOPLE.requester, text: "/help" });
+    await handled(last);
+    await say(PEOPLE.requester, "救命！3栋302有人摔倒了");
+    const texts = to(GROUP.id).map((sent) => sent.text ?? "");
+    expect(texts.filter((text) => text.startsWith("我是邻里小助手"))).toHaveLength(2); // 3 a minute: /start used one
+    expect(texts.filter((text) => text.includes("发得太快"))).toEqual(["@王秀英 您发得太快了，有的消息我没有处理，请过一分钟再发。紧急求救不受影响。"]);
+    const notice = emulator.calls.find((call) => call.method === "sendMessage" && String(call.params.text).startsWith("@王秀英"));
+    expect(notice?.params.entities).toEqual([{ type: "text_mention", offset: 0, length: 4, user: { id: PEOPLE.requester.id, is_bot: false, first_name: "王秀英" } }]);
+    expect(texts.filter((text) => /^⚠️ 有人摔倒：请马上拨打 120！/u.test(text))).toHaveLength(1);
+    expect(to(PEOPLE.liu.id).at(-1)!.text).toMatch(/^🚨紧急求助 #1：有人摔倒，地点：3栋302/u);
+  });
 });

@@ -6,6 +6,7 @@ import {
   creditMinutes,
   emergencyNumber,
   expiryOf,
+  joinsOpenSos,
   localTime,
   waveDeadline,
 } from "../../src/features/requests/domain/policy.ts";
@@ -19,6 +20,17 @@ describe("request policy", () => {
     const now = at("2026-11-25T02:00:00Z");
     expect(waveDeadline(now, true, DEFAULT_REQUEST_SETTINGS).toISOString()).toBe("2026-11-25T02:10:00.000Z");
     expect(waveDeadline(now, false, { ...DEFAULT_REQUEST_SETTINGS, waveMinutes: 30 }).toISOString()).toBe("2026-11-25T02:30:00.000Z");
+  });
+
+  it("joins a repeated SOS to an open one raised less than 10 minutes before; not after, not once closed, not to a request", () => {
+    const raised = at("2026-11-25T02:00:00Z");
+    const sos = { category: "sos" as const, state: "open" as const, createdAt: raised };
+    expect(joinsOpenSos(sos, at("2026-11-25T02:09:59Z"), DEFAULT_REQUEST_SETTINGS)).toBe(true);
+    expect(joinsOpenSos(sos, at("2026-11-25T02:10:00Z"), DEFAULT_REQUEST_SETTINGS)).toBe(false);
+    expect(joinsOpenSos({ ...sos, state: "assigned" }, at("2026-11-25T02:05:00Z"), DEFAULT_REQUEST_SETTINGS)).toBe(true);
+    for (const state of ["done", "cancelled", "expired"] as const) expect(joinsOpenSos({ ...sos, state }, at("2026-11-25T02:01:00Z"), DEFAULT_REQUEST_SETTINGS)).toBe(false);
+    expect(joinsOpenSos({ ...sos, category: "medical" }, at("2026-11-25T02:01:00Z"), DEFAULT_REQUEST_SETTINGS)).toBe(false);
+    expect(joinsOpenSos(sos, at("2026-11-25T02:00:01Z"), { ...DEFAULT_REQUEST_SETTINGS, sosJoinMinutes: 0 })).toBe(false);
   });
 
   it("expires 48 hours after the request, or after the time it was needed if later", () => {

@@ -44,6 +44,19 @@ describe("RateLimiter", () => {
     expect(limiter.allow("console:别人", T)).toBe(true);
     expect(limiter.allow("telegram:刷屏的人", T)).toBe(true);
   });
+
+  it("says to tell a throttled sender once per throttle period: a new period starts once their allowance is full again", () => {
+    const limiter = new RateLimiter(3); // one token every 20 s
+    for (let i = 0; i < 4; i += 1) limiter.allow("a", T);
+    expect([limiter.notice("a"), limiter.notice("a")]).toEqual([true, false]);
+    // Still flooding: a message gets through now and then, but it is the same period.
+    for (let s = 1; s <= 59; s += 1) limiter.allow("a", T + s * SECOND);
+    expect(limiter.notice("a")).toBe(false);
+    // Quiet for a minute: full again; the next flood is a new period.
+    for (let i = 0; i < 4; i += 1) limiter.allow("a", T + 180 * SECOND);
+    expect(limiter.notice("a")).toBe(true);
+    expect(limiter.notice("someone who never wrote")).toBe(false);
+  });
 });
 
 describe("RecentSet", () => {
@@ -88,7 +101,7 @@ describe("loadConfig", () => {
       outboxMaxAttempts: 8,
       outboxPollMs: 1000,
       consoleMaxTextLength: 4096,
-      requests: { waveSize: 3, waveMinutesUrgent: 10, waveMinutes: 60, expiryHours: 48, sosAlertSize: 5, sosWidenMinutes: 2, sosRounds: 3 },
+      requests: { waveSize: 3, waveMinutesUrgent: 10, waveMinutes: 60, expiryHours: 48, sosAlertSize: 5, sosWidenMinutes: 2, sosRounds: 3, sosJoinMinutes: 10 },
       wechat: null,
       telegram: null,
       llm: null,

@@ -1,7 +1,8 @@
 /**
  * Help requests on the fakes (no database): asking pings the first wave privately, the first acceptance wins, the
  * helper marks it done and a pending credit waits for the requester, a declined wave passes on, a cancel tells whoever
- * was pinged, a taken request is followed up when its time is up, an SOS alerts first-aiders, captain and coordinator.
+ * was pinged, a taken request is followed up when its time is up, an SOS alerts first-aiders, captain and coordinator,
+ * and the same person's SOS again within minutes joins the open one instead of alerting again.
  * Mirrors test/integration/requests.test.ts and sos-priority.test.ts.
  */
 import { describe, expect, it } from "vitest";
@@ -176,5 +177,57 @@ describe("help requests (use cases on fakes)", () => {
     );
     await world.advance(5 * 60_000);
     expect(world.state.audit.filter((entry) => entry.subjectId === 1).map((entry) => entry.action)).toEqual(["sos.raised", "sos.alerted", "request.cancelled"]);
+  });
+
+  it("joins a second SOS from the same person within 10 minutes: no new emergency or alerts, the update goes privately to those alerted", async () => {
+    const world = demoWorld();
+    await world.say(world.message("救命！3栋101我老伴摔倒了", "李奶奶", GROUP));
+    const alerted = ["user:周大姐", "user:刘医生", "user:陈司机", "user:孙主任"];
+    const pings = world.state.pings.length;
+    const widenJobs = world.state.jobs.filter((job) => job.kind === "sos.widen").length;
+
+    world.clock.advance(60_000);
+    const update = await world.say(world.message("救命！他头在流血，叫不醒了", "李奶奶", GROUP));
+    expect(lines(update)[0]).toEqual(["chat", GROUP, "紧急求助 #1 还在处理中，您补充的情况已私信转告 4 位收到通知的人。"]);
+    expect(targets(update.slice(1))).toEqual(alerted);
+    for (const row of update.slice(1)) expect(row.message.text).toBe("🚨紧急求助 #1 补充（李奶奶）：救命！他头在流血，叫不醒了");
+    expect(update.every((row) => row.priority === 9)).toBe(true);
+    expect(world.state.requests.filter((request) => request.category === "sos")).toHaveLength(1);
+    expect(world.state.pings).toHaveLength(pings);
+    expect(world.state.jobs.filter((job) => job.kind === "sos.widen")).toHaveLength(widenJobs);
+    expect(world.state.audit.at(-1)).toMatchObject({ action: "sos.joined", subjectId: 1, detail: { text: "救命！他头在流血，叫不醒了", passedOn: 4 } });
+
+    // The same words again, or a bare call for help, add nothing for the responders; the group heard a minute ago.
+    world.clock.advance(30_000);
+    expect(await world.say(world.message("救命！他头在流血，叫不醒了！！", "李奶奶", GROUP))).toEqual([]);
+    expect(await world.say(world.message("救命！快来人啊！", "李奶奶", GROUP))).toEqual([]);
+    world.clock.advance(2 * 60_000);
+    expect(lines(await world.say(world.message("救命！快来人啊！", "李奶奶", GROUP)))).toEqual([["chat", GROUP, "紧急求助 #1 还在处理中，已通知 4 位，请保持电话畅通。"]]);
+    expect(world.state.audit.filter((entry) => entry.action === "sos.joined")).toHaveLength(4);
+    expect(world.state.requests.filter((request) => request.category === "sos")).toHaveLength(1);
+
+    // Ten minutes after it was raised, an SOS is a new emergency with its own alerts.
+    world.clock.advance(7 * 60_000);
+    const again = await world.say(world.message("救命！3栋101我老伴又摔倒了", "李奶奶", GROUP));
+    expect(again[0]!.message.text).toMatch(/^⚠️ 有人摔倒：请马上拨打 120！/u);
+    expect(targets(again.slice(1))).toEqual(alerted);
+    expect(again[1]!.message.text).toMatch(/^🚨紧急求助 #2：/u);
+    expect(world.state.requests.filter((request) => request.category === "sos").map((request) => request.id)).toEqual([1, 2]);
+  });
+
+  it("raises a new emergency once the open one is closed, and never joins another person's SOS about the same place", async () => {
+    const world = demoWorld();
+    await world.say(world.message("救命！3栋101我老伴摔倒了", "李奶奶", GROUP));
+    const other = await world.say(world.message("救命！3栋101有人摔倒了", "王秀英", GROUP));
+    expect(other[0]!.message.text).toMatch(/^⚠️ 有人摔倒/u);
+    expect(other[1]!.message.text).toMatch(/^🚨紧急求助 #2：/u);
+
+    const asked = await world.say(world.message("没事了，谢谢大家", "李奶奶", GROUP));
+    await world.say(world.message(asked[0]!.message.options![0]!.reply, "李奶奶", GROUP));
+    expect(world.state.requests.find((request) => request.id === 1)!.state).toBe("cancelled");
+    world.clock.advance(60_000);
+    const anew = await world.say(world.message("救命！3栋101我老伴晕倒了", "李奶奶", GROUP));
+    expect(anew[0]!.message.text).toMatch(/^⚠️ 有人昏迷/u);
+    expect(anew[1]!.message.text).toMatch(/^🚨紧急求助 #3：/u);
   });
 });

@@ -7,7 +7,8 @@ type Texts = {
   registerHowTo: string;
   /** `help`: how the help command is written in this language ("/帮助"). */
   unknownCommand: (command: string, help: string) => string;
-  slowDown: string;
+  /** To a sender over the rate limit (`name` to address them in a group, null in a private chat). */
+  slowDown: (name: string | null) => string;
   somethingWentWrong: string;
   privateFallback: (name: string, platform?: string) => string;
   welcome: (names: string, platform: string) => string;
@@ -55,7 +56,7 @@ const zh: Texts = {
   registeredInGroup: "已登记，谢谢！住址只有网格长和协调员能看到。",
   registerHowTo: "请这样登记住址：/登记 3-502，或直接说“我住3栋502”。",
   unknownCommand: (command, help) => `没有“/${command}”这个命令。发 ${help} 看看我能做什么。`,
-  slowDown: "消息有点多，我稍后再看，请稍等一下。",
+  slowDown: (name) => `${name ? `@${name} ` : ""}您发得太快了，有的消息我没有处理，请过一分钟再发。紧急求救不受影响。`,
   somethingWentWrong: "抱歉，我这里出了点问题，请稍后再试。",
   privateFallback: (name, platform) =>
     platform === "telegram"
@@ -104,7 +105,7 @@ const en: Texts = {
   registeredInGroup: "Registered, thank you! Only grid captains and coordinators can see your address.",
   registerHowTo: 'To register, send /register 3-502, or say "I live in building 3 room 502".',
   unknownCommand: (command, help) => `I don't know "/${command}". Send ${help} to see what I can do.`,
-  slowDown: "That's a lot of messages; I'll catch up in a moment.",
+  slowDown: (name) => `${name ? `@${name} ` : ""}You're sending a lot at once, so I skipped some messages. Please send them again in a minute. Emergencies still get through.`,
   somethingWentWrong: "Sorry, something went wrong on my side. Please try again later.",
   privateFallback: (name, platform) =>
     platform === "telegram"

@@ -3,7 +3,7 @@
  * first-aiders of the building and grid (and people with a car where that helps), the grid captain and the
  * coordinators are alerted privately, ahead of every other queued message and regardless of quiet hours. An alert is
  * acknowledged with `/ack 12` ("我去"); with no acknowledgement in two minutes the alert widens and repeats. Every
- * step goes to the audit log.
+ * step goes to the audit log. The same person's SOS again within minutes joins the open one (join-sos.ts).
  */
 import type { RequestRepos } from "./repos.ts";
 import type { SosIntent } from "../../parse/intent.ts";
@@ -18,6 +18,7 @@ import { SOS_ANSWER_WORDS, requestTexts } from "./texts.ts";
 import { auditRequest, labelOf, needOf, scheduleExpiry } from "./flow.ts";
 import { leadersOf, reachOf, tell, tellReached } from "../../app/shared/tell.ts";
 import { whereOf } from "./request-help.ts";
+import { joinOpenSos } from "./join-sos.ts";
 
 /** The job that widens an unacknowledged alert. */
 export const SOS_WIDEN_JOB = "sos.widen";
@@ -29,6 +30,7 @@ const WALK_IN_WAVE = 99;
 export function raiseSos(settings: RequestSettings): Handler<SosIntent, RequestRepos> {
   return async (context, repos) => {
     const { intent, person, now } = context;
+    if (await joinOpenSos(context, repos, settings)) return;
     const texts = requestTexts(context.lang);
     const emergency = texts.emergencies[intent.emergency] ?? texts.emergencies.other!;
     const buildingId = await whereOf(context, repos);

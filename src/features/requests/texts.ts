@@ -71,6 +71,10 @@ type RequestTexts = {
   sosAlert: (r: RequestLabel, place: string, emergency: string, repeat: boolean) => string;
   /** An emergency as a "which one?" question lists it ("紧急求助 #1"). */
   sosSubject: (id: number) => string;
+  /** To those alerted: what the requester added in a later SOS message (their own words). Private. */
+  sosUpdate: (r: RequestLabel, text: string) => string;
+  /** In the chat of a repeated SOS: the open one is still being handled; how many were alerted, or told the update. */
+  sosStillOn: (id: number, alerted: number, forwarded: boolean) => string;
   ackLabel: string;
   acked: (id: number) => string;
   ackedOthers: (id: number, name: string) => string;
@@ -136,6 +140,13 @@ const zh: RequestTexts = {
   sosAlert: (r, place, emergency, repeat) =>
     `🚨${repeat ? "【仍无人回应】" : ""}紧急求助 #${r.id}：${emergency}，地点：${place}，求助人：${r.name}。能去请马上回复。`,
   sosSubject: (id) => `紧急求助 #${id}`,
+  sosUpdate: (r, text) => `🚨紧急求助 #${r.id} 补充（${r.name}）：${text}`,
+  sosStillOn: (id, alerted, forwarded) =>
+    alerted === 0
+      ? `紧急求助 #${id} 还在处理中，我还在找人，请大声向身边的人求助。`
+      : forwarded
+        ? `紧急求助 #${id} 还在处理中，您补充的情况已私信转告 ${alerted} 位收到通知的人。`
+        : `紧急求助 #${id} 还在处理中，已通知 ${alerted} 位，请保持电话畅通。`,
   ackLabel: "我去",
   acked: (id) => `谢谢！已记下您去处理紧急求助 #${id}，路上注意安全。`,
   ackedOthers: (id, name) => `紧急求助 #${id}：${name}已回应，正在赶去。`,
@@ -207,6 +218,13 @@ const en: RequestTexts = {
   sosAlert: (r, place, emergency, repeat) =>
     `🚨${repeat ? " [STILL NO ANSWER]" : ""} Emergency #${r.id}: ${emergency} at ${place}, reported by ${r.name}. Reply if you can go now.`,
   sosSubject: (id) => `Emergency #${id}`,
+  sosUpdate: (r, text) => `🚨 Emergency #${r.id}, more from ${r.name}: ${text}`,
+  sosStillOn: (id, alerted, forwarded) =>
+    alerted === 0
+      ? `Emergency #${id} is still open and I'm still looking for someone: call out to the people near you.`
+      : forwarded
+        ? `Emergency #${id} is still being handled; I've passed what you added privately to the ${alerted} ${alerted === 1 ? "person" : "people"} alerted.`
+        : `Emergency #${id} is still being handled; ${alerted} ${alerted === 1 ? "person was" : "people were"} alerted. Keep your phone free.`,
   ackLabel: "On my way",
   acked: (id) => `Thank you! You're down as going to emergency #${id}. Stay safe.`,
   ackedOthers: (id, name) => `Emergency #${id}: ${name} has answered and is on the way.`,

@@ -29,6 +29,11 @@ export interface RequestSettings {
   sosWidenMinutes: number;
   /** How many times an unacknowledged SOS widens and repeats. */
   sosRounds: number;
+  /**
+   * Another SOS from the same person within this many minutes of their open one joins it (an update for whoever was
+   * alerted, no new round of alerts); later, or once it is closed, it is a new emergency.
+   */
+  sosJoinMinutes: number;
 }
 
 /** The defaults the issue asks for. */
@@ -40,6 +45,7 @@ export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
   sosAlertSize: 5,
   sosWidenMinutes: 2,
   sosRounds: 3,
+  sosJoinMinutes: 10,
 };
 
 const MINUTE = 60_000;
@@ -53,6 +59,12 @@ export function waveDeadline(now: Date, urgent: boolean, settings: RequestSettin
 export function expiryOf(createdAt: Date, neededAt: Date | null, settings: RequestSettings): Date {
   const base = neededAt && neededAt > createdAt ? neededAt : createdAt;
   return new Date(base.getTime() + settings.expiryHours * 60 * MINUTE);
+}
+
+/** Whether another SOS from the requester of `open` (raised at its `createdAt`) joins it instead of alerting again. */
+export function joinsOpenSos(open: { category: HelpCategory; state: RequestState; createdAt: Date }, now: Date, settings: RequestSettings): boolean {
+  const active = open.state === "open" || open.state === "assigned";
+  return open.category === "sos" && active && now.getTime() - open.createdAt.getTime() < settings.sosJoinMinutes * MINUTE;
 }
 
 /** The number to call first for an emergency: fire 119, a missing person 110, anything with a body hurt 120. */
