@@ -6,14 +6,13 @@
  * The database side, scanning every table, is test/integration/privacy.test.ts.
  */
 import { describe, expect, it } from "vitest";
-import type { FakeState } from "../support/fakes/state.ts";
 import { demoWorld, lines, type FakeWorld } from "../support/fakes/world.ts";
 
 const GROUP = "3栋邻里群";
 const MINUTE = 60_000;
 
 /** Every string held anywhere in the store (rows, app state), to look for what must be gone. */
-function strings(state: FakeState): string[] {
+function strings(state: unknown): string[] {
   const out: string[] = [];
   const walk = (value: unknown): void => {
     if (typeof value === "string") out.push(value);
