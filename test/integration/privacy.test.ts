@@ -91,7 +91,7 @@ describe("a resident's own data (SQLite)", () => {
     const sent = adapter.sent.slice(before);
     expect(sent.filter((one) => one.to === "chat").map((one) => [one.id, one.message.text])).toEqual([[GROUP, "已私信发给您。"]]);
     const report = sent.filter((one) => one.to === "user" && one.id === ID).map((one) => one.message.text).join("\n");
-    for (const part of [NAME, PHONE, CARD_PHONE, ROOM, "修自行车", "余额: 2 小时", GROUP, "谁能帮我修一下水龙头"]) expect(report).toContain(part);
+    for (const part of [NAME, PHONE, CARD_PHONE, ROOM, "修自行车", "余额：2 小时", GROUP, "谁能帮我修一下水龙头"]) expect(report).toContain(part);
     await app.close();
   });
 

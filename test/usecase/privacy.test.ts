@@ -59,7 +59,7 @@ describe("a resident's own data (use cases on fakes)", () => {
     expect(lines(sent).map(([kind, id]) => `${kind}:${id}`)).toEqual(["user:王师傅", `chat:${GROUP}`]);
     expect(lines(sent)[1]![2]).toBe("已私信发给您。");
     const report = sent[0]!.message.text;
-    for (const part of ["名字: 王师傅", "住址: 3栋 601", "电话: 13800000001", "技能: 修水管、电工、维修", "可借物品: 梯子、工具箱", `${GROUP}`, "#3 谁能帮我搬一下柜子", "#2 谁家有梯子借用一下", "#1 谁能帮我修一下水龙头", "包饺子", "余额: 2 小时", "周报可以提您的名字: 是"]) {
+    for (const part of ["名字：王师傅", "住址：3栋 601", "电话：13800000001", "技能：修水管、电工、维修", "可借物品：梯子、工具箱", `${GROUP}`, "#3 谁能帮我搬一下柜子", "#2 谁家有梯子借用一下", "#1 谁能帮我修一下水龙头", "包饺子", "余额：2 小时", "周报可以提您的名字：是", "#1 谁能帮我修一下水龙头 — 已完成", "#2 谁家有梯子借用一下 — 进行中", "+2 入账"]) {
       expect(report).toContain(part);
     }
     expect(world.state.audit.at(-1)).toMatchObject({ action: "privacy.exported", subjectId: world.person("王师傅").id });

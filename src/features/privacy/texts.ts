@@ -53,52 +53,79 @@ function report(lang: Lang, data: PersonalDataView, extras: ReportExtras): strin
   const yes = (flag: boolean) => (en ? (flag ? "yes" : "no") : flag ? "是" : "否");
   const list = (items: string[]) => (items.length ? items.join(en ? ", " : "、") : none);
   const when = (at: Date) => day(at, extras.timeZone);
+  const state = (stored: string) => word(lang, stored);
+  const colon = en ? ": " : "：";
   const section = (title: string, lines: string[]) => [`【${title}】`, ...(lines.length ? lines.map((line) => `· ${line}`) : [`· ${none}`])];
   const v = data.volunteer;
   const days = (list: number[]) => list.map((d) => (en ? ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"] : ["一", "二", "三", "四", "五", "六", "日"])[d - 1] ?? String(d)).join(en ? "," : "");
   const lines = [
     en ? "Everything Linli holds about you:" : "邻里机器人保存的关于您的全部信息：",
     ...section(en ? "You" : "基本信息", [
-      `${en ? "Name" : "名字"}: ${data.displayName}`,
-      ...data.identities.map((one) => `${en ? "Account" : "账号"}: ${one.platform} ${one.externalId} (${one.displayName})${one.canMessage ? "" : en ? ", cannot be messaged" : "，无法私信"}`),
-      `${en ? "Address" : "住址"}: ${[data.building, data.room].filter(Boolean).join(" ") || none}`,
-      `${en ? "Phone" : "电话"}: ${data.phone ?? none}`,
-      `${en ? "Language" : "语言"}: ${data.locale ?? none}`,
-      `${en ? "Known since" : "登记于"}: ${when(data.since)}`,
+      `${en ? "Name" : "名字"}${colon}${data.displayName}`,
+      ...data.identities.map((one) => `${en ? "Account" : "账号"}${colon}${one.platform} ${one.externalId} (${one.displayName})${one.canMessage ? "" : en ? ", cannot be messaged" : "，无法私信"}`),
+      `${en ? "Address" : "住址"}${colon}${[data.building, data.room].filter(Boolean).join(" ") || none}`,
+      `${en ? "Phone" : "电话"}${colon}${data.phone ?? none}`,
+      `${en ? "Language" : "语言"}${colon}${data.locale ?? none}`,
+      `${en ? "Known since" : "登记于"}${colon}${when(data.since)}`,
     ]),
     ...section(en ? "Emergency card and volunteering" : "应急联系卡和志愿者资料", v
       ? [
-          `${en ? "Emergency phone" : "紧急联系电话"}: ${v.emergencyPhone ?? none}`,
-          `${en ? "Volunteering" : "志愿者"}: ${v.active ? (en ? "active" : "在岗") : en ? "paused" : "暂停"}${v.verified ? (en ? ", verified" : "，已核实") : ""}`,
-          `${en ? "Skills" : "技能"}: ${list(v.skills)}`,
-          `${en ? "Can lend" : "可借物品"}: ${list(v.items)}`,
-          `${en ? "Car / first aid / medical" : "有车/急救/医护"}: ${yes(v.hasCar)}/${yes(v.firstAid)}/${yes(v.medicalTraining)}`,
-          `${en ? "Available" : "有空时间"}: ${v.availability.length ? v.availability.map((w) => `${days(w.days)} ${clock(w.from)}-${clock(w.to)}`).join(en ? "; " : "；") : en ? "any time" : "随时"}`,
-          `${en ? "Quiet hours" : "免打扰"}: ${v.quietFrom !== null && v.quietTo !== null ? `${clock(v.quietFrom)}-${clock(v.quietTo)}` : none}`,
-          `${en ? "Pings a day at most" : "每天最多提醒"}: ${v.maxPingsPerDay}`,
+          `${en ? "Emergency phone" : "紧急联系电话"}${colon}${v.emergencyPhone ?? none}`,
+          `${en ? "Volunteering" : "志愿者"}${colon}${v.active ? (en ? "active" : "在岗") : en ? "paused" : "暂停"}${v.verified ? (en ? ", verified" : "，已核实") : ""}`,
+          `${en ? "Skills" : "技能"}${colon}${list(v.skills)}`,
+          `${en ? "Can lend" : "可借物品"}${colon}${list(v.items)}`,
+          `${en ? "Car / first aid / medical" : "有车/急救/医护"}${colon}${yes(v.hasCar)}/${yes(v.firstAid)}/${yes(v.medicalTraining)}`,
+          `${en ? "Available" : "有空时间"}${colon}${v.availability.length ? v.availability.map((w) => `${days(w.days)} ${clock(w.from)}-${clock(w.to)}`).join(en ? "; " : "；") : en ? "any time" : "随时"}`,
+          `${en ? "Quiet hours" : "免打扰"}${colon}${v.quietFrom !== null && v.quietTo !== null ? `${clock(v.quietFrom)}-${clock(v.quietTo)}` : none}`,
+          `${en ? "Pings a day at most" : "每天最多提醒"}${colon}${v.maxPingsPerDay}`,
         ]
       : []),
     ...section(en ? "Roles" : "职务", data.roles.map((one) => `${roleName(lang, one.role)}${one.grid ? ` (${one.grid})` : ""}`)),
     ...section(en ? "Chats" : "所在的群", data.memberships.filter((one) => one.kind === "group").map((one) => `${one.chat}${one.alias ? ` (${one.alias})` : ""}${one.isAdmin ? (en ? ", admin" : "，管理员") : ""}`)),
-    ...section(en ? "Help you asked for" : "您发起的求助", data.requestsMade.map((one) => `#${one.id} ${one.what || one.category} — ${one.state}, ${when(one.createdAt)}`)),
-    ...section(en ? "Help you took on" : "您接过的求助", data.requestsTaken.map((one) => `#${one.id} ${one.what || one.category} — ${one.state}, ${when(one.assignedAt)}`)),
-    ...section(en ? "Event sign-ups" : "活动报名", data.signUps.map((one) => `${one.title} (${when(one.startsAt)}) — ${one.state}${one.count > 1 ? ` ×${one.count}` : ""}`)),
+    ...section(en ? "Help you asked for" : "您发起的求助", data.requestsMade.map((one) => `#${one.id} ${one.what || one.category} — ${state(one.state)}, ${when(one.createdAt)}`)),
+    ...section(en ? "Help you took on" : "您接过的求助", data.requestsTaken.map((one) => `#${one.id} ${one.what || one.category} — ${state(one.state)}, ${when(one.assignedAt)}`)),
+    ...section(en ? "Event sign-ups" : "活动报名", data.signUps.map((one) => `${one.title} (${when(one.startsAt)}) — ${state(one.state)}${one.count > 1 ? ` ×${one.count}` : ""}`)),
     ...section(en ? "Time bank" : "时间银行", [
-      `${en ? "Balance" : "余额"}: ${hours(extras.balanceMinutes)} ${en ? "hours" : "小时"}`,
-      ...extras.ledger.map((one) => `${when(one.at)} ${one.minutes > 0 ? "+" : ""}${hours(one.minutes)} ${one.kind}${one.counterparty ? ` (${one.counterparty})` : ""}`),
+      `${en ? "Balance" : "余额"}${colon}${hours(extras.balanceMinutes)} ${en ? "hours" : "小时"}`,
+      ...extras.ledger.map((one) => `${when(one.at)} ${one.minutes > 0 ? "+" : ""}${hours(one.minutes)} ${state(one.kind)}${one.counterparty ? ` (${one.counterparty})` : ""}`),
     ]),
     ...section(en ? "Good deeds" : "好人好事", [en ? `done ${data.deeds.done}, received ${data.deeds.received}` : `做了 ${data.deeds.done} 件，受助 ${data.deeds.received} 件`]),
     ...section(en ? "Reports and mediation" : "反映的问题和调解", [
-      ...data.reports.map((one) => `${en ? "Report" : "反映"} #${one.id} ${one.description} — ${one.state}`),
-      ...data.mediations.map((one) => `${en ? "Mediation" : "调解"} #${one.id}${one.role === "mediator" ? (en ? " (you mediate)" : "（您是调解员）") : ""}${one.description ? ` ${one.description}` : ""} — ${one.state}`),
+      ...data.reports.map((one) => `${en ? "Report" : "反映"} #${one.id} ${one.description} — ${state(one.state)}`),
+      ...data.mediations.map((one) => `${en ? "Mediation" : "调解"} #${one.id}${one.role === "mediator" ? (en ? " (you mediate)" : "（您是调解员）") : ""}${one.description ? ` ${one.description}` : ""} — ${state(one.state)}`),
     ]),
     ...section(en ? "Settings" : "设置", [
-      `${en ? "Named in the weekly summary" : "周报可以提您的名字"}: ${yes(data.nameInSummary)}`,
-      ...(data.checkin ? [`${en ? "Daily check-in by" : "每日报平安截止"}: ${clock(data.checkin.dueMinute)}${data.checkin.active ? "" : en ? " (paused)" : "（暂停）"}`] : []),
+      `${en ? "Named in the weekly summary" : "周报可以提您的名字"}${colon}${yes(data.nameInSummary)}`,
+      ...(data.checkin ? [`${en ? "Daily check-in by" : "每日报平安截止"}${colon}${clock(data.checkin.dueMinute)}${data.checkin.active ? "" : en ? " (paused)" : "（暂停）"}`] : []),
     ]),
     en ? "To have all this erased: /forgetme" : "如需删除这些信息：/删除我的数据",
   ];
   return lines.join("\n");
+}
+
+/** Stored states and kinds in words (zh); English shows them as stored, with underscores as spaces. */
+const ZH_WORDS: Record<string, string> = {
+  open: "进行中",
+  assigned: "已有人接",
+  done: "已完成",
+  cancelled: "已取消",
+  expired: "已过期",
+  active: "进行中",
+  withdrawn: "已交回",
+  confirmed: "已报名",
+  waitlisted: "候补",
+  credit: "入账",
+  transfer: "转赠",
+  donation: "捐赠",
+  reversal: "冲正",
+  acknowledged: "已受理",
+  resolved: "已解决",
+  in_progress: "调解中",
+  closed: "已结束",
+};
+
+function word(lang: Lang, stored: string): string {
+  return lang === "en" ? stored.replace(/_/gu, " ") : (ZH_WORDS[stored] ?? stored);
 }
 
 function roleName(lang: Lang, role: string): string {
