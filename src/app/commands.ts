@@ -20,6 +20,7 @@ import { timeBankCommands } from "../features/timebank/commands.ts";
 import { deedCommands } from "../features/deeds/commands.ts";
 import { digestCommands } from "../features/digests/commands.ts";
 import { clarifyCommands } from "../features/understanding/commands.ts";
+import { privacyCommands } from "../features/privacy/commands.ts";
 
 /** A Telegram menu entry. */
 export interface MenuEntry {
@@ -183,6 +184,7 @@ export function defaultCommands(settings: RequestSettings = DEFAULT_REQUEST_SETT
     ...timeBankCommands,
     ...deedCommands,
     ...digestCommands,
+    ...privacyCommands(settings),
     ...clarifyCommands(router),
   ]);
   return registry;

@@ -160,7 +160,8 @@ export class Pipeline {
         // The language of what the person typed; an option's reply ("/meant 3 request") is in no resident's language.
         const typed = intent.kind === "command" && intent.name === "meant" ? "" : message.action ? text : message.text;
         const lang: Lang = detectLang(typed) ?? person.lang ?? chat.lang;
-        const base: MessageBase = { message, chat, person, isAdmin, lang, now, botName: this.#deps.botName };
+        const forgetSender = () => learned.push(() => this.#forgetPerson(person.id));
+        const base: MessageBase = { message, chat, person, isAdmin, lang, now, botName: this.#deps.botName, forgetSender };
         const context = { ...base, intent };
         // A message the language model decided is kept with its answer, like every unsure message.
         if (intent.kind !== "none" && "understood" in intent && intent.understood?.by === "llm") await keepUnsureMessage(context, repos, "llm", intent.kind);
@@ -200,6 +201,11 @@ export class Pipeline {
       (await repos.directories.createPerson(message.sender, chat.communityId));
     learned.push(() => this.#people.set(key, person));
     return person;
+  }
+
+  /** A person was forgotten: whoever writes from their identities again is resolved afresh, as someone new. */
+  #forgetPerson(personId: number): void {
+    for (const [key, known] of this.#people) if (known.id === personId) this.#people.delete(key);
   }
 
   async #resolveMembership(

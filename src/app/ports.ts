@@ -9,6 +9,7 @@ import type { Ledger, PendingCredits } from "../features/timebank/ports.ts";
 import type { GoodDeeds } from "../features/deeds/ports.ts";
 import type { Digests } from "../features/digests/ports.ts";
 import type { Events } from "../features/events/ports.ts";
+import type { PersonalData } from "../features/privacy/ports.ts";
 
 /**
  * A chat as Linli knows it: identity and language only. The pipeline caches these for the life of the process, so
@@ -208,6 +209,7 @@ export interface Repositories {
   audit: AuditLogs;
   states: AppStates;
   unsure: UnsureMessages;
+  personalData: PersonalData;
 }
 
 /** Runs a use case in one transaction. Never await chat or network I/O inside `work`. */

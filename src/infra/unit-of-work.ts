@@ -21,6 +21,7 @@ import { PrismaDigests } from "./repositories/prisma-digests.ts";
 import { PrismaPeople } from "./repositories/prisma-people.ts";
 import { PrismaEvents } from "./repositories/prisma-events.ts";
 import { PrismaUnsureMessages } from "./repositories/prisma-unsure-messages.ts";
+import { PrismaPersonalData } from "./repositories/prisma-personal-data.ts";
 
 /** Every repository bound to `tx`, reading the time once. */
 export function repositoriesFor(tx: Tx, now: Date, defaults?: CommunityDefaults): Repositories {
@@ -42,6 +43,7 @@ export function repositoriesFor(tx: Tx, now: Date, defaults?: CommunityDefaults)
     audit: new PrismaAuditLogs(tx, now),
     states: new PrismaAppStates(tx),
     unsure: new PrismaUnsureMessages(tx, now),
+    personalData: new PrismaPersonalData(tx),
   };
 }
 

@@ -164,6 +164,85 @@ describe.each(subjects)("ports contract: $name", ({ open }) => {
     await subject.close();
   });
 
+  it("gathers a person's own data, then forgets them: details gone, their names replaced in others' texts", async () => {
+    const subject = await open();
+    const label = "已注销的邻居";
+    const transcript = await subject.uow.run(async (repos) => {
+      const { community, chat, requester, first, second } = await seed(repos);
+      const building = await repos.directories.ensureBuilding(community.id, "3", "3栋");
+      await repos.directories.setResidence(first.id, building.id, "601");
+      await repos.directories.setPhone(first.id, "13800000001");
+      await repos.volunteers.setQuietHours(first.id, { from: 22 * 60, to: 7 * 60 });
+      const own = await repos.requests.open({ communityId: community.id, requesterId: first.id, chatId: chat.id, buildingId: null, category: "medical", what: "量血压", urgent: false, sourceText: "王师傅 3栋601 想量血压" });
+      const borrowed = await repos.requests.open({ communityId: community.id, requesterId: requester.id, chatId: chat.id, buildingId: null, category: "borrow", what: "找王师傅借梯子", urgent: false, sourceText: "找王师傅借梯子" });
+      await repos.requests.assign(borrowed.id, first.id);
+      const event = await repos.events.create({ communityId: community.id, organiserId: second.id, title: "包饺子", place: null, startsAt: new Date(T0.getTime() + 86_400_000), endsAt: null, capacity: null, deadline: null, kind: "activity", recurrence: null, reminders: [], creditMinutes: 0, chatIds: [chat.id] });
+      await repos.events.saveSignUp(event.id, first.id, 1, "confirmed", 1);
+      await repos.groupNotes.saveCopy(chat.id, "包饺子", [{ n: 1, text: "王师傅" }, { n: 2, text: "张阿姨" }]);
+      const [fund, mine, hers] = [await repos.ledger.account(community.id, null), await repos.ledger.account(community.id, first.id), await repos.ledger.account(community.id, second.id)];
+      await repos.ledger.post({ communityId: community.id, kind: "credit", movements: [{ accountId: fund, minutes: -60 }, { accountId: mine, minutes: 60 }] });
+      const transfer = await repos.ledger.post({ communityId: community.id, kind: "transfer", memo: "王师傅 → 张阿姨", movements: [{ accountId: mine, minutes: -30 }, { accountId: hers, minutes: 30 }] });
+      await repos.outboxes.enqueue({ kind: "chat", platform: "console", chatId: "楼群" }, { text: "王师傅接下了求助" }, { lang: "zh-CN" });
+      await repos.outboxes.enqueue({ kind: "user", platform: "console", userId: "王师傅", displayName: "王师傅" }, { text: "您的电话 13800000001" }, { lang: "zh-CN" });
+      const { since: _since, ...about } = (await repos.personalData.about(first.id))!;
+      const steps: unknown[] = [about, await repos.personalData.futureSignUps(first.id, T0), await repos.personalData.futureSignUps(first.id, new Date(T0.getTime() + 2 * 86_400_000))];
+      const { scrubbed: _scrubbed, erased: _erased, ...counts } = await repos.personalData.forget(first.id, label);
+      const { since: _after, ...forgotten } = (await repos.personalData.about(first.id))!;
+      steps.push(counts, forgotten, await repos.directories.findPerson("console", "王师傅"));
+      steps.push((await repos.requests.get(own.id))?.what, (await repos.requests.get(borrowed.id))?.what, (await repos.requests.get(borrowed.id))?.helper?.displayName);
+      steps.push(await repos.groupNotes.lastCopy(chat.id, "包饺子"), (await repos.ledger.transfer(transfer.id))?.memo, await repos.ledger.balance(mine), await repos.ledger.balance(hers));
+      return steps;
+    });
+    const none = { reports: [], mediations: [], checkin: null, deeds: { done: 0, received: 0 } };
+    expect(transcript).toEqual([
+      {
+        displayName: "王师傅",
+        locale: null,
+        phone: "13800000001",
+        building: "3栋",
+        room: "601",
+        nameInSummary: true,
+        identities: [{ platform: "console", externalId: "王师傅", displayName: "王师傅", canMessage: true }],
+        memberships: [{ chat: "楼群", kind: "group", alias: null, isAdmin: false }],
+        roles: [],
+        volunteer: { active: true, skills: ["维修"], items: ["梯子"], hasCar: false, firstAid: false, medicalTraining: false, verified: false, availability: [], quietFrom: 1320, quietTo: 420, maxPingsPerDay: 5, emergencyPhone: null },
+        requestsMade: [{ id: 1, category: "medical", what: "量血压", state: "open", createdAt: T0 }],
+        requestsTaken: [{ id: 2, category: "borrow", what: "找王师傅借梯子", state: "active", assignedAt: T0 }],
+        signUps: [{ eventId: 1, title: "包饺子", startsAt: new Date(T0.getTime() + 86_400_000), state: "confirmed", count: 1 }],
+        ...none,
+      },
+      [1],
+      [],
+      { identities: 1, memberships: 1, roles: 0 },
+      {
+        displayName: label,
+        locale: null,
+        phone: null,
+        building: null,
+        room: null,
+        nameInSummary: false,
+        identities: [],
+        memberships: [],
+        roles: [],
+        volunteer: null,
+        requestsMade: [{ id: 1, category: "medical", what: "", state: "open", createdAt: T0 }],
+        requestsTaken: [{ id: 2, category: "borrow", what: `找${label}借梯子`, state: "active", assignedAt: T0 }],
+        signUps: [{ eventId: 1, title: "包饺子", startsAt: new Date(T0.getTime() + 86_400_000), state: "confirmed", count: 1 }],
+        ...none,
+      },
+      null,
+      "",
+      `找${label}借梯子`,
+      label,
+      [{ n: 1, text: label }, { n: 2, text: "张阿姨" }],
+      `${label} → 张阿姨`,
+      30,
+      30,
+    ]);
+    expect(await subject.outbox()).toEqual([["chat", "楼群", `${label}接下了求助`, 5]]);
+    await subject.close();
+  });
+
   it("keeps what a committed transaction enqueued, and nothing of one that threw", async () => {
     const subject = await open();
     await subject.uow.run(async (repos) => {

@@ -16,6 +16,8 @@ export interface MessageContext<I extends Intent = Intent> {
   lang: Lang;
   now: Date;
   botName: string;
+  /** Drop the sender from the pipeline's caches once this message's transaction commits (they were just forgotten). */
+  forgetSender?: () => void;
 }
 
 /** A use case for one kind of intent: writes its domain change and its replies through `repos`, in one transaction. */

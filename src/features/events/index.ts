@@ -2,3 +2,4 @@
 export { mayManage } from "./create-event.ts";
 export { namedEvent } from "./sign-up.ts";
 export { answerEventsQuery } from "./list-events.ts";
+export { leave } from "./sign-up.ts";

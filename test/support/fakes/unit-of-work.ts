@@ -10,6 +10,7 @@ import { FakeLedger, FakePendingCredits } from "./time-bank.ts";
 import { FakeEvents } from "./events.ts";
 import { FakeCommunities, FakeDirectories, FakeVolunteers } from "./directories.ts";
 import { FakeDigests } from "./digests.ts";
+import { FakePersonalData } from "./personal-data.ts";
 import {
   FakeAppStates,
   FakeAuditLogs,
@@ -41,6 +42,7 @@ export function fakeRepositories(state: FakeState, now: Date): Repositories {
     audit: new FakeAuditLogs(state, now),
     states: new FakeAppStates(state),
     unsure: new FakeUnsureMessages(state, now),
+    personalData: new FakePersonalData(state),
   };
 }
 

@@ -1,0 +1,2 @@
+/** What the help requests feature offers other features. */
+export { pingNextWave } from "./flow.ts";
