@@ -30,6 +30,16 @@ export function whichKey(laneKey: string, personId: string): string {
   return `which:${laneKey}:${personId}`;
 }
 
+/**
+ * Whether a state key holds questions put to a person (their private lanes) or their "which one?" questions anywhere:
+ * what forgetting them removes. `privateChats` are the ids of their private chats on `platform`.
+ */
+export function isQuestionOf(key: string, platform: Platform, userId: string, privateChats: string[]): boolean {
+  const lanes = [lane(platform, "user", userId), ...privateChats.map((id) => lane(platform, "chat", id))];
+  if (lanes.some((one) => key.startsWith(choicesPrefix(one)))) return true;
+  return key.startsWith(`which:${platform}:`) && key.endsWith(`:${userId}`);
+}
+
 /** A question the bot asked with options, as remembered. */
 export interface OpenQuestion {
   /** The state key it is remembered under. */

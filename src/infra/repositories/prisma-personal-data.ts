@@ -4,6 +4,7 @@ import type { ForgetCounts, PersonalData, PersonalDataView } from "../../feature
 import type { HelpCategory } from "../../features/requests/ports.ts";
 import type { Tx } from "./tx.ts";
 import { isPrivateCategory } from "../../features/requests/domain/policy.ts";
+import { isQuestionOf } from "../../chat/numbered-choices.ts";
 import { needlesOf, scrubJson, scrubText } from "../../features/privacy/domain/scrub.ts";
 
 /** A text column that may name someone, and whether it holds JSON. */
@@ -150,6 +151,16 @@ export class PrismaPersonalData implements PersonalData {
     for (const identity of person.identities) {
       erased += (await tx.outboxMessage.deleteMany({ where: { platform: identity.platform, targetKind: "user", targetId: identity.externalId } })).count;
     }
+    // The questions put to them, keyed by their platform ids, go too.
+    const questions = await tx.appState.findMany({ where: { OR: [{ key: { startsWith: "choices:" } }, { key: { startsWith: "which:" } }] }, select: { key: true } });
+    const asked = questions
+      .map(({ key }) => key)
+      .filter((key) =>
+        person.identities.some((identity) =>
+          isQuestionOf(key, identity.platform as Platform, identity.externalId, privateChats.filter((chat) => chat.platform === identity.platform).map((chat) => chat.externalId)),
+        ),
+      );
+    if (asked.length) erased += (await tx.appState.deleteMany({ where: { key: { in: asked } } })).count;
     for (const chat of privateChats) {
       erased += (await tx.outboxMessage.deleteMany({ where: { platform: chat.platform, targetKind: "chat", targetId: chat.externalId } })).count;
       // The chat row stays for the history that points at it, without their platform id or name.
@@ -186,6 +197,16 @@ export class PrismaPersonalData implements PersonalData {
           await delegate.update({ where: { id: row.id as number }, data: { [column]: after } });
           scrubbed += 1;
         }
+      }
+    }
+    // Small values (questions remembered with the start of their text) are JSON keyed by name, not id.
+    const inJson = (needle: string) => JSON.stringify(needle).slice(1, -1);
+    if (needles.length) {
+      for (const row of await tx.appState.findMany({ where: { OR: needles.map((needle) => ({ value: { contains: inJson(needle) } })) } })) {
+        const after = scrubJson(row.value, needles, label);
+        if (after === row.value) continue;
+        await tx.appState.update({ where: { key: row.key }, data: { value: after } });
+        scrubbed += 1;
       }
     }
     return { identities, memberships, roles, scrubbed, erased };

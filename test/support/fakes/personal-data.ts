@@ -1,4 +1,5 @@
 /** In-memory `PersonalData`: a resident's own data gathered, and erased and anonymised, over the fake store. */
+import { isQuestionOf } from "../../../src/chat/numbered-choices.ts";
 import type { ForgetCounts, PersonalData, PersonalDataView } from "../../../src/features/privacy/ports.ts";
 import { isPrivateCategory } from "../../../src/features/requests/domain/policy.ts";
 import { needlesOf, scrubText } from "../../../src/features/privacy/domain/scrub.ts";
@@ -98,6 +99,13 @@ export class FakePersonalData implements PersonalData {
         : privateChats.some((chat) => chat.platform === target.platform && chat.externalId === target.chatId);
     s.outbox = s.outbox.filter((row) => !theirs(row));
     erased += before - s.outbox.length;
+    for (const key of Object.keys(s.appStates)) {
+      const chatsOn = (platform: string) => privateChats.filter((chat) => chat.platform === platform).map((chat) => chat.externalId);
+      if (identities.some((one) => isQuestionOf(key, one.platform, one.externalId, chatsOn(one.platform)))) {
+        delete s.appStates[key];
+        erased += 1;
+      }
+    }
     for (const chat of privateChats) Object.assign(chat, { title: label, externalId: `forgotten-${chat.id}` });
     for (const request of s.requests.filter((one) => one.requesterId === personId)) {
       request.sourceText = null;
@@ -142,6 +150,7 @@ export class FakePersonalData implements PersonalData {
     for (const transfer of s.transfers) transfer.memo = scrub(transfer.memo);
     for (const entry of s.audit) if (entry.detail !== undefined) entry.detail = JSON.parse(scrub(JSON.stringify(entry.detail))) as unknown;
     for (const one of s.unsure) one.text = scrub(one.text);
+    for (const key of Object.keys(s.appStates)) s.appStates[key] = JSON.parse(scrub(JSON.stringify(s.appStates[key]))) as string;
     return { identities: identities.length, memberships: memberships.length, roles, scrubbed, erased };
   }
 }
