@@ -235,7 +235,9 @@ async function run(options: SoakOptions, kills: number): Promise<RunResult> {
   // Kill after a seeded number of Bot API calls of the bot at work (polls, sends, edits, answers) since the last
   // (re)start, so that kills land before, during and after handling, sending and jobs, not mostly in start-up.
   const work = () => emulator.calls.filter((call) => !STARTUP_METHODS.has(call.method)).length;
-  const nextKill = () => work() + 1 + Math.floor(killRng() * 10);
+  // Gaps average about a share of the stream's calls (~30 a round), so kills spread over the whole stream.
+  const gap = Math.max(10, Math.ceil((options.rounds * 30 * 2) / Math.max(1, kills)));
+  const nextKill = () => work() + 1 + Math.floor(killRng() * gap);
   let killAt = nextKill();
   const due = () => killed < kills && work() >= killAt;
   const maybeKill = async () => {
