@@ -84,6 +84,10 @@ const schema = z.object({
   STT_API_KEY: z.string().trim().min(1).optional(),
   STT_MODEL: z.string().trim().min(1).default("whisper-1"),
   STT_TIMEOUT_MS: wholeNumber(1, 15000),
+  // Test only (the crash soak, `npm run soak`): the clock reads TEST_CLOCK_START until Linli is running, then runs
+  // TEST_CLOCK_SPEED times as fast, so that restarts continue one timeline.
+  TEST_CLOCK_START: z.iso.datetime({ offset: true, message: 'must be an ISO time with its offset, such as "2026-11-23T09:00:00+08:00"' }).optional(),
+  TEST_CLOCK_SPEED: z.coerce.number({ error: "must be a number from 1 to 1000" }).min(1, "must be a number from 1 to 1000").max(1000, "must be a number from 1 to 1000").default(1),
 }).superRefine((env, ctx) => {
   if (env.UNDERSTANDING === "openai") {
     if (!env.LLM_BASE_URL) ctx.addIssue({ code: "custom", path: ["LLM_BASE_URL"], message: "is required with UNDERSTANDING=openai (e.g. http://127.0.0.1:11434/v1 for a local Ollama)" });
@@ -97,6 +101,9 @@ const schema = z.object({
   const telegramSettings = env.TELEGRAM_WEBHOOK_URL !== undefined || env.TELEGRAM_WEBHOOK_SECRET !== undefined || env.TELEGRAM_MODE === "webhook";
   if (!env.TELEGRAM_BOT_TOKEN && telegramSettings) {
     ctx.addIssue({ code: "custom", path: ["TELEGRAM_BOT_TOKEN"], message: "is missing: Telegram settings are given but no token (get one from @BotFather)" });
+  }
+  if (env.TEST_CLOCK_START === undefined && env.TEST_CLOCK_SPEED !== 1) {
+    ctx.addIssue({ code: "custom", path: ["TEST_CLOCK_START"], message: "is required with TEST_CLOCK_SPEED (a test-only clock)" });
   }
   const url = env.TELEGRAM_WEBHOOK_URL;
   if (url && !/^https:\/\//u.test(url) && !/^http:\/\/(?:127\.0\.0\.1|localhost)[:/]/u.test(url)) {
@@ -130,6 +137,8 @@ export interface Config {
   llm: LlmConfig | null;
   /** Set when STT_BASE_URL is: voice messages are transcribed and understood like text. */
   stt: SttConfig | null;
+  /** Test only: a clock that reads `start` until Linli is running, then runs `speed` times as fast (the crash soak). */
+  testClock: { start: Date; speed: number } | null;
 }
 
 /** The language model's endpoint. The key is a secret: never logged. */
@@ -236,6 +245,9 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
         : null,
     stt: value.STT_BASE_URL
       ? { baseUrl: value.STT_BASE_URL.replace(/\/+$/u, ""), apiKey: value.STT_API_KEY ?? null, model: value.STT_MODEL, timeoutMs: value.STT_TIMEOUT_MS }
+      : null,
+    testClock: value.TEST_CLOCK_START
+      ? { start: new Date(value.TEST_CLOCK_START), speed: value.TEST_CLOCK_SPEED }
       : null,
   };
 }

@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { loadConfig, ConfigError, type Config } from "./config.ts";
 import { createLogger, type Logger } from "./logger.ts";
-import { systemClock, VirtualClock } from "./kernel/clock.ts";
+import { ScaledClock, systemClock, VirtualClock, type Clock } from "./kernel/clock.ts";
 import { createLinli } from "./linli.ts";
 import { seedDemoIfEmpty } from "./infra/demo-seed.ts";
 import { loadVirtualNow } from "./infra/persisted-clock.ts";
@@ -68,15 +68,21 @@ async function runScript(config: Config, log: Logger, args: Args & { script: str
 
 /** The chat platforms configured, until SIGINT or SIGTERM. */
 async function runPlatforms(config: Config, log: Logger): Promise<number> {
+  const test = config.testClock;
+  const testClock = test ? new ScaledClock(test.start, test.speed) : null;
+  const clock: Clock = testClock ?? systemClock;
+  if (test) log.warn({ start: test.start.toISOString(), speed: test.speed }, "running on a test clock (TEST_CLOCK_START is set)");
   const adapters: ChatAdapter[] = [];
   if (config.wechat) {
     adapters.push(new WechatAdapter({ ...config.wechat, botName: config.botName, log: log.child({ adapter: "wechat" }) }));
   }
   if (config.telegram) {
-    adapters.push(new TelegramAdapter({ ...config.telegram, webhook: config.telegram.webhook ?? undefined, log: log.child({ adapter: "telegram" }) }));
+    const now = () => clock.now().getTime();
+    adapters.push(new TelegramAdapter({ ...config.telegram, webhook: config.telegram.webhook ?? undefined, log: log.child({ adapter: "telegram" }), now }));
   }
-  const linli = await createLinli({ config, clock: systemClock, log, adapters });
+  const linli = await createLinli({ config, clock, log, adapters });
   await linli.start();
+  testClock?.run();
   log.info({ adapters: adapters.map((adapter) => adapter.platform) }, "Linli is running");
   await new Promise<void>((resolve) => {
     process.once("SIGINT", resolve);

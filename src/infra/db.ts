@@ -20,8 +20,32 @@ export class Db {
     return result;
   }
 
-  /** Run `work` in one interactive transaction. */
+  /**
+   * Run `work` in one interactive transaction. Another connection to the file (a second process, a command-line tool)
+   * can make SQLite refuse a transaction's first write with SQLITE_BUSY at once, busy timeout or not (a read
+   * transaction cannot wait to become a writer); the transaction is then rolled back whole and is run again.
+   */
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.use((prisma) => prisma.$transaction(work, { maxWait: 10_000, timeout: 30_000 }));
+    return this.use(async (prisma) => {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await prisma.$transaction(work, { maxWait: 10_000, timeout: 30_000 });
+        } catch (error) {
+          if (attempt >= BUSY_ATTEMPTS || !isBusy(error)) throw error;
+          await new Promise((resolve) => setTimeout(resolve, Math.min(attempt, 10) * (10 + Math.random() * 40)));
+        }
+      }
+    });
   }
+}
+
+const BUSY_ATTEMPTS = 50;
+
+/** SQLite's "database is locked" (SQLITE_BUSY), however the driver adapter wraps it. */
+function isBusy(error: unknown): boolean {
+  for (let cause = error, depth = 0; cause !== undefined && cause !== null && depth < 5; depth += 1) {
+    if (cause instanceof Error && /SQLITE_BUSY|database is locked/u.test(cause.message)) return true;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return false;
 }

@@ -22,3 +22,24 @@ export class VirtualClock implements Clock {
     this.#now += ms;
   }
 }
+
+/**
+ * A clock that reads `start` until {@link ScaledClock.run} is called, then runs `speed` times as fast as the machine's:
+ * for the crash soak (TEST_CLOCK_* settings, test only), whose restarted processes continue one virtual timeline and
+ * spend none of it starting up.
+ */
+export class ScaledClock implements Clock {
+  #since: number | null = null;
+  constructor(
+    private readonly start: Date,
+    private readonly speed: number,
+    private readonly realNow: () => number = Date.now,
+  ) {}
+  now(): Date {
+    return new Date(this.start.getTime() + (this.#since === null ? 0 : (this.realNow() - this.#since) * this.speed));
+  }
+  /** From now on the clock runs (a second call changes nothing). */
+  run(): void {
+    this.#since ??= this.realNow();
+  }
+}

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { RateLimiter } from "../../src/chat/rate-limiter.ts";
 import { RecentSet } from "../../src/chat/recent-set.ts";
 import { ConfigError, loadConfig } from "../../src/config.ts";
+import { ScaledClock } from "../../src/kernel/clock.ts";
 
 const T = Date.parse("2026-11-25T10:00:00+08:00");
 const SECOND = 1000;
@@ -106,7 +107,23 @@ describe("loadConfig", () => {
       telegram: null,
       llm: null,
       stt: null,
+      testClock: null,
     });
+  });
+
+  it("reads the test-only clock of the crash soak, and refuses a speed without a start", () => {
+    expect(loadConfig({ TEST_CLOCK_START: "2026-11-23T09:00:00+08:00", TEST_CLOCK_SPEED: "20" }).testClock).toEqual({ start: new Date("2026-11-23T01:00:00Z"), speed: 20 });
+    expect(loadConfig({ TEST_CLOCK_START: "2026-11-23T09:00:00+08:00" }).testClock).toEqual({ start: new Date("2026-11-23T01:00:00Z"), speed: 1 });
+    expect(() => loadConfig({ TEST_CLOCK_SPEED: "20" })).toThrow(/TEST_CLOCK_START: is required with TEST_CLOCK_SPEED/u);
+    expect(() => loadConfig({ TEST_CLOCK_START: "Monday 9am" })).toThrow(/TEST_CLOCK_START: must be an ISO time with its offset/u);
+    expect(() => loadConfig({ TEST_CLOCK_START: "2026-11-23T09:00:00+08:00", TEST_CLOCK_SPEED: "0" })).toThrow(/TEST_CLOCK_SPEED: must be a number from 1 to 1000/u);
+    let real = 5000;
+    const clock = new ScaledClock(new Date("2026-11-23T01:00:00Z"), 20, () => real);
+    real += 60_000; // starting up: the clock stands
+    expect(clock.now()).toEqual(new Date("2026-11-23T01:00:00Z"));
+    clock.run();
+    real += 3000;
+    expect(clock.now()).toEqual(new Date("2026-11-23T01:01:00Z"));
   });
 
   it("reads the WeChat settings; puppet-service needs an endpoint and a token, never the discovery service", () => {
