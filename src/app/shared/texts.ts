@@ -48,7 +48,7 @@ type Texts = {
 const zh: Texts = {
   registered: (place) => `已登记住址：${place}。只有网格长和协调员能看到。`,
   registeredInGroup: "已登记，谢谢！住址只有网格长和协调员能看到。",
-  registerHowTo: "请这样登记住址：/登记 3-502，或直接说“我住3栋502”。",
+  registerHowTo: "请这样登记住址：/登记 3-806，或直接说“我住3栋806”。",
   unknownCommand: (command, help) => `没有“/${command}”这个命令。发 ${help} 看看我能做什么。`,
   slowDown: "消息有点多，我稍后再看，请稍等一下。",
   somethingWentWrong: "抱歉，我这里出了点问题，请稍后再试。",
@@ -95,7 +95,7 @@ const zh: Texts = {
 const en: Texts = {
   registered: (place) => `Registered: ${place}. Only grid captains and coordinators can see it.`,
   registeredInGroup: "Registered, thank you! Only grid captains and coordinators can see your address.",
-  registerHowTo: 'To register, send /register 3-502, or say "I live in building 3 room 502".',
+  registerHowTo: 'To register, send /register 3-806, or say "I live in building 3 room 806".',
   unknownCommand: (command, help) => `I don't know "/${command}". Send ${help} to see what I can do.`,
   slowDown: "That's a lot of messages; I'll catch up in a moment.",
   somethingWentWrong: "Sorry, something went wrong on my side. Please try again later.",
