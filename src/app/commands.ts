@@ -133,7 +133,7 @@ type LineLayout = { prefix: string; joiner: string };
 const HELP: Record<Lang, { intro: (botName: string) => string; outro: string; lines: Record<Exclude<HelpLine, "basics">, LineLayout> }> = {
   "zh-CN": {
     intro: (botName) => `我是${botName}，帮邻里互相搭把手。常用命令：`,
-    outro: "也可以直接说：“我住3栋502”。",
+    outro: "也可以直接说：“我住3栋806”。",
     lines: {
       quiet: { prefix: "", joiner: "；" },
       phone: { prefix: "", joiner: "；" },
@@ -146,7 +146,7 @@ const HELP: Record<Lang, { intro: (botName: string) => string; outro: string; li
   },
   en: {
     intro: (botName) => `I'm ${botName}, helping neighbours help each other. Commands:`,
-    outro: 'You can also just say: "I live in building 3 room 502".',
+    outro: 'You can also just say: "I live in building 3 room 806".',
     lines: {
       quiet: { prefix: "", joiner: "; " },
       phone: { prefix: "", joiner: "; " },

@@ -11,6 +11,7 @@ import type { SecondOpinion, Transcriber } from "../features/understanding/ports
 import { build } from "../parse/classify.ts";
 import { normalize } from "../parse/normalize.ts";
 import { understandingTexts } from "../features/understanding/texts.ts";
+import { quotableInGroup } from "../features/understanding/domain/quote.ts";
 import type { Clock } from "../kernel/clock.ts";
 import type { KnownChat, KnownPerson, Repositories, UnitOfWork } from "./ports.ts";
 import { AlreadyProcessed } from "./ports.ts";
@@ -165,7 +166,8 @@ export class Pipeline {
         const context = { ...base, intent };
         // A message the language model decided is kept with its answer, like every unsure message.
         if (intent.kind !== "none" && "understood" in intent && intent.understood?.by === "llm") await keepUnsureMessage(context, repos, "llm", intent.kind);
-        if (message.transcribed && routeName(intent) !== "unsure") await reply(context, repos, understandingTexts(lang).heard(message.text));
+        if (message.transcribed && routeName(intent) !== "unsure")
+          await reply(context, repos, understandingTexts(lang).heard(chat.kind === "group" ? quotableInGroup(message.text) : message.text));
         await handler(base, repos);
         return "handled";
       });

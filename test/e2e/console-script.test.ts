@@ -14,7 +14,7 @@ const TIMEOUT = 60_000;
 const ZH_HELP = [
   "我是邻里小助手，帮邻里互相搭把手。常用命令：",
   "  /帮助 (/help) — 看这份说明",
-  "  /登记 3-502 (/register) — 登记住址（只有网格长和协调员能看到）",
+  "  /登记 3-806 (/register) — 登记住址（只有网格长和协调员能看到）",
   "  /志愿者 修水管 梯子 (/volunteer) — 当志愿者，写上会做的事和能借的东西",
   "  /免打扰 22:00-07:00 (/quiet) — 这段时间不打扰您（紧急求救除外）；/每天最多 3 (/limit)",
   "  /电话 138… (/phone) — 私聊登记紧急联系电话；网格长和协调员可用 /联系卡 @某人 (/card)；您的数据：/我的数据 (/mydata)、/删除我的数据 (/forgetme)",
@@ -23,12 +23,12 @@ const ZH_HELP = [
   "  活动：群管理员 /活动 周六 9:00-11:00 除草 限20人 截止周五20:00 (/event)；说“报名”或 +1 报名，/取消报名 12 (/leave)；/近期活动 (/events)、/名单 12 (/roster)、/签到 12 张阿姨 (/attended)、/日历 (/ical)",
   "  时间银行：说“今天帮李奶奶读报2小时”记时间币，对方 /确认 (/confirm) 后入账；/余额 (/balance)、/明细 (/statement)、/转赠 @某人 5 (/give)、/捐赠 5 (/donate)；每周汇总不写名字 /不留名 (/anonymous)",
   "  群管理员：/绑定 3栋 (/bind)、/兴趣群 花园 (/interest)；协调员：/网格 东区 1 2 3 (/grid)、/网格长 @某人 东区 (/captain)、/规则 (/policy)、/冲正 (/reverse)；网格长和协调员：/简报 (/digest)",
-  "  也可以直接说：“我住3栋502”。",
+  "  也可以直接说：“我住3栋806”。",
 ];
 const EN_HELP = [
   "I'm 邻里小助手, helping neighbours help each other. Commands:",
   "  /help — this guide",
-  "  /register 3-502 — register where you live (only grid captains and coordinators can see it)",
+  "  /register 3-806 — register where you live (only grid captains and coordinators can see it)",
   "  /volunteer plumbing ladder — volunteer, with what you can do and lend",
   "  /quiet 22:00-07:00 — no pings then (emergencies excepted); /limit 3 — pings a day at most",
   "  /phone 138… — your emergency phone, in a private chat; captains and coordinators: /card @name; your data: /mydata, /forgetme",
@@ -37,7 +37,7 @@ const EN_HELP = [
   '  Events: admins /event Sat 9am-11am Garden cleanup, 20 places; say "sign me up" or +1, /leave 12; /events, /roster 12, /attended 12 Ann, /ical',
   '  Time bank: say "helped Mrs Li with shopping for 2 hours" to log time; it counts once the other side sends /confirm; /balance, /statement, /give @name 5, /donate 5; /anonymous keeps your name out of the weekly summary',
   "  Group admins: /bind 3, /interest gardening; coordinators: /grid East 1 2 3, /captain @name East, /policy, /reverse; captains and coordinators: /digest",
-  '  You can also just say: "I live in building 3 room 502".',
+  '  You can also just say: "I live in building 3 room 806".',
 ];
 
 /** Help as printed: the first line after the label, the others indented. */

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { freePort } from "../support/free-port.ts";
 import { startMain } from "../support/console-run.ts";
 import { PuppetServer } from "wechaty-puppet-service";
-import { PuppetMock, mock } from "wechaty-puppet-mock";
+import { PuppetMock, type mock } from "wechaty-puppet-mock";
 import { T0, tempDatabase, testApp } from "../support/app.ts";
 import { VirtualClock } from "../../src/kernel/clock.ts";
 import { parseRoster } from "../../src/features/community/domain/roster.ts";
@@ -20,6 +20,7 @@ import { WechatAdapter, type WechatOptions as WechatAdapterOptions } from "../..
 import { FileBox } from "file-box"; // wechaty's own file type (a dependency of wechaty): how the mock sends audio
 import { FakeOpenAi } from "../support/fake-openai.ts";
 import { Changes } from "../support/wait-for.ts";
+import { watchedMocker } from "../support/wechat-mock.ts";
 
 const home = mkdtempSync(join(tmpdir(), "linli-wechat-"));
 const before = { HOME: process.env.HOME, TMPDIR: process.env.TMPDIR };
@@ -44,7 +45,7 @@ const changes = new Changes();
 beforeAll(async () => {
   process.env.HOME = home; // Wechaty caches under HOME, the file-box registry under TMPDIR
   process.env.TMPDIR = home;
-  mocker = new mock.Mocker();
+  mocker = watchedMocker("bot-self");
   me = mocker.createContact({ id: "bot-self", name: "邻里小助手" });
   alice = mocker.createContact({ id: "alice", name: "王秀英" });
   people = Object.fromEntries(

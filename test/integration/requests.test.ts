@@ -86,8 +86,9 @@ describe("help requests: the edges", () => {
     expect(await say(app, adapter, dm("王师傅", "/accept 1"))).toEqual([["chat", "dm:王师傅", "谢谢您！照看孩子只请协调员核实过的志愿者帮忙。"]]);
     expect(await say(app, adapter, message("花园兴趣群", "王秀英", "不用了，谢谢"))).toEqual([]); // another group: not about #1
     expect(await app.prisma.helpRequest.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ state: "open" });
+    // In the group the childcare request is named by its number only: what it is about is private.
     expect(await say(app, adapter, group("王秀英", "不用了，谢谢"))).toEqual([
-      ["chat", "3栋邻里群", "要取消求助 #1（周六下午谁能帮我看一下孩子）吗？\n请回复数字：1 取消求助 / 2 不取消"],
+      ["chat", "3栋邻里群", "要取消求助 #1 吗？\n请回复数字：1 取消求助 / 2 不取消"],
     ]);
     expect(await say(app, adapter, group("王秀英", "2"))).toEqual([["chat", "3栋邻里群", "好的，求助 #1 继续进行。"]]);
     await say(app, adapter, group("王秀英", "不用了"));

@@ -34,7 +34,8 @@ describe("voice messages", () => {
     const sent = await say(app, adapter, voice("3栋邻里群", "李奶奶", fetched));
     const group = sent.filter(([to, id]) => to === "chat" && id === "3栋邻里群").map(([, , text]) => text);
     expect(group[0]).toMatch(/^⚠️ 有人摔倒/u); // the emergency advice goes first, ahead of the quote
-    expect(group).toContain("🎤 我听到的是：「救命 3栋101我老伴摔倒了起不来」");
+    // The quote in the group leaves out the room (the alerted neighbours get the place privately).
+    expect(group).toContain("🎤 我听到的是：「救命 3栋…我老伴摔倒了起不来」");
     expect(await app.prisma.helpRequest.findMany({ select: { category: true, sourceText: true } })).toEqual([{ category: "sos", sourceText: "救命 3栋101我老伴摔倒了起不来" }]);
     expect(fetched.count).toBe(1);
     await app.close();

@@ -12,14 +12,23 @@ import { createLinli, type Linli } from "../../src/linli.ts";
 import { silentLogger } from "../../src/logger.ts";
 import { seedDemoIfEmpty } from "../../src/infra/demo-seed.ts";
 import { FakeAdapter } from "./fake-adapter.ts";
+import { keepDetailsOf, watchDatabase } from "./privacy-watch.ts";
 
 /** The time tests start at: a Wednesday morning in Shanghai. */
 export const T0 = new Date("2026-11-25T10:00:00+08:00");
 
-/** A fresh temporary database URL; `cleanup` removes its folder. */
+/** A fresh temporary database URL; `cleanup` removes its folder (after the privacy scan has read its private details). */
 export function tempDatabase(): { url: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), "linli-test-"));
-  return { url: `file:${join(dir, "linli.db")}`, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  const file = join(dir, "linli.db");
+  watchDatabase(file);
+  return {
+    url: `file:${file}`,
+    cleanup: () => {
+      keepDetailsOf(file);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** A fresh temporary database for each test of the file (made before it, removed after); call at the top level. */

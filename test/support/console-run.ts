@@ -5,6 +5,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import { keepDetailsOf, watchGroupMessages } from "./privacy-watch.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -28,6 +29,10 @@ export function runScript(dbFile: string, lines: string[], extraArgs: string[] =
   if (result.error) throw result.error;
   const stdout = result.stdout.split("\n");
   if (stdout.at(-1) === "") stdout.pop();
+  // The run is over: what it said in groups is scanned for the private details its database now holds.
+  keepDetailsOf(dbFile);
+  const said = printedMessages(stdout).flatMap((message) => (message.private ? [] : [{ chat: message.chat, text: message.text, group: true }]));
+  watchGroupMessages("console script", () => said);
   return { code: result.status, stdout, stderr: result.stderr };
 }
 

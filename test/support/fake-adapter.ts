@@ -7,6 +7,7 @@ import type {
   RenderedMessage,
   SendResult,
 } from "../../src/chat/types.ts";
+import { watchGroupMessages } from "./privacy-watch.ts";
 
 /** One recorded send. */
 export interface Sent {
@@ -39,6 +40,8 @@ export class FakeAdapter implements ChatAdapter {
 
   constructor(readonly platform: Platform = "console", overrides: Partial<AdapterCapabilities> = {}) {
     this.capabilities = capabilities(overrides);
+    // What it sent to chats is scanned for private details after each test (a chat the database knows as private is skipped).
+    watchGroupMessages(`fake ${platform} adapter`, () => this.sent.flatMap((sent) => (sent.to === "chat" ? [{ chat: sent.id, text: sent.message.text }] : [])));
   }
 
   async start(onMessage: InboundHandler): Promise<void> {

@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { finished } from "node:stream/promises";
 import { Changes } from "./wait-for.ts";
+import { watchGroupMessages, type GroupMessage } from "./privacy-watch.ts";
 
 /** Options of a {@link TelegramEmulator}. */
 export interface EmulatorOptions {
@@ -97,6 +98,8 @@ export class TelegramEmulator {
   readonly #failures = new Map<string, Array<{ status: number; description: string }>>();
   /** setMyCommands calls. */
   readonly commands: Array<{ commands: unknown; language_code?: string; scope?: unknown }> = [];
+  /** What the bot sent or edited in group chats, with its buttons' labels: scanned for private details after each test. */
+  readonly groupMessages: GroupMessage[] = [];
   /** callback_query ids answered. */
   readonly answeredCallbacks: string[] = [];
 
@@ -144,6 +147,7 @@ export class TelegramEmulator {
       this.inflight.add(done);
       void done.finally(() => this.inflight.delete(done));
     });
+    watchGroupMessages("Telegram emulator", () => this.groupMessages);
   }
 
   /** How many calls were refused with 429. */
@@ -601,6 +605,7 @@ export class TelegramEmulator {
     };
     this.messages.set(`${chatId}:${String(message.message_id)}`, message);
     this.sent.push({ method, chatId, ...(text === undefined ? {} : { text }), ...(markup === undefined ? {} : { replyMarkup: markup }), messageId: Number(message.message_id), at: this.now() });
+    this.recordGroupMessage(chatId, text, markup);
     return message;
   }
 
@@ -618,6 +623,16 @@ export class TelegramEmulator {
     const { reply_markup: _old, ...rest } = message;
     const edited: Json = { ...rest, text, edit_date: Math.floor(this.now() / 1000), ...(newMarkup ? { reply_markup: newMarkup } : {}) };
     this.messages.set(key, edited);
+    this.recordGroupMessage(chatId, text, markup);
     return edited;
+  }
+
+  /** Keeps a text sent to a group (or channel), with its buttons' labels, for the privacy scan. */
+  private recordGroupMessage(chatId: number | string, text: string | undefined, markup: Json | undefined): void {
+    if (this.chatOf(chatId).type === "private") return;
+    const rows = Array.isArray(markup?.inline_keyboard) ? (markup.inline_keyboard as unknown[][]) : [];
+    const labels = rows.flat().flatMap((button) => (isObject(button) && typeof button.text === "string" ? [button.text] : []));
+    const all = [text ?? "", ...labels].filter((one) => one !== "").join("\n");
+    if (all !== "") this.groupMessages.push({ chat: String(chatId), text: all, group: true });
   }
 }

@@ -179,6 +179,20 @@ describe("Telegram emulator", () => {
     expect(emu.sent.map((s) => s.text)).toEqual(["one", "other chat", "two", "three"]);
   });
 
+  it("keeps what the bot sent and edited in groups, with button labels, for the privacy scan, and nothing of private chats", async () => {
+    let t = 1_000_000;
+    const { emu, call } = await emulator({ now: () => t });
+    const sent = await call("sendMessage", { chat_id: group.id, text: "求助 #1", reply_markup: { inline_keyboard: [[{ text: "接单", callback_data: "a" }]] } });
+    const messageId = (sent.result as { message_id: number }).message_id;
+    await call("sendMessage", { chat_id: alice.id, text: "您的求助" });
+    t += 1000;
+    await call("editMessageText", { chat_id: group.id, message_id: messageId, text: "求助 #1 已有人接单" });
+    expect(emu.groupMessages).toEqual([
+      { chat: String(group.id), text: "求助 #1\n接单", group: true },
+      { chat: String(group.id), text: "求助 #1 已有人接单", group: true },
+    ]);
+  });
+
   it("checks inline button data: 1-64 bytes, also from a form body with a JSON-string reply_markup", async () => {
     const { emu, apiRoot, call } = await emulator();
     const tooLong = "数".repeat(22); // 66 bytes

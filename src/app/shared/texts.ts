@@ -54,7 +54,7 @@ type Texts = {
 const zh: Texts = {
   registered: (place) => `已登记住址：${place}。只有网格长和协调员能看到。`,
   registeredInGroup: "已登记，谢谢！住址只有网格长和协调员能看到。",
-  registerHowTo: "请这样登记住址：/登记 3-502，或直接说“我住3栋502”。",
+  registerHowTo: "请这样登记住址：/登记 3-806，或直接说“我住3栋806”。",
   unknownCommand: (command, help) => `没有“/${command}”这个命令。发 ${help} 看看我能做什么。`,
   slowDown: (name) => `${name ? `@${name} ` : ""}您发得太快了，有的消息我没有处理，请过一分钟再发。紧急求救不受影响。`,
   somethingWentWrong: "抱歉，我这里出了点问题，请稍后再试。",
@@ -103,7 +103,7 @@ const zh: Texts = {
 const en: Texts = {
   registered: (place) => `Registered: ${place}. Only grid captains and coordinators can see it.`,
   registeredInGroup: "Registered, thank you! Only grid captains and coordinators can see your address.",
-  registerHowTo: 'To register, send /register 3-502, or say "I live in building 3 room 502".',
+  registerHowTo: 'To register, send /register 3-806, or say "I live in building 3 room 806".',
   unknownCommand: (command, help) => `I don't know "/${command}". Send ${help} to see what I can do.`,
   slowDown: (name) => `${name ? `@${name} ` : ""}You're sending a lot at once, so I skipped some messages. Please send them again in a minute. Emergencies still get through.`,
   somethingWentWrong: "Sorry, something went wrong on my side. Please try again later.",

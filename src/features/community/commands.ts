@@ -14,7 +14,7 @@ export const communityCommands = [
     aliases: ["注册", "住址"],
     args: { read: placeToRegister, usage: (lang) => t(lang).registerHowTo },
     handler: registerResidenceCommand,
-    help: { line: "basics", order: 2, zh: { example: "3-502", after: " — 登记住址（只有网格长和协调员能看到）" }, en: { example: "3-502", after: " — register where you live (only grid captains and coordinators can see it)" } },
+    help: { line: "basics", order: 2, zh: { example: "3-806", after: " — 登记住址（只有网格长和协调员能看到）" }, en: { example: "3-806", after: " — register where you live (only grid captains and coordinators can see it)" } },
     menu: { order: 2, zh: "登记住址（只有网格长和协调员能看到）", en: "Register where you live (private)" },
   }),
   command({

@@ -40,7 +40,14 @@ export const closeInWords: Handler<NoneIntent, RequestRepos> = async (context, r
   const here = (request: HelpRequestView) => context.chat.kind === "private" || request.chatId === context.chat.id;
   const own = (await repos.requests.activeOf(context.person.id)).filter(here);
   const texts = requestTexts(context.lang);
-  const what = (request: HelpRequestView) => (request.category === "sos" ? (texts.emergencies[request.what] ?? request.what) : request.what);
+  // A private subject (a medical need, care, a child) is named by its number only in a group; an emergency's kind was
+  // told to the group already.
+  const what = (request: HelpRequestView) =>
+    request.category === "sos"
+      ? (texts.emergencies[request.what] ?? request.what)
+      : context.chat.kind !== "private" && isPrivateCategory(request.category)
+        ? null
+        : request.what;
   if (context.intent.closing === "withdrawn") {
     const request = own[0];
     if (!request) return;

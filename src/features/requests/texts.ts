@@ -36,8 +36,9 @@ type RequestTexts = {
   notAsked: string;
   handedBack: (id: number) => string;
   handedBackRequester: (id: number, helper: string) => string;
-  confirmDone: (id: number, what: string) => string;
-  confirmCancel: (id: number, what: string) => string;
+  /** `what` is null where the subject is private (a medical, care or childcare request asked about in a group). */
+  confirmDone: (id: number, what: string | null) => string;
+  confirmCancel: (id: number, what: string | null) => string;
   yesDone: string;
   yesCancel: string;
   notYet: string;
@@ -102,8 +103,8 @@ const zh: RequestTexts = {
   notAsked: "谢谢您愿意帮忙！这个求助正在按顺序私信附近的志愿者，轮到您时我会私信您。",
   handedBack: (id) => `好的，已把求助 #${id} 交回，我再找别的邻居。谢谢您！`,
   handedBackRequester: (id, helper) => `${helper}暂时去不了，我正在为求助 #${id} 另找邻居。`,
-  confirmDone: (id, what) => `求助 #${id}（${what}）已经办好了吗？`,
-  confirmCancel: (id, what) => `要取消求助 #${id}（${what}）吗？`,
+  confirmDone: (id, what) => `求助 #${id}${what === null ? " " : `（${what}）`}已经办好了吗？`,
+  confirmCancel: (id, what) => `要取消求助 #${id}${what === null ? " " : `（${what}）`}吗？`,
   yesDone: "办好了",
   yesCancel: "取消求助",
   notYet: "还没有",
@@ -174,8 +175,8 @@ const en: RequestTexts = {
   notAsked: "Thank you for offering! I'm asking nearby volunteers in turn and will message you when it's your turn.",
   handedBack: (id) => `OK, request #${id} is handed back; I'll find someone else. Thank you!`,
   handedBackRequester: (id, helper) => `${helper} can't make it after all; I'm finding someone else for request #${id}.`,
-  confirmDone: (id, what) => `Is request #${id} (${what}) done?`,
-  confirmCancel: (id, what) => `Cancel request #${id} (${what})?`,
+  confirmDone: (id, what) => `Is request #${id}${what === null ? "" : ` (${what})`} done?`,
+  confirmCancel: (id, what) => `Cancel request #${id}${what === null ? "" : ` (${what})`}?`,
   yesDone: "Done",
   yesCancel: "Cancel it",
   notYet: "Not yet",
