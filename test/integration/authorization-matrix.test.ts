@@ -157,6 +157,8 @@ const SAMPLES: Record<string, Sample[]> = {
   thank: [{ args: { zh: "王师傅 修水管", en: "Emma gardening" }, works: { writes: ["GoodDeed"] } }],
   digest: [{ works: { says: /简报|digest/iu } }],
   meant: [{ args: "1 request", works: { says: /./u } }],
+  mydata: [{ works: { says: /关于您的全部信息|Everything Linli holds about you/u }, newcomer: { says: /关于您的全部信息|Everything Linli holds about you|没有您的任何信息|hold nothing about you/u } }],
+  forgetme: [{ works: { says: /确定要删除您的数据吗|Do you want your data erased/u } }],
 };
 
 /**
@@ -190,6 +192,9 @@ const PEOPLE_EXPECT: Record<string, (role: Role, place: Place) => boolean> = {
   ack: (role) => role === "captain" || role === "coordinator",
   done: (role) => role === "coordinator",
   cancel: (role) => role === "coordinator",
+  // One's own data: anyone, anywhere (what is sent goes privately).
+  mydata: () => true,
+  forgetme: () => true,
   // A phone number is never posted in a group.
   phone: (_, place) => place === "private",
 };
