@@ -27,7 +27,7 @@ export interface TelegramOptions {
   now?: () => number;
   /** How long a chat's admin list is trusted. */
   adminTtlMs?: number;
-  /** Waits between start-up retries and admin-list lookups (tests resolve it at once; the real one honours `signal`). */
+  /** Waits between start-up retries (tests resolve it at once; the real one honours `signal`). */
   delay?: Delay;
   /** How long a getChatAdministrators call may take before the message goes on without it (default 5 s). */
   adminLookupTimeoutMs?: number;

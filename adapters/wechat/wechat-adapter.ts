@@ -68,9 +68,9 @@ export class WechatAdapter implements ChatAdapter {
   async start(onMessage: InboundHandler): Promise<void> {
     const bot = WechatyBuilder.build({ name: "linli", puppet: this.options.puppet as never, puppetOptions: this.options.puppetOptions as never });
     this.#bot = bot;
-    let errors: string[] = []; // what the puppet reported during the current start attempt
+    let errors: string[] | undefined; // what the puppet reported during the current start attempt (only then)
     bot.on("error", (error) => {
-      errors.push(this.#scrub(error));
+      errors?.push(this.#scrub(error));
       this.options.log.warn({ err: this.#scrub(error) }, "wechat error");
     });
     bot.on("message", (message) => {
@@ -106,12 +106,12 @@ export class WechatAdapter implements ChatAdapter {
     // token stops the bot with what to check.
     this.#starting = new AbortController();
     const signal = this.#starting.signal;
-    await retrying(
+    const started = retrying(
       async (attempt) => {
-        errors = [];
+        const reported: string[] = (errors = []);
         if (attempt === 0) await bot.start();
         else await bot.puppet.start();
-        if ((bot.puppet as unknown as PuppetState).state.active() !== true) throw new PuppetStartError(errors);
+        if ((bot.puppet as unknown as PuppetState).state.active() !== true) throw new PuppetStartError(reported);
       },
       {
         signal,
@@ -124,6 +124,7 @@ export class WechatAdapter implements ChatAdapter {
         onRetry: ({ attempt, error, retryInMs }) => this.options.log.warn({ err: this.#scrub(error), attempt, retryInMs }, "WeChat puppet did not start; retrying"),
       },
     );
+    await started.finally(() => (errors = undefined));
     if (service) this.#stopSupervising = superviseConnection(bot, endpoint, this.options.log);
     const timeout = this.options.loginTimeoutMs ?? 30_000;
     const timer = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), timeout).unref());
