@@ -56,7 +56,7 @@ export interface Linli {
 /** Build Linli (migrating the database first). */
 export async function createLinli(options: LinliOptions): Promise<Linli> {
   const { config, clock, log } = options;
-  const prisma = await openDatabase(config.databaseUrl, { log: (message) => log.info(message) });
+  const prisma = await openDatabase(config.databaseUrl, { log: (message) => log.info(message), warn: (message) => log.warn(message) });
   const db = new Db(prisma);
   const adapters = new Map<Platform, ChatAdapter>(options.adapters.map((adapter) => [adapter.platform, adapter]));
   const dispatcher = new OutboxDispatcher({ db, adapters, clock, log, maxAttempts: config.outboxMaxAttempts });

@@ -12,6 +12,7 @@ import type { AdapterCapabilities, ChatAdapter, ChatRef, InboundHandler, Inbound
 import type { Logger } from "../../src/logger.ts";
 import { Pacer, TELEGRAM_LIMITS, type PaceLimits } from "./pacer.ts";
 import { botCommands, type BotCommand } from "./commands.ts";
+import { realDelay, retrying, startupWaitMs, type Delay, type Verdict } from "../../src/infra/backoff.ts";
 
 /** How to reach Telegram and how updates arrive. */
 export interface TelegramOptions {
@@ -27,11 +28,11 @@ export interface TelegramOptions {
   /** How long a chat's admin list is trusted. */
   adminTtlMs?: number;
   /** Waits between start-up retries (tests resolve it at once; the real one honours `signal`). */
-  delay?: (ms: number, signal: AbortSignal) => Promise<void>;
+  delay?: Delay;
+  /** How long a getChatAdministrators call may take before the message goes on without it (default 5 s). */
+  adminLookupTimeoutMs?: number;
 }
 
-/** Start-up calls are retried 1 s, 2 s, 4 s … apart (at most a minute), each wait shortened by up to a fifth at random. */
-const retryWaitMs = (attempt: number): number => Math.min(1000 * 2 ** attempt, 60_000) * (1 - Math.random() / 5);
 /** The menu is cosmetic: a few tries, then it is left as it is. */
 const MENU_ATTEMPTS = 5;
 
@@ -40,12 +41,6 @@ function transient(error: unknown): boolean {
   if (error instanceof TelegramError) return error.code >= 500 || error.code === 429;
   return true; // no answer from the server at all: refused, reset, timed out
 }
-
-const realDelay = (ms: number, signal: AbortSignal) =>
-  new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
-  });
 
 const ADMIN_TTL_MS = 10 * 60_000;
 
@@ -64,12 +59,15 @@ export class TelegramAdapter implements ChatAdapter {
   readonly #bot: Telegraf;
   readonly #pacer: Pacer;
   readonly #admins = new Map<string, { ids: Set<number>; until: number }>();
+  /** Chats whose admin list could not be fetched: how often in a row, and not to be asked again before `retryAt`. */
+  readonly #adminFailures = new Map<string, { failures: number; retryAt: number }>();
   readonly #groups = new Set<string>();
   #server: Server | undefined;
   #username = "";
   #polling: Promise<void> | undefined;
   #menu: Promise<void> | undefined;
-  /** Ends start-up's retries (getMe, the menu) when the bot stops. */
+  #webhookRetries: Promise<void> | undefined;
+  /** Ends start-up's retries (getMe, the menu, the webhook) when the bot stops. */
   #starting: AbortController | undefined;
   #abort: AbortController | undefined;
 
@@ -93,13 +91,14 @@ export class TelegramAdapter implements ChatAdapter {
     this.#bot.catch((error) => this.options.log.error({ err: this.#scrub(error) }, "telegram update failed"));
     // The menu is cosmetic: a failure is logged and retried in the background, and never stops the bot.
     this.#menu = (await this.#setCommands(this.#starting.signal)).retries;
-    if (this.options.mode === "webhook") await this.#startWebhook();
+    if (this.options.mode === "webhook") await this.#startWebhook(this.#starting.signal);
     else await this.#startPolling();
   }
 
   async stop(): Promise<void> {
     this.#starting?.abort();
     await this.#menu;
+    await this.#webhookRetries;
     if (this.#polling) {
       this.#abort?.abort();
       await this.#polling; // the loop ends as soon as its long poll is aborted, after the update in hand
@@ -141,15 +140,21 @@ export class TelegramAdapter implements ChatAdapter {
   /**
    * Long polling, by our own loop rather than telegraf's launch() (which never resolves in 4.16.3, starts polling after
    * its onLaunch callback, and handles a batch's updates all at once): updates are handled one at a time, in order,
-   * and an update is confirmed (the next offset) only after it was handled. Errors back off and retry; stop() aborts.
+   * and an update is confirmed (the next offset) only after it was handled. Errors back off and retry (the first call,
+   * deleteWebhook, too: polling cannot work while a webhook is set); stop() aborts.
    */
   async #startPolling(): Promise<void> {
-    await this.#bot.telegram.deleteWebhook();
     const abort = new AbortController();
     this.#abort = abort;
     this.#polling = (async () => {
       let offset = 0;
       let backoff = 500;
+      try {
+        await retrying(() => this.#bot.telegram.deleteWebhook(), { ...this.#retryOptions("deleteWebhook", abort.signal), verdict: (error) => this.#startupVerdict("deleteWebhook", error) });
+      } catch (error) {
+        if (abort.signal.aborted) return;
+        this.options.log.error({ err: this.#scrub(error) }, "Telegram deleteWebhook failed: polling may be refused while a webhook is set");
+      }
       while (!abort.signal.aborted) {
         try {
           const updates = await this.#bot.telegram.callApi(
@@ -174,7 +179,12 @@ export class TelegramAdapter implements ChatAdapter {
     })();
   }
 
-  async #startWebhook(): Promise<void> {
+  /**
+   * The webhook: Linli's HTTP server listens first (a webhook set by an earlier run delivers at once), then setWebhook.
+   * A refused token or a 404 stops the bot; a failure that may pass is logged and retried in the background with
+   * backoff, while the bot already sends (and receives, if the webhook was set before).
+   */
+  async #startWebhook(signal: AbortSignal): Promise<void> {
     const webhook = this.options.webhook!;
     const path = new URL(webhook.url).pathname;
     const callback = this.#bot.webhookCallback(path, { secretToken: webhook.secret });
@@ -192,24 +202,47 @@ export class TelegramAdapter implements ChatAdapter {
         resolve();
       });
     });
-    await this.#bot.telegram.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: ["message", "callback_query"] });
+    const setWebhook = () => this.#bot.telegram.setWebhook(webhook.url, { secret_token: webhook.secret, allowed_updates: ["message", "callback_query"] });
+    try {
+      await setWebhook();
+    } catch (error) {
+      const verdict = this.#startupVerdict("setWebhook", error);
+      if (verdict !== "retry") throw verdict;
+      const delay = this.options.delay ?? realDelay;
+      this.options.log.warn({ err: this.#scrub(error), attempt: 1 }, "Telegram setWebhook failed; retrying in the background");
+      this.#webhookRetries = (async () => {
+        await delay(startupWaitMs(0), signal);
+        if (signal.aborted) return;
+        await retrying(setWebhook, { ...this.#retryOptions("setWebhook", signal), verdict: (failure) => this.#startupVerdict("setWebhook", failure) });
+        this.options.log.info("Telegram webhook set");
+      })().catch((failure: unknown) => {
+        if (!signal.aborted) this.options.log.error({ err: this.#scrub(failure) }, "Telegram setWebhook failed for good: no updates arrive until it is set");
+      });
+    }
+  }
+
+  /** A start-up call's failure: retried when it may pass; a refused token or a wrong address stops with what to check. */
+  #startupVerdict(method: string, error: unknown): Verdict {
+    if (error instanceof TelegramError && error.code === 401) return new Error("Telegram refused the bot token (401 Unauthorized): check TELEGRAM_BOT_TOKEN");
+    if (error instanceof TelegramError && error.code === 404) return new Error(`Telegram answered 404 to ${method}: check TELEGRAM_API_ROOT and TELEGRAM_BOT_TOKEN`);
+    return transient(error) ? "retry" : error instanceof Error ? error : new Error(String(error));
+  }
+
+  #retryOptions(method: string, signal: AbortSignal) {
+    return {
+      signal,
+      ...(this.options.delay ? { delay: this.options.delay } : {}),
+      onRetry: ({ attempt, error, retryInMs }: { attempt: number; error: unknown; retryInMs: number }) =>
+        this.options.log.warn({ err: this.#scrub(error), attempt, retryInMs }, `Telegram ${method} failed; retrying`),
+    };
   }
 
   /** Who the bot is: retried while the server fails or cannot be reached; a refused token or a wrong address stops it. */
   async #getMe(signal: AbortSignal) {
-    for (let attempt = 0; ; attempt += 1) {
-      try {
-        return await this.#bot.telegram.getMe();
-      } catch (error) {
-        if (error instanceof TelegramError && error.code === 401) throw new Error("Telegram refused the bot token (401 Unauthorized): check TELEGRAM_BOT_TOKEN");
-        if (error instanceof TelegramError && error.code === 404) throw new Error("Telegram answered 404 to getMe: check TELEGRAM_API_ROOT and TELEGRAM_BOT_TOKEN");
-        if (!transient(error)) throw error;
-        if (signal.aborted) throw new Error("stopped while waiting for Telegram to answer getMe");
-        const wait = retryWaitMs(attempt);
-        this.options.log.warn({ err: this.#scrub(error), attempt: attempt + 1, retryInMs: Math.round(wait) }, "Telegram getMe failed; retrying");
-        await (this.options.delay ?? realDelay)(wait, signal);
-      }
-    }
+    return retrying(() => this.#bot.telegram.getMe(), {
+      ...this.#retryOptions("getMe", signal),
+      verdict: (error) => (signal.aborted ? new Error("stopped while waiting for Telegram to answer getMe") : this.#startupVerdict("getMe", error)),
+    });
   }
 
   /**
@@ -227,7 +260,7 @@ export class TelegramAdapter implements ChatAdapter {
     const retries = (async () => {
       for (const menu of failed) {
         for (let attempt = 1; attempt < MENU_ATTEMPTS && !signal.aborted; attempt += 1) {
-          await (this.options.delay ?? realDelay)(retryWaitMs(attempt - 1), signal);
+          await (this.options.delay ?? realDelay)(startupWaitMs(attempt - 1), signal);
           if (signal.aborted || (await this.#setMenu(menu.commands, menu.extra, attempt))) break;
         }
       }
@@ -321,20 +354,30 @@ export class TelegramAdapter implements ChatAdapter {
     return { ...userRef(user), ...(isAdmin === undefined ? {} : { isAdmin }) };
   }
 
+  /**
+   * Whether the sender is an admin of the group, from getChatAdministrators (cached). A failed lookup (5xx, timeout,
+   * network) never fails the message: the last list known is used, or, with none, the status is left unknown (the
+   * pipeline keeps the one it recorded); the chat is not asked again before a backoff (1 s, 2 s, 4 s … a minute).
+   */
   async #isAdmin(chatId: string, userId: number): Promise<boolean | undefined> {
     const now = (this.options.now ?? Date.now)();
-    let cached = this.#admins.get(chatId);
-    if (!cached || cached.until <= now) {
-      try {
-        const admins = await this.#bot.telegram.getChatAdministrators(chatId);
-        cached = { ids: new Set(admins.map((member) => member.user.id)), until: now + (this.options.adminTtlMs ?? ADMIN_TTL_MS) };
-        this.#admins.set(chatId, cached);
-      } catch (error) {
-        this.options.log.warn({ err: this.#scrub(error), chatId }, "getChatAdministrators failed");
-        return undefined; // a failed lookup must not take anyone's admin rights away
-      }
+    const cached = this.#admins.get(chatId);
+    if (cached && cached.until > now) return cached.ids.has(userId);
+    const failed = this.#adminFailures.get(chatId);
+    if (failed && failed.retryAt > now) return cached?.ids.has(userId);
+    try {
+      const admins = await this.#bot.telegram.callApi("getChatAdministrators", { chat_id: chatId }, { signal: AbortSignal.timeout(this.options.adminLookupTimeoutMs ?? 5000) as never });
+      const fresh = { ids: new Set(admins.map((member) => member.user.id)), until: now + (this.options.adminTtlMs ?? ADMIN_TTL_MS) };
+      this.#admins.set(chatId, fresh);
+      this.#adminFailures.delete(chatId);
+      return fresh.ids.has(userId);
+    } catch (error) {
+      const failures = (failed?.failures ?? 0) + 1;
+      const retryInMs = Math.round(startupWaitMs(failures - 1));
+      this.#adminFailures.set(chatId, { failures, retryAt: now + retryInMs });
+      this.options.log.warn({ err: this.#scrub(error), chatId, failures, retryInMs, fallback: cached ? "last known list" : "unknown" }, "getChatAdministrators failed");
+      return cached?.ids.has(userId); // a failed lookup must not take anyone's admin rights away
     }
-    return cached.ids.has(userId);
   }
 
   async #safely(work: () => Promise<void>): Promise<void> {

@@ -12,6 +12,7 @@ import type { AdapterCapabilities, ChatAdapter, InboundHandler, RenderedMessage,
 import type { Logger } from "../../src/logger.ts";
 import { patchPuppet, superviseConnection } from "./recovery.ts";
 import { splitQuote } from "../../src/chat/quote.ts";
+import { retrying, type Delay } from "../../src/infra/backoff.ts";
 
 /** How to reach WeChat. */
 export interface WechatOptions {
@@ -29,7 +30,18 @@ export interface WechatOptions {
   loginTimeoutMs?: number;
   /** Where the login QR code is saved as a PNG. */
   qrPngPath?: string;
+  /** Waits between tries to start the puppet (tests resolve it at once; the real one honours `signal`). */
+  delay?: Delay;
 }
+
+/** The puppet did not start (the service refused the connection, timed out, or failed); `errors` are what it emitted. */
+class PuppetStartError extends Error {
+  constructor(readonly errors: string[]) {
+    super(`the WeChat puppet did not start${errors.length ? `: ${errors.join("; ")}` : ""}`);
+  }
+}
+
+type PuppetState = { state: { active: () => boolean | "pending" } };
 
 /** The WeChat ChatAdapter. */
 export class WechatAdapter implements ChatAdapter {
@@ -46,6 +58,8 @@ export class WechatAdapter implements ChatAdapter {
   #bot: Wechaty | undefined;
   #closeCache: (() => Promise<void>) | undefined;
   #stopSupervising: (() => void) | undefined;
+  /** Ends the start-up retries when the bot stops. */
+  #starting: AbortController | undefined;
   #nextSendAt = 0;
   #day = "";
   #sentToday = 0;
@@ -55,7 +69,11 @@ export class WechatAdapter implements ChatAdapter {
   async start(onMessage: InboundHandler): Promise<void> {
     const bot = WechatyBuilder.build({ name: "linli", puppet: this.options.puppet as never, puppetOptions: this.options.puppetOptions as never });
     this.#bot = bot;
-    bot.on("error", (error) => this.options.log.warn({ err: String(error) }, "wechat error"));
+    let errors: string[] | undefined; // what the puppet reported during the current start attempt (only then)
+    bot.on("error", (error) => {
+      errors?.push(this.#scrub(error));
+      this.options.log.warn({ err: this.#scrub(error) }, "wechat error");
+    });
     bot.on("message", (message) => {
       this.#inbound(message, onMessage).catch((error: unknown) => this.options.log.error({ err: String(error) }, "wechat message failed"));
     });
@@ -75,13 +93,40 @@ export class WechatAdapter implements ChatAdapter {
       this.#membersChanged(room, "members_left", leavers, onMessage).catch((error: unknown) => this.options.log.error({ err: String(error) }, "wechat room-leave failed"));
     });
     const loggedIn = new Promise<void>((resolve) => bot.once("login", () => resolve()));
-    await bot.init();
-    const endpoint = this.options.puppetOptions.endpoint;
-    if (this.options.puppet === "wechaty-puppet-service" && typeof endpoint === "string") {
-      this.#closeCache = patchPuppet(bot);
-      this.#stopSupervising = superviseConnection(bot, endpoint, this.options.log);
+    try {
+      await bot.init();
+    } catch (error) {
+      // A wrong configuration (no token, an unknown puppet): trying again would not help.
+      throw new Error(`WeChat could not be set up (${this.#scrub(error).split("\n")[0]}): check WECHATY_PUPPET and WECHATY_PUPPET_SERVICE_TOKEN`);
     }
-    await bot.start();
+    const endpoint = this.options.puppetOptions.endpoint;
+    const service = this.options.puppet === "wechaty-puppet-service" && typeof endpoint === "string";
+    if (service) this.#closeCache = patchPuppet(bot);
+    // The puppet's start fails softly (errors as events, the puppet left off) while the service refuses connections,
+    // times out or fails: tried again with backoff (1 s, 2 s, 4 s ... a minute, with jitter) until it runs. A refused
+    // token stops the bot with what to check.
+    this.#starting = new AbortController();
+    const signal = this.#starting.signal;
+    const started = retrying(
+      async (attempt) => {
+        const reported: string[] = (errors = []);
+        if (attempt === 0) await bot.start();
+        else await bot.puppet.start();
+        if ((bot.puppet as unknown as PuppetState).state.active() !== true) throw new PuppetStartError(reported);
+      },
+      {
+        signal,
+        ...(this.options.delay ? { delay: this.options.delay } : {}),
+        verdict: (error) => {
+          const text = error instanceof PuppetStartError ? error.errors.join("; ") : this.#scrub(error);
+          if (/UNAUTHENTICATED|Invalid Wechaty TOKEN/iu.test(text)) return new Error("The WeChat puppet service refused the token (UNAUTHENTICATED): check WECHATY_PUPPET_SERVICE_TOKEN");
+          return signal.aborted ? new Error("stopped while waiting for the WeChat puppet to start") : "retry";
+        },
+        onRetry: ({ attempt, error, retryInMs }) => this.options.log.warn({ err: this.#scrub(error), attempt, retryInMs }, "WeChat puppet did not start; retrying"),
+      },
+    );
+    await started.finally(() => (errors = undefined));
+    if (service) this.#stopSupervising = superviseConnection(bot, endpoint, this.options.log);
     const timeout = this.options.loginTimeoutMs ?? 30_000;
     const timer = new Promise<"timeout">((resolve) => setTimeout(() => resolve("timeout"), timeout).unref());
     if ((await Promise.race([loggedIn, timer])) === "timeout") {
@@ -90,6 +135,7 @@ export class WechatAdapter implements ChatAdapter {
   }
 
   async stop(): Promise<void> {
+    this.#starting?.abort();
     const bot = this.#bot;
     this.#bot = undefined;
     this.#stopSupervising?.();
@@ -126,6 +172,13 @@ export class WechatAdapter implements ChatAdapter {
     } catch (error) {
       return { ok: false, reason: "error", detail: String(error) };
     }
+  }
+
+  /** An error as text fit for a log line: the service's token (which its errors quote) hidden. */
+  #scrub(error: unknown): string {
+    const text = error instanceof Error ? error.message : String(error);
+    const token = this.options.puppetOptions.token;
+    return typeof token === "string" && token ? text.split(token).join("<token>") : text;
   }
 
   /** 0 when a send may go now (and it is counted), else the wait. */

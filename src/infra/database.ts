@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { applyMigrations } from "./migrator.ts";
+import { retrying, type Delay } from "./backoff.ts";
 
 /** Where the committed migrations live. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
@@ -19,21 +20,55 @@ export function sqlitePath(databaseUrl: string): string {
   return path === ":memory:" ? path : resolve(path);
 }
 
-/** Migrate and connect. */
-export async function openDatabase(
-  databaseUrl: string,
-  options: { log?: (message: string) => void } = {},
-): Promise<PrismaClient> {
+/** Options of {@link openDatabase}. */
+export interface OpenOptions {
+  /** One line per applied migration. */
+  log?: (message: string) => void;
+  /** Told each time the database is locked by another process and opening it is retried. */
+  warn?: (message: string) => void;
+  /** The wait between two tries while the database is locked (tests resolve it at once). */
+  delay?: Delay;
+  /** How long SQLite itself waits on a lock before an attempt fails (default: 5 s, a minute while migrating). */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * Migrate and connect. While another process holds a lock on the file (SQLITE_BUSY, SQLITE_LOCKED), opening and
+ * migrating are retried with backoff (1 s, 2 s, 4 s … a minute) until it is free; a path that cannot be a database
+ * (unwritable, not a folder, not a database file) stops with a clear error naming DATABASE_URL.
+ */
+export async function openDatabase(databaseUrl: string, options: OpenOptions = {}): Promise<PrismaClient> {
   const path = sqlitePath(databaseUrl);
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
-  const raw = new Database(path);
-  try {
-    raw.pragma("journal_mode = WAL");
-    raw.pragma("busy_timeout = 5000");
-    applyMigrations(raw, MIGRATIONS_DIR, options.log ? { log: options.log } : {});
-  } finally {
-    raw.close();
-  }
+  const busyTimeout = options.busyTimeoutMs ?? 5000;
+  await retrying(
+    async () => {
+      try {
+        if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+      } catch (error) {
+        throw new Error(`Cannot create the folder of the database ${path} (DATABASE_URL): ${(error as Error).message}. Set DATABASE_URL to a file in a writable folder, e.g. file:./data/linli.db.`);
+      }
+      const raw = new Database(path, { timeout: busyTimeout });
+      try {
+        raw.pragma("journal_mode = WAL");
+        applyMigrations(raw, MIGRATIONS_DIR, { ...(options.log ? { log: options.log } : {}), ...(options.busyTimeoutMs === undefined ? {} : { busyTimeoutMs: options.busyTimeoutMs }) });
+      } finally {
+        raw.close();
+      }
+    },
+    {
+      verdict: (error) => {
+        const code = (error as { code?: unknown }).code;
+        if (code === "SQLITE_BUSY" || code === "SQLITE_LOCKED" || (typeof code === "string" && /^SQLITE_(?:BUSY|LOCKED)_/u.test(code))) return "retry";
+        if (typeof code === "string" && /^SQLITE_(?:CANTOPEN|READONLY|NOTADB|PERM|AUTH)/u.test(code)) {
+          return new Error(`Cannot use ${path} as the database (DATABASE_URL): ${(error as Error).message} (${code}). Check that DATABASE_URL names a Linli database file in a folder Linli may write to.`);
+        }
+        return error instanceof Error ? error : new Error(String(error));
+      },
+      onRetry: ({ attempt, error, retryInMs }) =>
+        (options.warn ?? options.log ?? (() => {}))(`The database ${path} is locked by another process (${(error as Error).message}); trying again in ${retryInMs} ms (attempt ${attempt})`),
+      ...(options.delay ? { delay: options.delay } : {}),
+    },
+  );
   const prisma = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: `file:${path}` }) });
   await prisma.$queryRawUnsafe("PRAGMA busy_timeout = 5000");
   await prisma.$queryRawUnsafe("PRAGMA synchronous = NORMAL");

@@ -32,6 +32,8 @@ const CREATE_MIGRATIONS_TABLE = `CREATE TABLE "_prisma_migrations" (
 export interface MigrateOptions {
   now?: () => Date;
   log?: (msg: string) => void;
+  /** How long to wait on another process's lock before failing with SQLITE_BUSY (default: a minute). */
+  busyTimeoutMs?: number;
 }
 
 /** Result of {@link applyMigrations}: names applied by this call, in order, and how many were already applied. */
@@ -151,7 +153,8 @@ export function applyMigrations(
   const foreignKeys = db.pragma("foreign_keys", { simple: true }) === 1;
   const busyTimeout = Number(db.pragma("busy_timeout", { simple: true }));
   // Another process may hold the write lock while it applies a long migration: wait for it rather than fail.
-  if (busyTimeout < 60_000) db.pragma("busy_timeout = 60000");
+  const waitOnLock = options.busyTimeoutMs ?? Math.max(busyTimeout, 60_000);
+  if (busyTimeout !== waitOnLock) db.pragma(`busy_timeout = ${waitOnLock}`);
   if (foreignKeys) db.pragma("foreign_keys = OFF"); // a no-op inside a transaction, hence here
   const result: MigrateResult = { applied: [], alreadyApplied: 0 };
   try {
@@ -214,7 +217,7 @@ export function applyMigrations(
     }
   } finally {
     if (foreignKeys) db.pragma("foreign_keys = ON");
-    if (busyTimeout < 60_000) db.pragma(`busy_timeout = ${busyTimeout}`);
+    if (busyTimeout !== waitOnLock) db.pragma(`busy_timeout = ${busyTimeout}`);
   }
   return result;
 }
