@@ -45,10 +45,17 @@ describe("the whole-pipeline fuzz", () => {
       unloggedFailures: 0,
       leakedWrites: 0,
       jobFailures: 0,
+      failuresByRoute: {},
       failuresByShape: {},
       failuresByError: {},
     });
     expect(report.outcomes.failed).toBe(0);
+    // Every command's handler ran (by one of its words), and every route of what residents say in words.
+    const reached = Object.keys(report.handledByRoute);
+    for (const name of defaultCommands().entries.map((entry) => entry.name)) expect(reached).toContain(`command:${name}`);
+    for (const route of ["request", "sos", "signup", "cancel_signup", "service_log", "thanks", "offer", "register", "query", "closing", "clarify", "unsure", "unknown_command", "choice", "members_joined"]) {
+      expect(reached).toContain(route);
+    }
     expect(report.outcomes.handled).toBeGreaterThan(EVENTS / 2);
     expect(report.sent).toBeGreaterThan(EVENTS / 2);
   }, 600_000);

@@ -6,7 +6,7 @@
  */
 import Database from "better-sqlite3";
 import { pino } from "pino";
-import type { AdapterCapabilities, ChatAdapter, InboundHandler, Platform, RenderedMessage, SendResult } from "../../src/chat/types.ts";
+import type { AdapterCapabilities, ChatAdapter, InboundEvent, InboundHandler, Platform, RenderedMessage, SendResult } from "../../src/chat/types.ts";
 import type { Outcome } from "../../src/app/pipeline.ts";
 import type { Router } from "../../src/app/routes.ts";
 import type { Logger } from "../../src/logger.ts";
@@ -15,6 +15,10 @@ import { loadConfig } from "../../src/config.ts";
 import { createLinli, type Linli } from "../../src/linli.ts";
 import { sqlitePath } from "../../src/infra/database.ts";
 import { seedDemoIfEmpty } from "../../src/infra/demo-seed.ts";
+import { createParser } from "../../src/parse/index.ts";
+import { detectLang } from "../../src/parse/normalize.ts";
+import { defaultCommands } from "../../src/app/commands.ts";
+import { routeName } from "../../src/app/routes.ts";
 import { fuzzEvents } from "./fuzz.ts";
 
 /** An adapter that accepts everything and only counts (the fuzz sends hundreds of thousands of messages). */
@@ -99,7 +103,8 @@ export interface FuzzReport {
   seed: number;
   messages: number;
   outcomes: Record<Outcome, number>;
-  /** Failed outcomes by the kind of text that failed, and by error message (a sample of each). */
+  /** Failed outcomes by the route the text parses to, by the kind of text, and by error message (a sample of each). */
+  failuresByRoute: Record<string, number>;
   failuresByShape: Record<string, number>;
   failuresByError: Record<string, { count: number; sample: string }>;
   /** receive() threw (it must never). */
@@ -112,6 +117,9 @@ export interface FuzzReport {
   leakedWrites: number;
   jobFailures: number;
   sent: number;
+  /** Handled messages by the route their text parses to ("command:accept", "request", ...; "choice" for a bare number
+   * that answered numbered options): which handlers the run reached. */
+  handledByRoute: Record<string, number>;
 }
 
 /** Run `count` fuzz events of `seed` through a fresh Linli on `url`. */
@@ -128,6 +136,7 @@ export async function runFuzz(
     seed,
     messages: 0,
     outcomes: { handled: 0, ignored: 0, duplicate: 0, "rate-limited": 0, failed: 0 },
+    failuresByRoute: {},
     failuresByShape: {},
     failuresByError: {},
     crashes: 0,
@@ -137,7 +146,9 @@ export async function runFuzz(
     leakedWrites: 0,
     jobFailures: 0,
     sent: 0,
+    handledByRoute: {},
   };
+  const route = routeOf(clock);
   const onRejection = () => void (report.unhandledRejections += 1);
   const onException = () => void (report.uncaughtExceptions += 1);
   process.on("unhandledRejection", onRejection);
@@ -157,11 +168,17 @@ export async function runFuzz(
         continue;
       }
       report.outcomes[outcome] += 1;
+      if (outcome === "handled") {
+        const name = route(event);
+        report.handledByRoute[name] = (report.handledByRoute[name] ?? 0) + 1;
+      }
       if (outcome === "failed") {
+        const name = route(event);
+        report.failuresByRoute[name] = (report.failuresByRoute[name] ?? 0) + 1;
         recordFailure(report, shape, event, errors.slice(logged), WriteCounter.since(before, writes.snapshot()));
       }
       if (report.messages % 100 === 0) await settle(app, errors, report);
-      if (report.messages % 500 === 0) options.onProgress?.(report);
+      if (report.messages % 500 === 0) options.onProgress?.({ ...report, sent: sentBy(adapters) });
     }
     await settle(app, errors, report);
     // Let any stray promise settle before the handlers go (a rejection would be reported on the next turns).
@@ -172,8 +189,25 @@ export async function runFuzz(
     writes.close();
     await app.close();
   }
-  report.sent = adapters.reduce((sum, adapter) => sum + adapter.sent, 0);
+  report.sent = sentBy(adapters);
   return report;
+}
+
+/** The route an event's text parses to, as the pipeline's parser reads it (a bare number: "choice"). */
+function routeOf(clock: { now(): Date }): (event: InboundEvent) => string {
+  const parser = createParser(defaultCommands().words);
+  return (event) => {
+    if ("kind" in event) return event.kind === "button_pressed" ? `button:${route(event.data, true)}` : event.kind;
+    return /^\s*\d{1,2}\s*$/u.test(event.text) ? "choice" : route(event.text, event.addressedToBot);
+  };
+  function route(text: string, addressedToBot: boolean): string {
+    const lang = detectLang(text);
+    return routeName(parser(text, { now: clock.now(), timeZone: "Asia/Shanghai", botNames: ["邻里小助手"], addressedToBot, ...(lang ? { lang } : {}) }));
+  }
+}
+
+function sentBy(adapters: CountingAdapter[]): number {
+  return adapters.reduce((sum, adapter) => sum + adapter.sent, 0);
 }
 
 /** Mostly seconds apart; now and then hours pass, so reminders, expiries and escalations fall due. */
