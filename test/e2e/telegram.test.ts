@@ -153,6 +153,10 @@ describe("Telegram through telegraf against the Bot API emulator", () => {
     expect(to(PEOPLE.sun.id).at(-1)!.text).toMatch(/^🚨紧急求助 #1/u);
     // The group hears the advice, never where anyone lives (the alert carries the place said, privately).
     for (const sent of to(GROUP.id)) expect(sent.text).not.toMatch(/3栋302|601|702|502/u);
+    // An alert's button has an answer word too: typed alone, "我去！" takes the alert he was sent.
+    await say(PEOPLE.liu, "我去！", dm(PEOPLE.liu));
+    expect(to(PEOPLE.liu.id).at(-1)!.text).toBe("谢谢！已记下您去处理紧急求助 #1，路上注意安全。");
+    expect(to(PEOPLE.requester.id).at(-1)!.text).toBe(`${PEOPLE.liu.first_name}已收到求助，正在赶来。`);
   });
 
   it("someone who never pressed Start is mentioned in the group without the details", async () => {

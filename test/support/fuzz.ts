@@ -113,9 +113,11 @@ export function* fuzzEvents(options: FuzzOptions): Generator<FuzzEvent> {
   for (let n = 1; ; n += 1) {
     const at = new Date(options.start.getTime() + n * 1000);
     const id = `fuzz-${options.seed}-${n}`;
-    // First every word of every registered command once, so each command's handler runs in even a short run.
+    // First every word of every registered command once, then every resident phrase once, so each command's handler
+    // and each route of what residents say runs in even a short run.
     const word = words[n - 1];
-    const roll = word === undefined ? random.next() : 1;
+    const phrase = word === undefined ? PHRASES[n - 1 - words.length] : undefined;
+    const roll = word === undefined && phrase === undefined ? random.next() : 1;
     if (roll < 0.01 && sent.length) {
       yield { event: { ...random.pick(sent) }, shape: "redelivery" };
       continue;
@@ -128,7 +130,7 @@ export function* fuzzEvents(options: FuzzOptions): Generator<FuzzEvent> {
       yield { event: button(random, id, at, words), shape: "button" };
       continue;
     }
-    const [shape, text] = word === undefined ? messageText(random, words) : ["command", commandText(random, [word], true)];
+    const [shape, text] = word !== undefined ? ["command", commandText(random, [word], true)] : phrase !== undefined ? ["phrase", phrase] : messageText(random, words);
     const message = inbound(random, id, at, text);
     if (sent.length < 500) sent.push(message);
     else sent[random.int(sent.length)] = message;
@@ -162,11 +164,12 @@ function messageText(random: Random, words: string[]): [string, string] {
   return [shape, truncate(text, 4096)];
 }
 
-/** A command by any of its words, with zero to four wild arguments; `covering`: exactly "/word" and its arguments. */
+/** A command by any of its words, with zero to four wild arguments; `covering`: exactly "/word". */
 function commandText(random: Random, words: string[], covering = false): string {
   const prefix = covering ? "/" : random.pick(["/", "/", "/", "／", "", "#", "!", " /", "//"]);
   const word = !covering && random.chance(0.05) ? random.pick(["nosuchcommand", "帮主", "HELP", "Accept", "登 记", "a".repeat(64)]) : random.pick(words);
-  const args = Array.from({ length: random.int(5) }, () => (random.chance(0.85) ? random.pick(WILD_ARGS) : soup(random, 1 + random.int(4))));
+  // Covering, the word stands alone, so the text is that command ("/join 1.5小时" reads as a sign-up by title, "/join：…" as words).
+  const args = covering ? [] : Array.from({ length: random.int(5) }, () => (random.chance(0.85) ? random.pick(WILD_ARGS) : soup(random, 1 + random.int(4))));
   const separator = random.pick([" ", " ", "\u3000", "", "\n", "  ", ":", "："]);
   const mention = !covering && random.chance(0.15) ? random.pick(BOT_MENTIONS) : "";
   return `${mention}${prefix}${word}${args.length ? separator : ""}${args.join(random.pick([" ", " ", ",", "，", "\n"]))}`;
