@@ -51,9 +51,7 @@ export class OutboxDispatcher {
       this.#again = true;
       return this.#running;
     }
-    this.#running = this.#loop().finally(() => {
-      this.#running = undefined;
-    });
+    this.#running = this.#loop();
     return this.#running;
   }
 
@@ -74,13 +72,25 @@ export class OutboxDispatcher {
     await this.#running?.catch(() => undefined);
   }
 
+  /**
+   * Passes until one finds nothing to do and nobody asked for another. The loop lets go of `#running` in the same turn
+   * it decides to stop: a drain asked for a moment later starts a new loop instead of getting this finished one.
+   */
   async #loop(): Promise<number> {
     let finished = 0;
-    for (;;) {
-      this.#again = false;
-      const done = await this.#pass();
-      finished += done;
-      if (done === 0 && !this.#again) return finished;
+    try {
+      for (;;) {
+        this.#again = false;
+        const done = await this.#pass();
+        finished += done;
+        if (done === 0 && !this.#again) {
+          this.#running = undefined;
+          return finished;
+        }
+      }
+    } catch (error) {
+      this.#running = undefined;
+      throw error;
     }
   }
 
