@@ -9,7 +9,8 @@ import { join } from "node:path";
 import { query as queryOn, runScript as runScriptOn } from "../support/console-run.ts";
 import { demoCommunity } from "../../prisma/demo.ts";
 
-const TIMEOUT = 60_000;
+// Generous: these tests start the real process several times, and the suite runs the crash soak beside them.
+const TIMEOUT = 150_000;
 
 const ZH_HELP = [
   "我是邻里小助手，帮邻里互相搭把手。常用命令：",

@@ -11,7 +11,8 @@ import { join } from "node:path";
 import { demoCommunity } from "../../prisma/demo.ts";
 import { printedMessages, query as queryOn, runScript, type Printed } from "../support/console-run.ts";
 
-const TIMEOUT = 60_000;
+// Generous: these tests start the real process several times, and the suite runs the crash soak beside them.
+const TIMEOUT = 150_000;
 let dir: string;
 let dbFile: string;
 

@@ -10,7 +10,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { printedMessages, query as queryOn, runScript, runTool, type Printed } from "../support/console-run.ts";
 
-const TIMEOUT = 60_000;
+// Generous: these tests start the real process several times, and the suite runs the crash soak beside them.
+const TIMEOUT = 150_000;
 let dir: string;
 let dbFile: string;
 

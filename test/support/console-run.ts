@@ -17,7 +17,7 @@ export interface ScriptRun {
 }
 
 /** Run a script through the real entry point on `dbFile`. */
-export function runScript(dbFile: string, lines: string[], extraArgs: string[] = [], timeoutMs = 55_000): ScriptRun {
+export function runScript(dbFile: string, lines: string[], extraArgs: string[] = [], timeoutMs = 110_000): ScriptRun {
   const result = spawnSync(process.execPath, ["--import", "tsx", "src/main.ts", "--script", "-", ...extraArgs], {
     cwd: ROOT,
     input: `${lines.join("\n")}\n`,
