@@ -48,6 +48,9 @@ export interface SoakReport {
   missingSends: number;
   remindersDue: number;
   remindersSent: number;
+  /** Sign-up summaries sent to the group, and events whose last summary's total differs from their sign-ups. */
+  summariesSent: number;
+  summaryMismatches: number;
   /** Rows per table of the clean run, and the differences (table: +n duplicated / -n lost). */
   rows: Record<string, number>;
   differences: Record<string, { lost: string[]; duplicated: string[] }>;
@@ -190,6 +193,7 @@ interface RunResult {
   remindersDue: number;
   remindersSent: number;
   reminderDuplicates: number;
+  summaries: { sent: number; duplicates: number; mismatches: number };
   kills: number;
   updates: number;
   ms: number;
@@ -271,7 +275,7 @@ async function run(options: SoakOptions, kills: number): Promise<RunResult> {
       await emulator.waitFor(() => due() || main.child.exitCode !== null);
       await maybeKill();
     }
-    await until(() => count("SELECT count(*) AS n FROM ScheduledJob WHERE kind = 'event.remind' AND state NOT IN ('done', 'dropped', 'failed')") === 0, "the reminders");
+    await until(() => count("SELECT count(*) AS n FROM ScheduledJob WHERE kind IN ('event.remind', 'event.summary') AND state NOT IN ('done', 'dropped', 'failed')") === 0, "the reminders and summaries");
     await until(() => count("SELECT count(*) AS n FROM OutboxMessage WHERE state = 'pending'") === 0, "the outbox to empty");
     main.child.kill("SIGTERM");
     await main.exited;
@@ -285,12 +289,14 @@ async function run(options: SoakOptions, kills: number): Promise<RunResult> {
     const sends = new Map<string, number>();
     for (const sent of emulator.sent) {
       if ((sent.text ?? "").startsWith("提醒：")) continue; // counted by remindersOf
+      if (SUMMARY.test(sent.text ?? "")) continue; // checked by summariesOf
       const key = `${sent.chatId} ${normaliseText(sent.text ?? "")}`;
       sends.set(key, (sends.get(key) ?? 0) + 1);
     }
     const reminders = remindersOf(db, emulator);
+    const summaries = summariesOf(db, emulator);
     if (errors.trim()) options.progress?.(`process errors:\n${errors.trim().slice(0, 2000)}`);
-    return { snapshot, sends, ...reminders, kills: killed, updates, ms: Date.now() - began };
+    return { snapshot, sends, ...reminders, summaries, kills: killed, updates, ms: Date.now() - began };
   } finally {
     db.close();
     rmSync(dir, { recursive: true, force: true });
@@ -315,11 +321,36 @@ function snapshotOf(db: Database.Database): Map<string, string[]> {
     ["signUps", rows(`SELECT (SELECT title FROM Event e WHERE e.id = eventId), ${name("personId")}, count, state, position FROM SignUp`)],
     ["credits", rows(`SELECT ${name("helperId")}, ${name("beneficiaryId")}, minutes, category, source, description, state FROM PendingCredit`)],
     ["ledger", rows(`SELECT t.kind, t.category, t.memo, (SELECT coalesce(${name("a.personId")}, a.kind) FROM TimeAccount a WHERE a.id = e.accountId), e.minutes FROM LedgerEntry e JOIN LedgerTransfer t ON t.id = e.transferId`)],
-    ["jobs", rows(`SELECT kind, CASE kind WHEN 'event.remind' THEN rtrim(dedupeKey, '0123456789') ELSE dedupeKey END, state FROM ScheduledJob`)],
+    // Which few-minute window a sign-up's summary falls in depends on when the stream ran (a restart shifts it):
+    // summaries, like reminders, are checked within each run (summariesOf).
+    ["jobs", rows(`SELECT kind, CASE kind WHEN 'event.remind' THEN rtrim(dedupeKey, '0123456789') ELSE dedupeKey END, state FROM ScheduledJob WHERE kind <> 'event.summary'`)],
     // Who hears a reminder depends on who had signed up when it fell due: reminders are checked within each run.
-    ["outbox", rows(`SELECT targetKind, targetId, state, body FROM OutboxMessage WHERE json_extract(body, '$.message.text') NOT LIKE '提醒：%'`).map(normaliseText)],
+    ["outbox", rows(`SELECT targetKind, targetId, state, body FROM OutboxMessage WHERE json_extract(body, '$.message.text') NOT LIKE '提醒：%' AND json_extract(body, '$.message.text') NOT LIKE '%；共 % 人。'`).map(normaliseText)],
     ["processed", rows(`SELECT count(*) FROM ProcessedMessage`)],
   ]);
+}
+
+/** A sign-up summary in the group ("花园散步1：新报名 4 人（…）；共 4/10 人。"). */
+const SUMMARY = /；共 (\d+)(?:\/\d+)? 人。$/u;
+
+/**
+ * The sign-up summaries of a run: how many went out, how many went out twice (the same text to the same chat), and
+ * how many events' last summary gives a total other than their confirmed sign-ups (a change lost from the summaries).
+ */
+function summariesOf(db: Database.Database, emulator: TelegramEmulator): { sent: number; duplicates: number; mismatches: number } {
+  const seen = new Map<string, number>();
+  const last = new Map<string, number>();
+  for (const sent of emulator.sent) {
+    const match = SUMMARY.exec(sent.text ?? "");
+    if (!match) continue;
+    const key = `${sent.chatId} ${sent.text}`;
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+    last.set((sent.text ?? "").split("：")[0]!, Number(match[1]));
+  }
+  const taken = db.prepare(`SELECT e.title AS title, coalesce(sum(s.count), 0) AS n FROM Event e LEFT JOIN SignUp s ON s.eventId = e.id AND s.state = 'confirmed' GROUP BY e.id`).all() as Array<{ title: string; n: number }>;
+  const mismatches = taken.filter(({ title, n }) => last.has(title) && last.get(title) !== n).length;
+  const sent = [...seen.values()].reduce((sum, n) => sum + n, 0);
+  return { sent, duplicates: [...seen.values()].reduce((sum, n) => sum + n - 1, 0), mismatches };
 }
 
 /**
@@ -393,7 +424,8 @@ export async function soak(options: SoakOptions): Promise<SoakReport> {
     lostEffects += diff.lost.length;
     duplicateEffects += diff.duplicated.length;
   }
-  let duplicateSends = killed.reminderDuplicates;
+  let duplicateSends = killed.reminderDuplicates + killed.summaries.duplicates;
+  lostEffects += killed.summaries.mismatches;
   let missingSends = 0;
   for (const key of new Set([...clean.sends.keys(), ...killed.sends.keys()])) {
     const difference = (killed.sends.get(key) ?? 0) - (clean.sends.get(key) ?? 0);
@@ -410,6 +442,8 @@ export async function soak(options: SoakOptions): Promise<SoakReport> {
     missingSends,
     remindersDue: killed.remindersDue,
     remindersSent: killed.remindersSent,
+    summariesSent: killed.summaries.sent,
+    summaryMismatches: killed.summaries.mismatches,
     rows,
     differences,
     cleanMs: clean.ms,
