@@ -234,17 +234,14 @@ export class Pipeline {
     const lanes = answerLanes(message);
     if (message.action) {
       if (!message.replyToId) return { kind: "answer", reply: message.action.data, answers: [] };
-      const questions = await this.#openQuestions(lanes);
+      const questions = await this.#deps.uow.run((repos) => openQuestions(repos, lanes));
       const pressed = questions.filter((question) => question.messageId === message.replyToId && question.replies.includes(message.action!.data));
       return { kind: "answer", reply: message.action.data, answers: closing(pressed) };
     }
     const shape = answerShape(message.text, this.#answerWords);
     if (!shape) return { kind: "text" };
     const which = whichKey(lanes[0]!, message.sender.id);
-    const [questions, pending] = await Promise.all([
-      this.#openQuestions(lanes),
-      this.#deps.uow.run((repos) => repos.states.get(which)),
-    ]);
+    const [questions, pending] = await this.#deps.uow.run((repos) => Promise.all([openQuestions(repos, lanes), repos.states.get(which)]));
     const bound = bindAnswer({
       shape,
       senderId: message.sender.id,
@@ -258,11 +255,6 @@ export class Pipeline {
     return bound.kind === "answer" && pending ? { ...bound, settles: which } : bound;
   }
 
-  async #openQuestions(lanes: string[]): Promise<OpenQuestion[]> {
-    const stored = await this.#deps.uow.run((repos) => Promise.all(lanes.map((one) => repos.states.list(choicesPrefix(one)))));
-    return stored.flat().map(({ key, value }) => ({ ...(JSON.parse(value) as Omit<OpenQuestion, "key">), key }));
-  }
-
   /** Several questions could be meant: ask which (by their subjects), never guess. */
   async #askWhich(message: InboundMessage, bound: Extract<Binding, { kind: "ask" }>, now: Date): Promise<Outcome> {
     const key = whichKey(answerLanes(message)[0]!, message.sender.id);
@@ -271,11 +263,16 @@ export class Pipeline {
       answers: bound.questions.map((question) => (question.closable ? question.key : "")),
       expiresAt: new Date(now.getTime() + WHICH_TTL_MS).toISOString(),
     };
-    const outcome = await this.#run(message, { kind: "none" }, message.text, now, async (context, repos) => {
+    return this.#answerOnly(message, now, async (context, repos) => {
       await repos.states.set(key, JSON.stringify(which));
       const question = t(context.lang).whichOne(bound.questions.map((one) => one.subject));
       await reply(context, repos, message.chat.kind === "group" ? { text: question, mentions: [message.sender] } : question);
     });
+  }
+
+  /** Handle a message with `handler` alone, not through the router (a question about it, a note that it cannot be read). */
+  async #answerOnly(message: InboundMessage, now: Date, handler: BoundHandler): Promise<Outcome> {
+    const outcome = await this.#run(message, { kind: "none" }, message.text, now, handler);
     this.#recent.add(`${message.chat.platform}:${message.id}`);
     if (outcome === "handled") this.#deps.onCommitted?.();
     return outcome;
@@ -296,7 +293,8 @@ export class Pipeline {
       ...optional("lang", detectLang(text)),
     });
     // An emergency's answer word ("我去") is let through too: it answers an alert (a bare number needs a lookup to tell).
-    const answersAlert = answerShape(text, this.#answerWords) !== null && !/^\s*\d/u.test(text);
+    const shape = answerShape(text, this.#answerWords);
+    const answersAlert = shape !== null && "word" in shape;
     if (intent.kind === "sos" || (intent.kind === "command" && intent.name === "ack") || answersAlert) return undefined;
     if (!handlerFor(this.#deps.router, intent) || !this.#limiter.notice(senderKey(message))) return "rate-limited";
     this.#deps.log.warn({ sender: message.sender.id, chat: message.chat.id }, "sender over rate limit; messages dropped");
@@ -336,10 +334,7 @@ export class Pipeline {
   async #voiceNotUnderstood(message: InboundMessage, now: Date): Promise<Outcome> {
     if (!message.addressedToBot) return "ignored";
     const note = this.#deps.transcriber ? "couldNotHear" : "textOnly";
-    const outcome = await this.#run(message, { kind: "none" }, "", now, (context, repos) => reply(context, repos, understandingTexts(context.lang)[note]));
-    this.#recent.add(`${message.chat.platform}:${message.id}`);
-    if (outcome === "handled") this.#deps.onCommitted?.();
-    return outcome;
+    return this.#answerOnly(message, now, (context, repos) => reply(context, repos, understandingTexts(context.lang)[note]));
   }
 
   /** The language model's reading of an unsure message, or the parser's own when it has none (in time). */
@@ -371,6 +366,12 @@ export class Pipeline {
       this.#deps.log.error({ err: error }, "could not send the apology");
     }
   }
+}
+
+/** The questions remembered in these lanes. */
+async function openQuestions(repos: Repositories, lanes: string[]): Promise<OpenQuestion[]> {
+  const stored = await Promise.all(lanes.map((one) => repos.states.list(choicesPrefix(one))));
+  return stored.flat().map(({ key, value }) => ({ ...(JSON.parse(value) as Omit<OpenQuestion, "key">), key }));
 }
 
 /** Mark the questions answered; a "which one?" question answered is forgotten. */

@@ -35,9 +35,14 @@ export function whichKey(laneKey: string, personId: string): string {
  * what forgetting them removes. `privateChats` are the ids of their private chats on `platform`.
  */
 export function isQuestionOf(key: string, platform: Platform, userId: string, privateChats: string[]): boolean {
+  const { prefixes, which } = questionKeysOf(platform, userId, privateChats);
+  return prefixes.some((prefix) => key.startsWith(prefix)) || (key.startsWith(which.prefix) && key.endsWith(which.suffix));
+}
+
+/** How the keys of the questions put to a person start (their private lanes), and how their "which one?" keys look. */
+export function questionKeysOf(platform: Platform, userId: string, privateChats: string[]) {
   const lanes = [lane(platform, "user", userId), ...privateChats.map((id) => lane(platform, "chat", id))];
-  if (lanes.some((one) => key.startsWith(choicesPrefix(one)))) return true;
-  return key.startsWith(`which:${platform}:`) && key.endsWith(`:${userId}`);
+  return { prefixes: lanes.map(choicesPrefix), which: { prefix: `which:${platform}:`, suffix: `:${userId}` } };
 }
 
 /** A question the bot asked with options, as remembered. */

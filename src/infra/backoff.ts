@@ -40,9 +40,11 @@ export interface RetryOptions {
   /** At most this many attempts (default: no limit); then the last failure is thrown. */
   attempts?: number;
   random?: () => number;
+  /** The wait before retry number `attempt + 1` (default {@link startupWaitMs}). */
+  waitMs?: (attempt: number, random?: () => number) => number;
 }
 
-/** Runs `work` until it succeeds, waiting `startupWaitMs` between attempts while `verdict` says a retry may help. */
+/** Runs `work` until it succeeds, waiting `waitMs` (`startupWaitMs`) between attempts while `verdict` says a retry may help. */
 export async function retrying<T>(work: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
   const delay = options.delay ?? realDelay;
   const signal = options.signal ?? new AbortController().signal;
@@ -53,7 +55,7 @@ export async function retrying<T>(work: (attempt: number) => Promise<T>, options
       const verdict = options.verdict(error);
       if (verdict !== "retry") throw verdict;
       if (signal.aborted || attempt + 1 >= (options.attempts ?? Infinity)) throw error;
-      const retryInMs = Math.round(startupWaitMs(attempt, options.random));
+      const retryInMs = Math.round((options.waitMs ?? startupWaitMs)(attempt, options.random));
       options.onRetry({ attempt: attempt + 1, error, retryInMs });
       await delay(retryInMs, signal);
       if (signal.aborted) throw error;

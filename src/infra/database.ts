@@ -10,6 +10,7 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "./generated/prisma/client.ts";
 import { applyMigrations } from "./migrator.ts";
 import { retrying, type Delay } from "./backoff.ts";
+import { isSqliteBusy } from "./db.ts";
 
 /** Where the committed migrations live. */
 export const MIGRATIONS_DIR = fileURLToPath(new URL("../../prisma/migrations", import.meta.url));
@@ -57,8 +58,8 @@ export async function openDatabase(databaseUrl: string, options: OpenOptions = {
     },
     {
       verdict: (error) => {
+        if (isSqliteBusy(error)) return "retry";
         const code = (error as { code?: unknown }).code;
-        if (code === "SQLITE_BUSY" || code === "SQLITE_LOCKED" || (typeof code === "string" && /^SQLITE_(?:BUSY|LOCKED)_/u.test(code))) return "retry";
         if (typeof code === "string" && /^SQLITE_(?:CANTOPEN|READONLY|NOTADB|PERM|AUTH)/u.test(code)) {
           return new Error(`Cannot use ${path} as the database (DATABASE_URL): ${(error as Error).message} (${code}). Check that DATABASE_URL names a Linli database file in a folder Linli may write to.`);
         }

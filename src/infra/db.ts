@@ -6,6 +6,7 @@
  */
 import type { PrismaClient } from "./generated/prisma/client.ts";
 import type { Tx } from "./repositories/tx.ts";
+import { retrying } from "./backoff.ts";
 
 /** The database, one use at a time. */
 export class Db {
@@ -26,24 +27,25 @@ export class Db {
    * transaction cannot wait to become a writer); the transaction is then rolled back whole and is run again.
    */
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.use(async (prisma) => {
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          return await prisma.$transaction(work, { maxWait: 10_000, timeout: 30_000 });
-        } catch (error) {
-          if (attempt >= BUSY_ATTEMPTS || !isBusy(error)) throw error;
-          await new Promise((resolve) => setTimeout(resolve, Math.min(attempt, 10) * (10 + Math.random() * 40)));
-        }
-      }
-    });
+    return this.use((prisma) =>
+      retrying(() => prisma.$transaction(work, { maxWait: 10_000, timeout: 30_000 }), {
+        verdict: (error) => (isSqliteBusy(error) ? "retry" : error instanceof Error ? error : new Error(String(error))),
+        attempts: BUSY_ATTEMPTS,
+        // Short, growing and jittered: the other writer holds the lock for one transaction, not for seconds.
+        waitMs: (attempt, random = Math.random) => Math.min(attempt + 1, 10) * (10 + random() * 40),
+        onRetry: () => undefined,
+      }),
+    );
   }
 }
 
 const BUSY_ATTEMPTS = 50;
 
-/** SQLite's "database is locked" (SQLITE_BUSY), however the driver adapter wraps it. */
-function isBusy(error: unknown): boolean {
+/** SQLite's "database is locked" (SQLITE_BUSY, SQLITE_LOCKED and their extended codes), however a driver wraps it. */
+export function isSqliteBusy(error: unknown): boolean {
   for (let cause = error, depth = 0; cause !== undefined && cause !== null && depth < 5; depth += 1) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === "string" && /^SQLITE_(?:BUSY|LOCKED)(?:_|$)/u.test(code)) return true;
     if (cause instanceof Error && /SQLITE_BUSY|database is locked/u.test(cause.message)) return true;
     cause = (cause as { cause?: unknown }).cause;
   }

@@ -5,20 +5,16 @@
  * refuses stops start-up with a clear message that does not quote the token.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { Writable } from "node:stream";
 import { pino } from "pino";
 import { PuppetServer } from "wechaty-puppet-service";
-import { PuppetMock, mock } from "wechaty-puppet-mock";
-import { freePort } from "../support/free-port.ts";
+import { PuppetMock, type mock } from "wechaty-puppet-mock";
+import { loginOnStart, servePuppet, watchedMocker, wechatyHome } from "../support/wechat-mock.ts";
 import { tempDatabase, testApp } from "../support/app.ts";
 import { Changes } from "../support/wait-for.ts";
 import { WechatAdapter } from "../../adapters/wechat/wechat-adapter.ts";
 
-const home = mkdtempSync(join(tmpdir(), "linli-wechat-start-"));
-const before = { HOME: process.env.HOME, TMPDIR: process.env.TMPDIR };
+const home = wechatyHome("linli-wechat-start-");
 const TOKEN = `insecure_linli_start${Date.now()}`;
 const changes = new Changes();
 const roomSaid: string[] = [];
@@ -32,9 +28,8 @@ let room: mock.RoomMock;
 let failStarts = 0;
 
 beforeAll(async () => {
-  process.env.HOME = home;
-  process.env.TMPDIR = home;
-  const mocker = new mock.Mocker();
+  home.use();
+  const mocker = watchedMocker("bot-self");
   me = mocker.createContact({ id: "bot-self", name: "邻里小助手" });
   alice = mocker.createContact({ id: "alice", name: "王秀英" });
   room = mocker.createRoom({ id: "room-1@chatroom", topic: "3栋邻里群", memberIdList: [me.id, alice.id] });
@@ -43,11 +38,7 @@ beforeAll(async () => {
     changes.changed();
   });
   puppet = new PuppetMock({ mocker });
-  mocker.use((m) => {
-    m.login(me);
-    puppet.emit("ready", { data: "ready" });
-    return () => undefined;
-  });
+  loginOnStart(mocker, puppet, me);
   const realStart = puppet.start.bind(puppet);
   puppet.start = async () => {
     if (failStarts > 0) {
@@ -56,17 +47,13 @@ beforeAll(async () => {
     }
     return realStart();
   };
-  endpoint = `127.0.0.1:${await freePort()}`;
-  server = new PuppetServer({ endpoint, puppet, token: TOKEN, tls: { disable: true } });
-  await server.start();
+  ({ endpoint, server } = await servePuppet(puppet, TOKEN));
 }, 30_000);
 
 afterAll(async () => {
   await server?.stop();
   await puppet?.stop();
-  process.env.HOME = before.HOME;
-  process.env.TMPDIR = before.TMPDIR;
-  rmSync(home, { recursive: true, force: true });
+  home.restore();
 });
 
 /** A logger keeping its lines, to read what start-up said. */

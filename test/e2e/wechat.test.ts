@@ -3,10 +3,6 @@
  * wechaty-puppet-mock (work in progress for issue 7: a room message answered, a duplicated message event acted on once).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { freePort } from "../support/free-port.ts";
 import { startMain } from "../support/console-run.ts";
 import { PuppetServer } from "wechaty-puppet-service";
 import { PuppetMock, type mock } from "wechaty-puppet-mock";
@@ -20,10 +16,10 @@ import { WechatAdapter, type WechatOptions as WechatAdapterOptions } from "../..
 import { FileBox } from "file-box"; // wechaty's own file type (a dependency of wechaty): how the mock sends audio
 import { FakeOpenAi } from "../support/fake-openai.ts";
 import { Changes } from "../support/wait-for.ts";
-import { watchedMocker } from "../support/wechat-mock.ts";
+import { loginOnStart, servePuppet, watchedMocker, wechatyHome } from "../support/wechat-mock.ts";
 
-const home = mkdtempSync(join(tmpdir(), "linli-wechat-"));
-const before = { HOME: process.env.HOME, TMPDIR: process.env.TMPDIR };
+const wechaty = wechatyHome("linli-wechat-");
+const home = wechaty.path;
 const TOKEN = `insecure_linli${Date.now()}`;
 
 
@@ -43,8 +39,7 @@ let puppetStarts = 0;
 const changes = new Changes();
 
 beforeAll(async () => {
-  process.env.HOME = home; // Wechaty caches under HOME, the file-box registry under TMPDIR
-  process.env.TMPDIR = home;
+  wechaty.use();
   mocker = watchedMocker("bot-self");
   me = mocker.createContact({ id: "bot-self", name: "邻里小助手" });
   alice = mocker.createContact({ id: "alice", name: "王秀英" });
@@ -63,29 +58,22 @@ beforeAll(async () => {
   }
   puppet = new PuppetMock({ mocker });
   // The mock logs its user in, and says ready, on every start (each client reset restarts it).
-  mocker.use((m) => {
-    m.login(me);
-    puppet.emit("ready", { data: "ready" });
+  loginOnStart(mocker, puppet, me, () => {
     puppetStarts += 1;
     changes.changed();
-    return () => undefined;
   });
   room.on("message", (message) => {
     if (message.payload.talkerId === me.id) roomSaid.push(message.payload.text ?? "");
     changes.changed();
   });
-  endpoint = `127.0.0.1:${await freePort()}`;
-  server = new PuppetServer({ endpoint, puppet, token: TOKEN, tls: { disable: true } });
   await puppet.start();
-  await server.start();
+  ({ endpoint, server } = await servePuppet(puppet, TOKEN));
 }, 30_000);
 
 afterAll(async () => {
   await server?.stop();
   await puppet?.stop();
-  process.env.HOME = before.HOME;
-  process.env.TMPDIR = before.TMPDIR;
-  rmSync(home, { recursive: true, force: true });
+  wechaty.restore();
 });
 
 /** The real adapter, connected through wechaty-puppet-service to this file's server; unpaced unless `pace` says. */

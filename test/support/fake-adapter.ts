@@ -8,6 +8,7 @@ import type {
   SendResult,
 } from "../../src/chat/types.ts";
 import { watchGroupMessages } from "./privacy-watch.ts";
+import { privateChatId } from "../../adapters/console/console-adapter.ts";
 
 /** One recorded send. */
 export interface Sent {
@@ -41,9 +42,10 @@ export class FakeAdapter implements ChatAdapter {
   constructor(readonly platform: Platform = "console", overrides: Partial<AdapterCapabilities> = {}) {
     this.capabilities = capabilities(overrides);
     // What it sent to chats is scanned for private details after each test (a chat the database knows as private is
-    // skipped, and so is a "dm:<name>" chat, the console's private chats, whose rows a test may have rolled back).
+    // skipped, and so is a console private chat, known by its id, whose row a test may have rolled back).
+    const isPrivate = (chatId: string) => platform === "console" && chatId.startsWith(privateChatId(""));
     watchGroupMessages(`fake ${platform} adapter`, () =>
-      this.sent.flatMap((sent) => (sent.to === "chat" ? [{ chat: sent.id, text: sent.message.text, ...(sent.id.startsWith("dm:") ? { group: false } : {}) }] : [])),
+      this.sent.flatMap((sent) => (sent.to === "chat" ? [{ chat: sent.id, text: sent.message.text, ...(isPrivate(sent.id) ? { group: false } : {}) }] : [])),
     );
   }
 

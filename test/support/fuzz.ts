@@ -7,22 +7,19 @@
  */
 import type { ButtonPressed, ChatRef, InboundEvent, InboundMessage, MembersEvent, Platform, UserRef } from "../../src/chat/types.ts";
 import { defaultCommands } from "../../src/app/commands.ts";
+import { seeded } from "../../src/parse/model/train.ts";
 
 /** A seeded pseudo-random stream (mulberry32) with the few draws the generator needs. */
 export class Random {
-  #state: number;
+  readonly #next: () => number;
 
   constructor(seed: number) {
-    this.#state = seed >>> 0;
+    this.#next = seeded(seed);
   }
 
   /** A number in [0, 1). */
   next(): number {
-    this.#state = (this.#state + 0x6d2b79f5) >>> 0;
-    let t = this.#state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+    return this.#next();
   }
 
   /** A whole number in [0, n). */

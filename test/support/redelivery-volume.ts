@@ -14,6 +14,7 @@ import type { Outcome } from "../../src/app/pipeline.ts";
 import { seedDemoIfEmpty } from "../../src/infra/demo-seed.ts";
 import { FakeAdapter } from "./fake-adapter.ts";
 import { T0, testApp } from "./app.ts";
+import { seeded } from "../../src/parse/model/train.ts";
 
 /** How the run is shaped. */
 export interface RedeliveryOptions {
@@ -45,18 +46,6 @@ const GROUP = "3栋邻里群";
 const RESIDENTS = ["王秀英", "李奶奶", "钱大爷"];
 const HELPERS = ["张阿姨", "王师傅", "赵老师"];
 const ASKS = ["谁家有梯子借用一下", "谁能帮忙修一下水管，厨房漏水了", "谁家有电钻借用一下", "谁能帮我取一下快递"];
-
-/** A seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The k-th message of the stream: a request, a service log or chatter, each with its number in the text. */
 function messageOf(k: number, rng: () => number): InboundMessage {
@@ -116,7 +105,7 @@ const SETTINGS = { RATE_LIMIT_PER_MINUTE: "1000000", REQUEST_WAVE_MINUTES: "1000
 export async function redeliveryVolume(options: RedeliveryOptions): Promise<RedeliveryReport> {
   const dir = mkdtempSync(join(tmpdir(), "linli-redelivery-"));
   try {
-    const rng = random(options.seed);
+    const rng = seeded(options.seed);
     const messages = Array.from({ length: options.messages }, (_, k) => messageOf(k + 1, rng));
 
     // The reference: every message once, in order.

@@ -23,6 +23,7 @@ import { silentLogger } from "../../src/logger.ts";
 import { repositoriesFor } from "../../src/infra/unit-of-work.ts";
 import { parseRoster } from "../../src/features/community/domain/roster.ts";
 import { importRoster } from "../../src/features/community/import-roster.ts";
+import { seeded } from "../../src/parse/model/train.ts";
 
 /** How a soak runs. */
 export interface SoakOptions {
@@ -84,18 +85,6 @@ const REMIND_AFTER_MINUTES = [10, 14];
 
 /** One user action of the stream. */
 type Step = (emulator: TelegramEmulator, now: Date) => number;
-
-/** A seeded generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const dm = (person: TestUser): TestChat => ({ id: person.id, type: "private" });
 const say = (from: TestUser, text: string, chat: TestChat = GROUP): Step => (emulator) => emulator.userMessage({ chat, from, text });
@@ -167,10 +156,14 @@ class SoakClock {
   }
 }
 
-/** Polls `check` until it holds (the process's database cannot announce its changes). */
-async function until(check: () => boolean | Promise<boolean>, what: string, limitMs = 300_000): Promise<void> {
+/**
+ * Waits until `check` holds, asking it again every 50 ms. This is a poll of another process's database, which cannot
+ * announce its changes: watching the database's files (fs.watch) was tried and missed the last write of a run.
+ * `limitMs` only bounds a run that went wrong.
+ */
+async function until(check: () => boolean, what: string, limitMs = 300_000): Promise<void> {
   const started = Date.now();
-  while (!(await check())) {
+  while (!check()) {
     if (Date.now() - started > limitMs) throw new Error(`soak: gave up waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -204,8 +197,8 @@ async function run(options: SoakOptions, kills: number): Promise<RunResult> {
   const began = Date.now();
   const dir = mkdtempSync(join(tmpdir(), "linli-soak-"));
   const dbFile = join(dir, "linli.db");
-  const rng = random(options.seed);
-  const killRng = random(options.seed ^ 0x5eed);
+  const rng = seeded(options.seed);
+  const killRng = seeded(options.seed ^ 0x5eed);
   const clock = new SoakClock(START, options.speed);
   const emulator = new TelegramEmulator({ token: TOKEN, now: () => clock.now().getTime(), limits: { perChatPerSecond: 1000, perGroupPerMinute: 100_000, overallPerSecond: 1000 } });
   const apiRoot = await emulator.start();

@@ -4,7 +4,7 @@ import type { ForgetCounts, PersonalData, PersonalDataView } from "../../feature
 import type { HelpCategory } from "../../features/requests/ports.ts";
 import type { Tx } from "./tx.ts";
 import { isPrivateCategory } from "../../features/requests/domain/policy.ts";
-import { isQuestionOf } from "../../chat/numbered-choices.ts";
+import { isQuestionOf, questionKeysOf } from "../../chat/numbered-choices.ts";
 import { needlesOf, scrubJson, scrubText } from "../../features/privacy/domain/scrub.ts";
 
 /** A text column that may name someone, and whether it holds JSON. */
@@ -152,14 +152,15 @@ export class PrismaPersonalData implements PersonalData {
       erased += (await tx.outboxMessage.deleteMany({ where: { platform: identity.platform, targetKind: "user", targetId: identity.externalId } })).count;
     }
     // The questions put to them, keyed by their platform ids, go too.
-    const questions = await tx.appState.findMany({ where: { OR: [{ key: { startsWith: "choices:" } }, { key: { startsWith: "which:" } }] }, select: { key: true } });
+    const chatsOn = (platform: string) => privateChats.filter((chat) => chat.platform === platform).map((chat) => chat.externalId);
+    const questions = await tx.appState.findMany({
+      where: { OR: person.identities.flatMap((identity) => questionKeysWhere(identity.platform as Platform, identity.externalId, chatsOn(identity.platform))) },
+      select: { key: true },
+    });
+    // Filtered again: SQLite's LIKE ignores ASCII case.
     const asked = questions
       .map(({ key }) => key)
-      .filter((key) =>
-        person.identities.some((identity) =>
-          isQuestionOf(key, identity.platform as Platform, identity.externalId, privateChats.filter((chat) => chat.platform === identity.platform).map((chat) => chat.externalId)),
-        ),
-      );
+      .filter((key) => person.identities.some((identity) => isQuestionOf(key, identity.platform as Platform, identity.externalId, chatsOn(identity.platform))));
     if (asked.length) erased += (await tx.appState.deleteMany({ where: { key: { in: asked } } })).count;
     for (const chat of privateChats) {
       erased += (await tx.outboxMessage.deleteMany({ where: { platform: chat.platform, targetKind: "chat", targetId: chat.externalId } })).count;
@@ -211,4 +212,10 @@ export class PrismaPersonalData implements PersonalData {
     }
     return { identities, memberships, roles, scrubbed, erased };
   }
+}
+
+/** The questions put to a person, as a query: their private lanes' questions, and their "which one?" questions. */
+function questionKeysWhere(platform: Platform, userId: string, privateChats: string[]) {
+  const { prefixes, which } = questionKeysOf(platform, userId, privateChats);
+  return [...prefixes.map((prefix) => ({ key: { startsWith: prefix } })), { AND: [{ key: { startsWith: which.prefix } }, { key: { endsWith: which.suffix } }] }];
 }
