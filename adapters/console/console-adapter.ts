@@ -48,6 +48,7 @@ export class ConsoleAdapter implements ChatAdapter {
       mentions: true,
       edits: false,
       files: true,
+    photos: false,
       maxTextLength: options.maxTextLength ?? 4096,
       format: "plain",
     };

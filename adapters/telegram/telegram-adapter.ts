@@ -53,6 +53,7 @@ export class TelegramAdapter implements ChatAdapter {
     mentions: true,
     edits: true,
     files: false,
+    photos: false,
     maxTextLength: 4096,
     format: "plain",
   };

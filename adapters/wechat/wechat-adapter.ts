@@ -52,6 +52,7 @@ export class WechatAdapter implements ChatAdapter {
     mentions: true,
     edits: false,
     files: false,
+    photos: false,
     maxTextLength: 2000,
     format: "plain",
   };

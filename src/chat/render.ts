@@ -2,7 +2,7 @@
  * The render step: degrades a platform-neutral message to what an adapter can show, instead of the adapter failing.
  * Buttons become numbered options the parser understands; long text is split to the adapter's maximum length.
  */
-import type { AdapterCapabilities, MessageOption, OutboundMessage, RenderedMessage } from "./types.ts";
+import type { AdapterCapabilities, MessageOption, OutboundMessage, Platform, RenderedMessage } from "./types.ts";
 import type { Lang } from "../kernel/lang.ts";
 import { t } from "../app/shared/texts.ts";
 
@@ -12,8 +12,8 @@ export interface RenderResult {
   numbered?: string[];
 }
 
-/** Render for an adapter's capabilities. */
-export function render(message: OutboundMessage, caps: AdapterCapabilities, lang: Lang): RenderResult {
+/** Render for an adapter's capabilities; a photo goes on only to the platform it came from (`platform`). */
+export function render(message: OutboundMessage, caps: AdapterCapabilities, lang: Lang, platform?: Platform): RenderResult {
   let text = message.text;
   let buttons: MessageOption[] | undefined;
   let numbered: string[] | undefined;
@@ -25,12 +25,15 @@ export function render(message: OutboundMessage, caps: AdapterCapabilities, lang
     }
   }
   if (message.file && !caps.files) text += `\n${t(lang).fileUnsupported(message.file.name)}`;
+  const photo = message.photo && caps.photos && (platform === undefined || message.photo.platform === platform) ? message.photo : undefined;
+  if (message.photo && !photo) text += `\n${t(lang).photoUnsupported}`;
   const chunks = splitText(text, caps.maxTextLength);
   const parts = chunks.map((chunk, index): RenderedMessage => {
     const part: RenderedMessage = { text: chunk };
     if (index === 0 && caps.mentions && message.mentions?.length) part.mentions = message.mentions;
     if (index === chunks.length - 1 && buttons) part.buttons = buttons;
     if (index === chunks.length - 1 && message.file && caps.files) part.file = message.file;
+    if (index === chunks.length - 1 && photo) part.photo = photo;
     return part;
   });
   return numbered ? { parts, numbered } : { parts };

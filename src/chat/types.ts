@@ -1,7 +1,7 @@
 /** Platform-neutral chat types: what adapters translate platform events into, and what the core asks them to send. */
-import type { ChatRef, MessageOption, OutboundFile, Platform, UserRef } from "../kernel/platform.ts";
+import type { ChatRef, MessageOption, OutboundFile, PhotoRef, Platform, UserRef } from "../kernel/platform.ts";
 
-export type { ChatRef, MessageOption, OutboundFile, OutboundMessage, OutboundTarget, Platform, UserRef } from "../kernel/platform.ts";
+export type { ChatRef, MessageOption, OutboundFile, OutboundMessage, OutboundTarget, PhotoRef, Platform, UserRef } from "../kernel/platform.ts";
 
 /** A voice message as an adapter hands it on: its bytes are fetched only when there is someone to transcribe them. */
 export interface VoiceAttachment {
@@ -31,6 +31,8 @@ export interface InboundMessage {
   sentAt: Date;
   /** A voice message (its text is empty until it is transcribed). */
   voice?: VoiceAttachment;
+  /** A photo (Telegram photo, WeChat image, console "📎 photo"); `text` is its caption, or empty. */
+  photo?: PhotoRef;
   /** The text is a transcript of `voice`: replies quote it, so the speaker sees what was understood. */
   transcribed?: boolean;
 }
@@ -44,6 +46,8 @@ export interface AdapterCapabilities {
   edits: boolean;
   /** Can the bot send a file (a calendar)? */
   files: boolean;
+  /** Can the bot send on a photo it received on this platform (by its reference)? */
+  photos: boolean;
   /** The longest text one message may carry, in UTF-16 units (as Telegram counts: 4,096); longer text is split. */
   maxTextLength: number;
   format: "plain" | "markdown" | "html";
@@ -55,6 +59,8 @@ export interface RenderedMessage {
   buttons?: MessageOption[];
   mentions?: UserRef[];
   file?: OutboundFile;
+  /** A photo to send after the text (only where `photos` and it is this platform's). */
+  photo?: PhotoRef;
 }
 
 /** The result of one send. Expected failures are values, not exceptions. */

@@ -117,7 +117,7 @@ export class OutboxDispatcher {
   /** Send one row; true when it is finished (sent, or failed for good). */
   async #send(row: Row, adapter: ChatAdapter): Promise<boolean> {
     const body = JSON.parse(row.body) as OutboxBody;
-    const rendered = render(body.message, adapter.capabilities, body.lang);
+    const rendered = render(body.message, adapter.capabilities, body.lang, adapter.platform);
     const target = row.targetKind === "user" ? ("user" as const) : ("chat" as const);
     let result = await this.#sendParts(row, adapter, target, rendered.parts);
     let note: string | null = null;

@@ -42,12 +42,23 @@ export interface OutboundFile {
   content: string;
 }
 
+/**
+ * A photo as its platform keeps it (a Telegram file id, a WeChat message id, a console number): Linli never downloads
+ * it, and sends it on by reference on the same platform.
+ */
+export interface PhotoRef {
+  platform: Platform;
+  ref: string;
+}
+
 /** What the core wants said, before it is degraded for a platform. */
 export interface OutboundMessage {
   text: string;
   options?: MessageOption[];
   /** A file, where the platform can send files; elsewhere the text says it could not be attached. */
   file?: OutboundFile;
+  /** A photo to send with the text, where the platform can send it on (the same platform it came from). */
+  photo?: PhotoRef;
   /** People to @mention (a group message). */
   mentions?: UserRef[];
   /** With options: what the question is about, short ("借梯子 #2"), for when the bot must ask which one is answered. */

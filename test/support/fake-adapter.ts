@@ -25,6 +25,7 @@ export function capabilities(overrides: Partial<AdapterCapabilities> = {}): Adap
     mentions: true,
     edits: false,
     files: false,
+    photos: false,
     maxTextLength: 4096,
     format: "plain",
     ...overrides,

@@ -27,7 +27,7 @@ export class CountingAdapter implements ChatAdapter {
   readonly capabilities: AdapterCapabilities;
 
   constructor(readonly platform: Platform, buttons: boolean) {
-    this.capabilities = { buttons, privateToNonContacts: platform !== "wechat", mentions: true, edits: false, files: platform === "telegram", maxTextLength: 4096, format: "plain" };
+    this.capabilities = { buttons, privateToNonContacts: platform !== "wechat", mentions: true, edits: false, files: platform === "telegram", photos: false, maxTextLength: 4096, format: "plain" };
   }
 
   async start(_onEvent: InboundHandler): Promise<void> {}

@@ -16,6 +16,8 @@ type Texts = {
   /** Several questions are open and a bare answer could be for any: which one? */
   whichOne: (subjects: string[]) => string;
   fileUnsupported: (name: string) => string;
+  /** A photo that cannot be sent on here (another platform's). */
+  photoUnsupported: string;
   clarify: string;
   needAdmin: string;
   needCoordinator: string;
@@ -67,6 +69,7 @@ const zh: Texts = {
   chooseByNumber: "请回复数字：",
   whichOne: (subjects) => `您是回复哪一个？请回复数字：${subjects.map((subject, index) => `${index + 1} ${subject}`).join(" / ")}`,
   fileUnsupported: (name) => `（这里不能发文件“${name}”，请向协调员索取。）`,
+  photoUnsupported: "（附有照片，这里发不了，请到原群里看。）",
   clarify: "我没太明白。您是想求助、报名活动，还是别的事？可以说得具体些，或发 /帮助 看看我能做什么。",
   needAdmin: "这个命令需要群管理员或协调员来发。",
   needCoordinator: "这个命令需要社区协调员来发。",
@@ -116,6 +119,7 @@ const en: Texts = {
   chooseByNumber: "Reply with a number: ",
   whichOne: (subjects) => `Which one are you answering? Reply with a number: ${subjects.map((subject, index) => `${index + 1} ${subject}`).join(" / ")}`,
   fileUnsupported: (name) => `(Files can't be sent here; ask a coordinator for "${name}".)`,
+  photoUnsupported: "(A photo came with this; it can't be sent here, see the group it was posted in.)",
   clarify: "Sorry, I didn't quite get that. Do you need help, want to join an event, or something else? Say a bit more, or send /help.",
   needAdmin: "Only a group admin or a coordinator can use this command.",
   needCoordinator: "Only a community coordinator can use this command.",
