@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { z } from "zod";
 import cron from "node-cron";
 import { DEFAULT_REQUEST_SETTINGS, type RequestSettings } from "./features/requests/domain/policy.ts";
+import { DEFAULT_REPORT_SETTINGS, type ReportSettings } from "./features/reports/index.ts";
 
 /** A whole number of at least `min`, with one message for every way it can be wrong. */
 function wholeNumber(min: number, fallback: number) {
@@ -50,6 +51,7 @@ const schema = z.object({
   SOS_WIDEN_MINUTES: wholeNumber(1, DEFAULT_REQUEST_SETTINGS.sosWidenMinutes),
   SOS_ROUNDS: wholeNumber(1, DEFAULT_REQUEST_SETTINGS.sosRounds),
   SOS_JOIN_MINUTES: wholeNumber(0, DEFAULT_REQUEST_SETTINGS.sosJoinMinutes),
+  REPORT_REMIND_DAYS: wholeNumber(1, DEFAULT_REPORT_SETTINGS.remindDays),
   TELEGRAM_BOT_TOKEN: z
     .string()
     .trim()
@@ -129,6 +131,7 @@ export interface Config {
   outboxPollMs: number;
   consoleMaxTextLength: number;
   requests: RequestSettings;
+  reports: ReportSettings;
   /** Set when WECHATY_PUPPET is: the WeChat adapter runs. */
   wechat: WechatConfig | null;
   /** Set when TELEGRAM_BOT_TOKEN is: the Telegram adapter runs. */
@@ -211,6 +214,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
       sosRounds: value.SOS_ROUNDS,
       sosJoinMinutes: value.SOS_JOIN_MINUTES,
     },
+    reports: { remindDays: value.REPORT_REMIND_DAYS },
     wechat: value.WECHATY_PUPPET
       ? {
           puppet: value.WECHATY_PUPPET,

@@ -68,7 +68,7 @@ export async function createLinli(options: LinliOptions): Promise<Linli> {
     maxAttempts: 5,
   });
   const uow = new PrismaUnitOfWork(db, clock, { timeZone: config.timeZone, locale: config.defaultLocale });
-  const router = options.router ?? defaultRouter(config.requests);
+  const router = options.router ?? defaultRouter(config.requests, config.reports);
   const endpointDeps = { log, ...(options.deadline ? { deadline: options.deadline } : {}) };
   const pipeline = new Pipeline({
     uow,

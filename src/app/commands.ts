@@ -21,6 +21,9 @@ import { deedCommands } from "../features/deeds/commands.ts";
 import { digestCommands } from "../features/digests/commands.ts";
 import { clarifyCommands } from "../features/understanding/commands.ts";
 import { privacyCommands } from "../features/privacy/commands.ts";
+import { reportCommands } from "../features/reports/commands.ts";
+import type { ReportSettings } from "../features/reports/index.ts";
+import { DEFAULT_REPORT_SETTINGS } from "../features/reports/index.ts";
 
 /** A Telegram menu entry. */
 export interface MenuEntry {
@@ -168,7 +171,11 @@ function fragment(entry: CommandEntry, lang: Lang): string {
 }
 
 /** Every command, in the order help and the menu list them; `router` is read when a clarification is answered. */
-export function defaultCommands(settings: RequestSettings = DEFAULT_REQUEST_SETTINGS, router: () => Dispatcher = () => unrouted()): CommandRegistry {
+export function defaultCommands(
+  settings: RequestSettings = DEFAULT_REQUEST_SETTINGS,
+  router: () => Dispatcher = () => unrouted(),
+  reports: ReportSettings = DEFAULT_REPORT_SETTINGS,
+): CommandRegistry {
   const registry: CommandRegistry = new CommandRegistry([
     command({
       name: "help",
@@ -185,6 +192,7 @@ export function defaultCommands(settings: RequestSettings = DEFAULT_REQUEST_SETT
     ...deedCommands,
     ...digestCommands,
     ...privacyCommands(settings),
+    ...reportCommands(reports),
     ...clarifyCommands(router),
   ]);
   return registry;

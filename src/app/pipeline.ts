@@ -19,7 +19,7 @@ import type { BoundHandler, MessageBase } from "./shared/context.ts";
 import type { Router } from "./routes.ts";
 import type { Logger } from "../logger.ts";
 import { reply } from "./shared/context.ts";
-import { handlerFor, routeName } from "./routes.ts";
+import { handlerFor, photoHandlerFor, routeName } from "./routes.ts";
 import { keepUnsureMessage } from "../features/understanding/clarify.ts";
 import { membersChanged } from "../features/community/welcome.ts";
 import { detectLang } from "../parse/normalize.ts";
@@ -127,7 +127,8 @@ export class Pipeline {
       let intent = this.#deps.parser(text, parseContext);
       // A second opinion only where the embedded model was unsure: never for an SOS, a command or a rule's match.
       if (this.#deps.secondOpinion && isUnsure(intent)) intent = await this.#askSecondOpinion(text, intent, parseContext);
-      const handler = handlerFor(this.#deps.router, intent);
+      // A photo whose caption says nothing to act on may still belong to a report made just before or after it.
+      const handler = handlerFor(this.#deps.router, intent) ?? (message.photo ? photoHandlerFor(this.#deps.router, intent) : undefined);
       if (!handler) return "ignored";
       const outcome = await this.#run(message, intent, text, now, handler, answers);
       this.#recent.add(key);
@@ -150,16 +151,17 @@ export class Pipeline {
   ): Promise<Outcome> {
     const learned: Array<() => void> = [];
     try {
+      // The language of what the person typed; an option's reply ("/meant 3 request", "/reports 1 acknowledged") is in
+      // no resident's language.
+      const typed = (intent.kind === "command" && intent.name === "meant") || message.action ? "" : message.text;
       const outcome = await this.#deps.uow.run(async (repos): Promise<Outcome> => {
-        const chat = await this.#resolveChat(repos, message.chat, text, learned, message.sender.lang);
+        const chat = await this.#resolveChat(repos, message.chat, typed, learned, message.sender.lang);
         // Recorded first: a redelivery fails on the unique key here and the whole transaction rolls back.
         await repos.processed.record(message.chat.platform, message.id, chat.id, intent.kind);
         // The question answered is marked so with the answer's effects, or not at all.
         await markAnswered(repos, answers);
         const person = await this.#resolvePerson(repos, message, chat, learned);
         const isAdmin = await this.#resolveMembership(repos, message, chat, person, learned);
-        // The language of what the person typed; an option's reply ("/meant 3 request") is in no resident's language.
-        const typed = intent.kind === "command" && intent.name === "meant" ? "" : message.action ? text : message.text;
         const lang: Lang = detectLang(typed) ?? person.lang ?? chat.lang;
         const forgetSender = () => learned.push(() => this.#forgetPerson(person.id));
         const base: MessageBase = { message, chat, person, isAdmin, lang, now, botName: this.#deps.botName, forgetSender };

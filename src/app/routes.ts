@@ -20,6 +20,8 @@ import { answerQuery } from "../features/requests/list-requests.ts";
 import { cancelInWords, signUpInWords } from "../features/events/sign-up.ts";
 import { logService } from "../features/timebank/log-service.ts";
 import { recordThanks } from "../features/deeds/record-thanks.ts";
+import type { ReportSettings } from "../features/reports/index.ts";
+import { DEFAULT_REPORT_SETTINGS, attachPhoto, raiseReport } from "../features/reports/index.ts";
 
 /** A use case for each intent kind that is not a command; "closing" and "unsure" are kinds of "none". */
 export type Routes = { [K in NaturalIntent["kind"]]?: Handler<Extract<NaturalIntent, { kind: K }>> } & {
@@ -30,6 +32,8 @@ export type Routes = { [K in NaturalIntent["kind"]]?: Handler<Extract<NaturalInt
   closing?: Handler<NoneIntent>;
   /** A message the parser was unsure about and left alone. */
   unsure?: Handler<NoneIntent>;
+  /** A photo with no caption worth acting on: it may belong to a report made just before or after it. */
+  photo?: Handler<NoneIntent>;
 };
 
 /** The routes and the commands. */
@@ -77,6 +81,11 @@ export function handlerFor(router: Router, intent: Intent): BoundHandler | undef
   }
 }
 
+/** The use case of a photo whose caption (if any) has no route of its own. */
+export function photoHandlerFor(router: Router, intent: Intent): BoundHandler | undefined {
+  return intent.kind === "none" ? bind(router.routes.photo, intent) : undefined;
+}
+
 function bind<I extends Intent>(handler: Handler<I> | undefined, intent: I): BoundHandler | undefined {
   return handler && ((base, repos) => handler({ ...base, intent }, repos));
 }
@@ -89,7 +98,7 @@ export function routeName(intent: Intent): string {
 }
 
 /** The default router. */
-export function defaultRouter(settings: RequestSettings = DEFAULT_REQUEST_SETTINGS): Router {
+export function defaultRouter(settings: RequestSettings = DEFAULT_REQUEST_SETTINGS, reports: ReportSettings = DEFAULT_REPORT_SETTINGS): Router {
   const router: Router = {
     routes: {
       register: registerResidence,
@@ -105,8 +114,10 @@ export function defaultRouter(settings: RequestSettings = DEFAULT_REQUEST_SETTIN
       cancel_signup: cancelInWords,
       service_log: logService,
       thanks: recordThanks,
+      report: raiseReport(reports),
+      photo: attachPhoto,
     },
-    commands: defaultCommands(settings, () => dispatcher),
+    commands: defaultCommands(settings, () => dispatcher, reports),
   };
   const dispatcher = dispatcherOf(router);
   return router;

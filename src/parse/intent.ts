@@ -138,7 +138,8 @@ export interface SosIntent {
 export interface ReportIntent {
   kind: "report";
   place?: Place;
-  problem: "light" | "blocked" | "rubbish" | "lift" | "hazard" | "other";
+  /** light, lift, water, fire safety (a blocked fire lane, things piled in a stairwell), rubbish, parking, greenery. */
+  problem: "light" | "lift" | "water" | "fire" | "rubbish" | "parking" | "greenery" | "other";
 }
 
 /** A conflict between neighbours that asks for mediation. */

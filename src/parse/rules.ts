@@ -72,12 +72,14 @@ export const SERVICE_CATEGORY_C = /急救|抢救|送医|急诊|emergency|first a
 export const SERVICE_CATEGORY_B = /陪|聊|读报|散步|下棋|company|chat|sat with|visited|walk(?:ed)? with|read(?:ing)? to/u;
 
 /** The kind of a report, tried in this order; "other" when none fits. */
-export const REPORT_KINDS: ReadonlyArray<readonly ["blocked" | "lift" | "rubbish" | "light" | "hazard", RegExp]> = [
-  ["blocked", /堵|占用|占道|blocked|blocking|fire lane/u],
-  ["lift", /电梯|elevator|lift\b/u],
-  ["rubbish", /垃圾|rubbish|trash|garbage|dumped|bins?\b/u],
-  ["light", /灯|light/u],
-  ["hazard", /危险|隐患|抛物|松动|hazard|danger|unsafe|loose/u],
+export const REPORT_KINDS: ReadonlyArray<readonly ["fire" | "lift" | "water" | "light" | "rubbish" | "parking" | "greenery", RegExp]> = [
+  ["fire", /消防|火灾|着火|起火|灭火器|飞线|充电|楼道[里内]?(?:堆|放|摆)|堆满|杂物|fire (?:lane|exit|door|escape|hydrant|extinguisher|hazard)|chained shut/u],
+  ["lift", /电梯|elevator|\blifts?\b/u],
+  ["water", /漏水|渗水|滴水|积水|爆管|水管|停水|下水道|污水|管道|冒水|水漫|pipe|leak|flood|puddle|water/u],
+  ["light", /灯|lights?\b|lamp/u],
+  ["rubbish", /垃圾|死老鼠|rubbish|trash|garbage|dumped|litter|bins?\b|dead rat/u],
+  ["parking", /乱停|停车|车位|占道|挡道|parked|parking/u],
+  ["greenery", /树|草坪|草地|绿化|花坛|tree|branch|grass|hedge|lawn/u],
 ];
 
 /** The kind of a dispute, tried in this order; "other" when none fits. */

@@ -20,6 +20,7 @@ import type { VirtualClock } from "../../src/kernel/clock.ts";
 import { defaultCommands } from "../../src/app/commands.ts";
 import { t } from "../../src/app/shared/texts.ts";
 import { requestTexts } from "../../src/features/requests/texts.ts";
+import { reportTexts } from "../../src/features/reports/texts.ts";
 import { detectLang } from "../../src/parse/normalize.ts";
 import { PrismaUnitOfWork } from "../../src/infra/unit-of-work.ts";
 import { FakeAdapter } from "../support/fake-adapter.ts";
@@ -61,12 +62,14 @@ interface Fixtures {
   pastEvent: number;
   /** A credit of 10 coins from the fund to the resident. */
   transfer: number;
+  /** 李奶奶's report of a broken stairwell light in building 3 (so in 东区网格). */
+  report: number;
 }
 
 /** A check a handler makes itself, beyond the declaration: whom it lets through, and what it tells the rest. */
 interface Guard {
   allows: (role: Role, place: Place) => boolean;
-  says: (lang: Lang, fixtures: Fixtures) => string;
+  says: (lang: Lang, fixtures: Fixtures, role: Role) => string;
 }
 
 /** One way of running a command in the matrix. */
@@ -99,6 +102,11 @@ const coordinatorOnly: Guard = { allows: (role) => role === "coordinator", says:
 const managesEvent: Guard = { allows: (role, place) => role === "coordinator" || (role === "admin" && place === "group"), says: (lang) => t(lang).needAdmin };
 /** Taking a request not offered to you: the captain of its grid, or a coordinator. */
 const leadsRequest: Guard = { allows: (role) => role === "captain" || role === "coordinator", says: (lang) => requestTexts(lang).notAsked };
+/** Changing a report: the captain of its grid (another grid's is told whose it is), or a coordinator. */
+const leadsReport: Guard = {
+  allows: (role) => role === "captain" || role === "coordinator",
+  says: (lang, fixtures, role) => (role === "otherCaptain" ? reportTexts(lang).notYourGrid(fixtures.report) : t(lang).needCaptain),
+};
 /** Closing someone else's request: a coordinator. */
 const closesRequest: Guard = { allows: (role) => role === "coordinator", says: (lang, fixtures) => requestTexts(lang).notYours(fixtures.request) };
 
@@ -159,6 +167,16 @@ const SAMPLES: Record<string, Sample[]> = {
   meant: [{ args: "1 request", works: { says: /./u } }],
   mydata: [{ works: { says: /关于您的全部信息|Everything Linli holds about you/u }, newcomer: { says: /关于您的全部信息|Everything Linli holds about you|没有您的任何信息|hold nothing about you/u } }],
   forgetme: [{ works: { says: /确定要删除您的数据吗|Do you want your data erased/u } }],
+  report: [
+    { args: { zh: "3栋电梯坏了", en: "the lift in building 3 is broken" }, works: { writes: ["Report", "ReportUpdate", "AuditLog"] } },
+    { label: "report state change", args: { zh: "{report} 处理中 已联系物业", en: "{report} in_progress" }, guard: leadsReport, works: { writes: ["Report", "ReportUpdate", "AuditLog"] } },
+  ],
+  reports: [
+    { works: { says: /待处理问题|Open reports|没有待处理的问题|No open reports/u }, newcomer: { says: /待处理问题|登记住址后/u } },
+    { label: "reports state change", args: { zh: "{report} 已受理", en: "{report} acknowledged" }, guard: leadsReport, works: { writes: ["Report", "ReportUpdate", "AuditLog"] } },
+  ],
+  // Only the people who reported it answer whether it is fixed: none of the cast did.
+  fixcheck: [{ args: "{report} yes", guard: { allows: () => false, says: (lang, fixtures) => reportTexts(lang).notAReporter(fixtures.report) }, works: {} }],
 };
 
 /**
@@ -195,6 +213,9 @@ const PEOPLE_EXPECT: Record<string, (role: Role, place: Place) => boolean> = {
   // One's own data: anyone, anywhere (what is sent goes privately).
   mydata: () => true,
   forgetme: () => true,
+  // A report's state: the captain of its grid and coordinators.
+  "report state change": (role) => role === "captain" || role === "coordinator",
+  "reports state change": (role) => role === "captain" || role === "coordinator",
   // A phone number is never posted in a group.
   phone: (_, place) => place === "private",
 };
@@ -219,7 +240,8 @@ function verdict(entry: CommandEntry, sample: Sample, role: Role, place: Place):
     const usual = { anyone: "", groupAdmin: "needAdmin", coordinator: "needCoordinator", leader: "needCaptain" } as const;
     return { allowed: false, says: (lang) => entry.refusal?.(lang) ?? t(lang)[usual[who] as "needAdmin"] };
   }
-  if (sample.guard && !sample.guard.allows(role, place)) return { allowed: false, says: sample.guard.says };
+  const guard = sample.guard;
+  if (guard && !guard.allows(role, place)) return { allowed: false, says: (lang, fixtures) => guard.says(lang, fixtures, role) };
   return { allowed: true };
 }
 
@@ -322,6 +344,8 @@ describe("the authorization matrix", () => {
       await say(message("group", "张阿姨", `/报名 ${event}`));
       await say(message("group", "李奶奶", "谁能帮我修一下厨房的水管？"));
       const request = (await app.prisma.helpRequest.findFirstOrThrow({ orderBy: { id: "desc" } })).id;
+      await say(message("group", "李奶奶", "3栋4楼楼道灯坏了，晚上很黑"));
+      const report = (await app.prisma.report.findFirstOrThrow({ orderBy: { id: "desc" } })).id;
       // Ten coins from the fund for each of the cast (to give and donate) and for 王师傅.
       const transfer = await uow.run(async (repos) => {
         const community = await repos.directories.defaultCommunity();
@@ -334,7 +358,7 @@ describe("the authorization matrix", () => {
         }
         return ids[0]!;
       });
-      fixtures = { request, event, pastEvent, transfer };
+      fixtures = { request, event, pastEvent, transfer, report };
       // The cast have all spoken to the bot before, in the group and privately.
       for (const role of CASTS) {
         await say(message("group", CAST[role].name, "/help", { isAdmin: role === "admin" }));

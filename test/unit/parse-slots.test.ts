@@ -27,7 +27,7 @@ describe("intent slots", () => {
     ["救命！我爸在家摔倒了起不来，5栋302，快来人", { kind: "sos", emergency: "fall", place: { building: "5", room: "302" } }],
     ["紧急！3单元有烟味，好像着火了", { kind: "sos", emergency: "fire" }],
     ["8栋的赵奶奶走丢了，穿红色外套，大家帮忙找找！", { kind: "sos", emergency: "missing" }],
-    ["消防通道又被车堵了，车牌京A12345", { kind: "report", problem: "blocked" }],
+    ["消防通道又被车堵了，车牌京A12345", { kind: "report", problem: "fire" }],
     ["电梯又坏了，老人上不去楼", { kind: "report", problem: "lift" }],
     ["对门总把车停在我的车位上，怎么沟通都没用", { kind: "dispute", issue: "parking" }],
     ["The dog next door barks all night, I've asked them twice, can someone mediate?", { kind: "dispute", issue: "pets" }],

@@ -62,11 +62,19 @@ describe("slot rules", () => {
   });
 
   it.each([
-    ["blocked", "消防通道被车堵了", "楼道灯不亮"],
+    ["fire", "消防通道被车堵了", "楼道灯不亮"],
+    ["fire", "楼道里堆满了纸箱，着火了都跑不出去", "楼道灯不亮"],
+    ["fire", "Car parked across the fire lane at building 9", "The street light is out"],
     ["lift", "电梯又坏了", "楼道灯不亮"],
+    ["lift", "lift in blk 8 making a horrible grinding noise", "the bins are full"],
+    ["water", "地下车库一直在渗水，地上一大滩", "电梯又坏了"],
+    ["water", "Water pipe burst near the bike shed", "The street light is out"],
     ["rubbish", "垃圾桶满了没人清", "电梯又坏了"],
+    ["rubbish", "Dead rat by the bins next to building 6", "Water pipe burst"],
     ["light", "楼道灯不亮", "电梯又坏了"],
-    ["hazard", "阳台的花盆松动了很危险", "电梯又坏了"],
+    ["light", "The street light outside building 2 has been out for a week", "the lift is broken"],
+    ["parking", "总有人把车乱停在单元门口", "楼道灯不亮"],
+    ["greenery", "南门那棵大树有根树枝断了一半", "楼道灯不亮"],
   ])("report kind %s: %j, not %j", (kind, yes, no) => {
     expect(firstOf(R.REPORT_KINDS, yes)).toBe(kind);
     expect(firstOf(R.REPORT_KINDS, no)).not.toBe(kind);

@@ -52,8 +52,9 @@ describe("weekly digest (use cases on fakes)", () => {
     const sos = request(30, b3, "done", { category: "sos", closedHoursAgo: 29 });
     insert(state, "pings", { requestId: sos.id, volunteerId: id("王师傅"), wave: 1, state: "accepted", sentAt: sos.createdAt, answeredAt: new Date(sos.createdAt.getTime() + 90_000) });
     request(20, b5, "open", { category: "sos" });
-    insert(state, "reports", { communityId: world.community.id, buildingId: b3, state: "open", createdAt: at(10) });
-    insert(state, "reports", { communityId: world.community.id, buildingId: b5, state: "resolved", createdAt: at(10) });
+    const report = { communityId: world.community.id, reporterId: id("王秀英"), chatId: null, gridId: null, place: null, placeKey: null, kind: "light", description: "楼道灯坏了", stateNote: null, duplicateOfId: null, updatedAt: at(10), resolvedAt: null };
+    insert(state, "reports", { ...report, buildingId: b3, state: "open", createdAt: at(10) });
+    insert(state, "reports", { ...report, buildingId: b5, state: "resolved", createdAt: at(10) });
     insert(state, "mediations", { communityId: world.community.id, state: "in_progress", createdAt: at(10) });
     insert(state, "checkins", { personId: id("李奶奶"), active: true, lastCheckinAt: at(30), createdAt: at(500) });
     insert(state, "checkins", { personId: id("钱大爷"), active: true, lastCheckinAt: at(3), createdAt: at(500) });

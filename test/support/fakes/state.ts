@@ -103,7 +103,26 @@ export interface EntryRow { id: number; transferId: number; accountId: number; m
 /** A pending credit as stored: the view without the names and the community, with when it was decided. */
 export type CreditRow = Omit<PendingCreditView, "communityId" | "helperName" | "beneficiaryName"> & { decidedAt: Date | null };
 export interface DeedRow extends NewGoodDeed { id: number; createdAt: Date }
-export interface ReportRow { id: number; communityId: number; buildingId: number | null; state: string; createdAt: Date }
+export interface ReportRow {
+  id: number;
+  communityId: number;
+  reporterId: number;
+  chatId: number | null;
+  buildingId: number | null;
+  gridId: number | null;
+  place: string | null;
+  placeKey: string | null;
+  kind: string;
+  description: string;
+  state: string;
+  stateNote: string | null;
+  duplicateOfId: number | null;
+  createdAt: Date;
+  updatedAt: Date;
+  resolvedAt: Date | null;
+}
+export interface ReportPhotoRow { id: number; reportId: number; personId: number; platform: Platform; ref: string; createdAt: Date }
+export interface ReportUpdateRow { id: number; reportId: number; actorId: number | null; state: string; note: string | null; createdAt: Date }
 export interface MediationRow { id: number; communityId: number; state: string; createdAt: Date }
 export interface CheckinRow { id: number; personId: number; active: boolean; createdAt: Date; lastCheckinAt: Date | null }
 export interface JobRow {
@@ -146,6 +165,8 @@ export interface FakeState {
   credits: CreditRow[];
   deeds: DeedRow[];
   reports: ReportRow[];
+  reportPhotos: ReportPhotoRow[];
+  reportUpdates: ReportUpdateRow[];
   mediations: MediationRow[];
   checkins: CheckinRow[];
   jobs: JobRow[];
@@ -184,6 +205,8 @@ export function emptyState(): FakeState {
     credits: [],
     deeds: [],
     reports: [],
+    reportPhotos: [],
+    reportUpdates: [],
     mediations: [],
     checkins: [],
     jobs: [],
