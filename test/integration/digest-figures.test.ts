@@ -27,6 +27,7 @@ describe("digest figures", () => {
     const person = async (name: string) => (await prisma.person.findFirstOrThrow({ where: { displayName: name } })).id;
     const building = async (key: string) => (await prisma.building.findFirstOrThrow({ where: { key } })).id;
     const [east, b3, b5] = [(await prisma.grid.findFirstOrThrow({ where: { name: "东区网格" } })).id, await building("3"), await building("5")];
+    const west = (await prisma.grid.findFirstOrThrow({ where: { name: "西区网格" } })).id;
     const requester = await person("王秀英");
     const helper = await person("王师傅");
     const request = (createdHoursAgo: number, buildingId: number, state: string, extra: { closedHoursAgo?: number; category?: string } = {}) =>
@@ -58,10 +59,10 @@ describe("digest figures", () => {
     await prisma.requestPing.create({ data: { requestId: sos.id, volunteerId: helper, wave: 1, state: "accepted", sentAt: sos.createdAt, answeredAt: new Date(sos.createdAt.getTime() + 90_000) } });
     await request(20, b5, "open", { category: "sos" });
     await prisma.report.createMany({ data: [
-      { communityId: community.id, reporterId: requester, buildingId: b3, description: "灯坏了", state: "open", createdAt: at(10) },
-      { communityId: community.id, reporterId: requester, buildingId: b5, description: "堵了", state: "resolved", createdAt: at(10) },
+      { communityId: community.id, reporterId: requester, buildingId: b3, gridId: east, kind: "light", description: "灯坏了", state: "open", createdAt: at(10) },
+      { communityId: community.id, reporterId: requester, buildingId: b5, gridId: west, kind: "water", description: "堵了", state: "fixed", createdAt: at(30), resolvedAt: at(6) },
     ] });
-    await prisma.mediationCase.create({ data: { communityId: community.id, openedById: requester, description: "私密细节", state: "in_progress", createdAt: at(10) } });
+    await prisma.mediationCase.create({ data: { communityId: community.id, openedById: requester, gridId: east, kind: "noise", description: "私密细节", state: "taken", createdAt: at(10) } });
     await prisma.checkinEnrolment.create({ data: { personId: await person("李奶奶"), lastCheckinAt: at(30), createdAt: at(500) } });
     await prisma.checkinEnrolment.create({ data: { personId: await person("钱大爷"), lastCheckinAt: at(3), createdAt: at(500) } });
     // Ledger: 王师傅 (3栋) 2 h A and 1 h B; 张阿姨 (3栋) 1.5 h A, reversed this week; Emma (7栋, 西区) 1 h C.
@@ -91,14 +92,15 @@ describe("digest figures", () => {
       ["西区网格", 0, 0, 0],
     ]);
     expect(all.sos).toEqual({ alerts: 2, acknowledged: 1, medianAckSeconds: 90, slowestAckSeconds: 90 });
-    expect(all.reports).toEqual({ open: 1, resolved: 1 });
-    expect(all.mediations).toEqual({ in_progress: 1 });
+    expect(all.reports).toEqual({ byState: { open: 1, fixed: 1 }, byKind: { light: 1, water: 1 }, openAtEnd: 1, oldestOpen: { id: 1, kind: "light", days: 0 }, medianHoursToFixed: 24 });
+    expect(all.mediations).toEqual({ byState: { taken: 1 }, byKind: { noise: 1 } });
     expect(all.minutesByCategory).toEqual({ A: 120, B: 60, C: 60 });
     expect(all.topHelpers).toEqual([{ name: "王师傅", minutes: 180 }, { name: "Emma", minutes: 60 }]);
     expect(all.lapsedCheckins).toBe(1);
     expect(eastOnly.grids.map((grid) => grid.gridName)).toEqual(["东区网格"]);
     expect(eastOnly.sos.alerts).toBe(1);
-    expect(eastOnly.reports).toEqual({ open: 1 });
+    expect(eastOnly.reports.byState).toEqual({ open: 1 });
+    expect(eastOnly.mediations.byState).toEqual({ taken: 1 });
     expect(eastOnly.minutesByCategory).toEqual({ A: 120, B: 60 });
     await app.close();
   });

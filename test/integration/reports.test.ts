@@ -190,3 +190,24 @@ describe("reports", () => {
     await app.close();
   });
 });
+
+describe("reports in the digest", () => {
+  it("counts them by state and kind for the captain's grid only, with the oldest open and the median time to fix", async () => {
+    const { app, adapter } = await demo();
+    app.clock.set(new Date("2026-11-23T09:00:00+08:00"));
+    await say(app, adapter, group("王秀英", "3栋4楼楼道灯坏了，我家门口最黑"), group("李奶奶", "3栋4楼的灯还是不亮"));
+    await say(app, adapter, group("王秀英", "电梯又坏了"), group("赵老师", "5栋门口的垃圾桶满了没人清"));
+    app.clock.set(new Date("2026-11-24T21:00:00+08:00"));
+    await say(app, adapter, dm("周大姐", "/工单 1 已修复"));
+    app.clock.set(new Date("2026-11-27T09:00:00+08:00"));
+    const [digest] = (await say(app, adapter, dm("周大姐", "/digest"))).map(([, , text]) => String(text));
+    expect(digest).toContain("反映问题（本周新报）：待处理 1（+1） · 已修复 1（+1） · 重复 1（+1）；按类别：照明 1（+1） · 电梯 1（+1）");
+    expect(digest).toContain("待修复 1（+1），最久 #3 电梯 4 天，修复用时中位 36 小时");
+    // 5栋 is in the other grid: its report is not the captain's.
+    expect(digest).not.toContain("垃圾");
+    for (const secret of ["王秀英", "李奶奶", "门口最黑"]) expect(digest).not.toContain(secret);
+    const [all] = (await say(app, adapter, dm("孙主任", "/digest"))).map(([, , text]) => String(text));
+    expect(all).toContain("按类别：照明 1（+1） · 电梯 1（+1） · 垃圾卫生 1（+1）");
+    await app.close();
+  });
+});

@@ -123,8 +123,19 @@ describe("digest definitions", () => {
         request(2, "open", { buildingId: 9 }),
         request(30, "done", { category: "sos", closedAt: at(29), firstAcknowledgedAt: new Date(at(30).getTime() + 90_000) }),
       ],
-      reports: [{ state: "open", buildingId: 3, createdAt: at(10) }, { state: "resolved", buildingId: 5, createdAt: at(10) }, { state: "open", buildingId: 3, createdAt: at(400) }],
-      mediations: [{ state: "in_progress", createdAt: at(10) }],
+      reports: [
+        { id: 1, state: "open", kind: "light", gridId: 1, duplicateOfId: null, createdAt: at(10), resolvedAt: null },
+        { id: 2, state: "fixed", kind: "water", gridId: 2, duplicateOfId: null, createdAt: at(100), resolvedAt: at(40) },
+        { id: 3, state: "in_progress", kind: "light", gridId: 1, duplicateOfId: null, createdAt: at(400), resolvedAt: null },
+        { id: 4, state: "duplicate", kind: "light", gridId: 1, duplicateOfId: 1, createdAt: at(5), resolvedAt: null },
+        // Fixed only after the span ended: still waiting at its end.
+        { id: 5, state: "fixed", kind: "lift", gridId: 2, duplicateOfId: null, createdAt: at(200), resolvedAt: new Date(END.getTime() + HOUR) },
+      ],
+      mediations: [
+        { state: "taken", kind: "noise", gridId: 1, createdAt: at(10) },
+        { state: "open", kind: "leak", gridId: null, createdAt: at(20) },
+        { state: "closed", kind: "pets", gridId: 1, createdAt: at(300) },
+      ],
       transfers: [],
       checkins: [{ active: true, createdAt: at(500), lastCheckinAt: at(30), buildingId: 5 }],
     };
@@ -135,10 +146,23 @@ describe("digest definitions", () => {
       ["", 1, 1, 0, null], // a building in no grid
     ]);
     expect(all.sos).toEqual({ alerts: 1, acknowledged: 1, medianAckSeconds: 90, slowestAckSeconds: 90 });
-    expect([all.reports, all.mediations, all.lapsedCheckins]).toEqual([{ open: 1, resolved: 1 }, { in_progress: 1 }, 1]);
+    expect(all.reports).toEqual({
+      byState: { open: 1, fixed: 1, duplicate: 1 },
+      byKind: { light: 1, water: 1 },
+      openAtEnd: 3,
+      oldestOpen: { id: 3, kind: "light", days: 16 },
+      medianHoursToFixed: 60,
+    });
+    expect(all.mediations).toEqual({ byState: { taken: 1, open: 1 }, byKind: { noise: 1, leak: 1 } });
+    expect(all.lapsedCheckins).toBe(1);
     const east = digestFigures(records, [1], week);
     expect(east.grids.map((grid) => grid.gridName)).toEqual(["东区"]);
-    expect([east.reports, east.lapsedCheckins, east.sos.alerts]).toEqual([{ open: 1 }, 0, 1]);
+    expect([east.reports, east.mediations, east.lapsedCheckins, east.sos.alerts]).toEqual([
+      { byState: { open: 1, duplicate: 1 }, byKind: { light: 1 }, openAtEnd: 2, oldestOpen: { id: 3, kind: "light", days: 16 }, medianHoursToFixed: null },
+      { byState: { taken: 1 }, byKind: { noise: 1 } },
+      0,
+      1,
+    ]);
   });
 
   it("counts a group's week: helpers named only when allowed and not private, credits not reversed, requests done, events held", () => {

@@ -53,9 +53,10 @@ describe("weekly digest (use cases on fakes)", () => {
     insert(state, "pings", { requestId: sos.id, volunteerId: id("王师傅"), wave: 1, state: "accepted", sentAt: sos.createdAt, answeredAt: new Date(sos.createdAt.getTime() + 90_000) });
     request(20, b5, "open", { category: "sos" });
     const report = { communityId: world.community.id, reporterId: id("王秀英"), chatId: null, gridId: null, place: null, placeKey: null, kind: "light", description: "楼道灯坏了", stateNote: null, duplicateOfId: null, updatedAt: at(10), resolvedAt: null };
-    insert(state, "reports", { ...report, buildingId: b3, state: "open", createdAt: at(10) });
-    insert(state, "reports", { ...report, buildingId: b5, state: "resolved", createdAt: at(10) });
-    insert(state, "mediations", { communityId: world.community.id, state: "in_progress", createdAt: at(10) });
+    const west = state.grids.find((grid) => grid.name === "西区网格")!.id;
+    insert(state, "reports", { ...report, buildingId: b3, gridId: east, state: "open", createdAt: at(10) });
+    insert(state, "reports", { ...report, buildingId: b5, gridId: west, state: "fixed", createdAt: at(10), resolvedAt: at(4) });
+    insert(state, "mediations", { communityId: world.community.id, state: "taken", kind: "noise", gridId: null, createdAt: at(10) });
     insert(state, "checkins", { personId: id("李奶奶"), active: true, lastCheckinAt: at(30), createdAt: at(500) });
     insert(state, "checkins", { personId: id("钱大爷"), active: true, lastCheckinAt: at(3), createdAt: at(500) });
     // The ledger through the port, two hours before the end: 王师傅 2 h A and 1 h B; 张阿姨 1.5 h A, reversed; Emma 1 h C.
@@ -86,9 +87,15 @@ describe("weekly digest (use cases on fakes)", () => {
       ["西区网格", 0, 0, 0],
     ]);
     expect(all.sos).toEqual({ alerts: 2, acknowledged: 1, medianAckSeconds: 90, slowestAckSeconds: 90 });
-    expect([all.reports, all.mediations, all.minutesByCategory, all.lapsedCheckins]).toEqual([{ open: 1, resolved: 1 }, { in_progress: 1 }, { A: 120, B: 60, C: 60 }, 1]);
+    expect([all.reports.byState, all.reports.medianHoursToFixed, all.mediations, all.minutesByCategory, all.lapsedCheckins]).toEqual([
+      { open: 1, fixed: 1 },
+      6,
+      { byState: { taken: 1 }, byKind: { noise: 1 } },
+      { A: 120, B: 60, C: 60 },
+      1,
+    ]);
     expect(all.topHelpers).toEqual([{ name: "王师傅", minutes: 180 }, { name: "Emma", minutes: 60 }]);
-    expect([eastOnly.grids.map((grid) => grid.gridName), eastOnly.sos.alerts, eastOnly.reports, eastOnly.minutesByCategory]).toEqual([["东区网格"], 1, { open: 1 }, { A: 120, B: 60 }]);
+    expect([eastOnly.grids.map((grid) => grid.gridName), eastOnly.sos.alerts, eastOnly.reports.byState, eastOnly.mediations.byState, eastOnly.minutesByCategory]).toEqual([["东区网格"], 1, { open: 1 }, {}, { A: 120, B: 60 }]);
 
     // What a captain sees: their grid's digest, privately; the group hears only that it was sent.
     const digest = await world.say(world.message("/digest", "周大姐", "3栋邻里群"));

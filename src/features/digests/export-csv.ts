@@ -65,8 +65,13 @@ export async function exportDigest(repos: DigestRepos, communityId: number, end:
   const keyed = (section: string, pick: (figures: DigestFigures) => Record<string, number>) => {
     for (const key of [...new Set([...Object.keys(pick(now)), ...Object.keys(pick(before))])].sort()) add(section, "", key, pick(now)[key] ?? 0, pick(before)[key] ?? 0);
   };
-  keyed("reports", (figures) => figures.reports);
-  keyed("mediation", (figures) => figures.mediations);
+  keyed("reports_by_state", (figures) => figures.reports.byState);
+  keyed("reports_by_kind", (figures) => figures.reports.byKind);
+  add("reports", "", "openAtEnd", now.reports.openAtEnd, before.reports.openAtEnd);
+  add("reports", "", "oldestOpenDays", now.reports.oldestOpen?.days ?? null, before.reports.oldestOpen?.days ?? null);
+  add("reports", "", "medianHoursToFixed", now.reports.medianHoursToFixed, before.reports.medianHoursToFixed);
+  keyed("mediation_by_state", (figures) => figures.mediations.byState);
+  keyed("mediation_by_kind", (figures) => figures.mediations.byKind);
   keyed("minutes_by_category", (figures) => figures.minutesByCategory);
   // No history of check-ins is kept (only each resident's last), so last week's count cannot be known: left blank.
   add("checkins", "", "lapsed", now.lapsedCheckins, null);

@@ -31,13 +31,27 @@ export interface GridFigures {
   medianFirstAcceptMinutes: number | null;
 }
 
+/** Reports of the shared environment over a span. */
+export interface ReportFigures {
+  /** Reports made in the span, by their state now (a duplicate counts as "duplicate"). */
+  byState: Record<string, number>;
+  /** Reports made in the span, by kind (duplicates left out: they repeat another). */
+  byKind: Record<string, number>;
+  /** Reports waiting for their fix at the end of the span. */
+  openAtEnd: number;
+  /** The one that had waited longest at the end of the span. */
+  oldestOpen: { id: number; kind: string; days: number } | null;
+  /** Median hours from report to fix, for reports fixed in the span. */
+  medianHoursToFixed: number | null;
+}
+
 /** The figures of a digest for one span. */
 export interface DigestFigures {
   grids: GridFigures[];
   sos: { alerts: number; acknowledged: number; medianAckSeconds: number | null; slowestAckSeconds: number | null };
-  /** New reports and mediation cases of the span, by their state now (counts only: details are private). */
-  reports: Record<string, number>;
-  mediations: Record<string, number>;
+  reports: ReportFigures;
+  /** New mediation cases of the span, by their state now and by kind (counts only: a case's content is private). */
+  mediations: { byState: Record<string, number>; byKind: Record<string, number> };
   /** Time-bank minutes credited in the span by category (reversals subtracted). */
   minutesByCategory: Record<string, number>;
   topHelpers: Array<{ name: string; minutes: number }>;

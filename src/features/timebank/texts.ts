@@ -3,6 +3,8 @@
  * at most (and only those who allow it); balances, statements and digests go privately.
  */
 import type { Lang } from "../../kernel/lang.ts";
+import type { ReportKind } from "../reports/ports.ts";
+import { reportTexts } from "../reports/texts.ts";
 import type { DigestFigures, GridFigures, GroupWeek } from "../digests/ports.ts";
 import { change } from "../digests/domain/figures.ts";
 import { coins } from "./domain/ledger.ts";
@@ -200,9 +202,13 @@ const en: TimeBankTexts = {
 };
 
 const KIND_ZH: Record<string, string> = { credit: "服务", transfer: "转赠", donation: "捐赠", reversal: "冲正" };
-const STATES: Record<Lang, Record<string, string>> = {
-  "zh-CN": { open: "待处理", acknowledged: "已受理", resolved: "已解决", in_progress: "调解中", closed: "已结案" },
-  en: { open: "open", acknowledged: "acknowledged", resolved: "resolved", in_progress: "in progress", closed: "closed" },
+const MEDIATION_STATES: Record<Lang, Record<string, string>> = {
+  "zh-CN": { open: "待接案", taken: "调解中", closed: "已结案" },
+  en: { open: "waiting for a mediator", taken: "being mediated", closed: "closed" },
+};
+const MEDIATION_KINDS: Record<Lang, Record<string, string>> = {
+  "zh-CN": { noise: "噪音", leak: "漏水", pets: "宠物", parking: "停车", smell: "异味", shared: "公共空间", other: "其他" },
+  en: { noise: "noise", leak: "leak", pets: "pets", parking: "parking", smell: "smell", shared: "shared space", other: "other" },
 };
 const CATEGORIES: Record<Lang, Record<string, string>> = {
   "zh-CN": { A: "A 日常", B: "B 陪伴", C: "C 应急", culture: "文化", training: "培训" },
@@ -221,10 +227,17 @@ function digestText(lang: Lang, period: string, now: DigestFigures, before: Dige
       ? `【${name}】新求助 ${vs(grid.newRequests, old.newRequests)} · 未完成 ${vs(grid.open, old.open)} · 超24小时无人接 ${vs(grid.stale, old.stale)} · 过期 ${vs(grid.expired, old.expired)} · 首次接单中位 ${minutesText(grid.medianFirstAcceptMinutes)}（上周 ${minutesText(old.medianFirstAcceptMinutes)}）`
       : `[${name}] new ${vs(grid.newRequests, old.newRequests)} · open ${vs(grid.open, old.open)} · no volunteer >24h ${vs(grid.stale, old.stale)} · expired ${vs(grid.expired, old.expired)} · median first acceptance ${minutesText(grid.medianFirstAcceptMinutes)} (last week ${minutesText(old.medianFirstAcceptMinutes)})`;
   };
-  const byState = (record: Record<string, number>, old: Record<string, number>) => {
-    const keys = [...new Set([...Object.keys(record), ...Object.keys(old)])].sort();
-    return keys.length ? keys.map((key) => `${STATES[lang][key] ?? key} ${vs(record[key] ?? 0, old[key] ?? 0)}`).join(" · ") : "0";
+  const counts = (record: Record<string, number>, old: Record<string, number>, names: Record<string, string>) => {
+    // In the order the names are listed (a report's life, the kinds as listed), anything unnamed last.
+    const order = Object.keys(names);
+    const rank = (key: string) => (order.includes(key) ? order.indexOf(key) : order.length);
+    const keys = [...new Set([...Object.keys(record), ...Object.keys(old)])].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+    return keys.length ? keys.map((key) => `${names[key] ?? key} ${vs(record[key] ?? 0, old[key] ?? 0)}`).join(" · ") : "0";
   };
+  const reportWords = reportTexts(lang);
+  const reports = now.reports;
+  const oldest = reports.oldestOpen ? `#${reports.oldestOpen.id} ${reportWords.kind[reports.oldestOpen.kind as ReportKind] ?? reports.oldestOpen.kind} ${reports.oldestOpen.days}${zhLang ? " 天" : " days"}` : "—";
+  const toFixed = reports.medianHoursToFixed === null ? "—" : `${reports.medianHoursToFixed}${zhLang ? " 小时" : " h"}`;
   const seconds = (value: number | null) => (value === null ? "—" : `${Math.round(value)}${zhLang ? " 秒" : " s"}`);
   const categories = [...new Set([...Object.keys(now.minutesByCategory), ...Object.keys(before.minutesByCategory)])].sort();
   const hours = categories.map((key) => `${CATEGORIES[lang][key] ?? key} ${coins(now.minutesByCategory[key] ?? 0)}`).join(" · ");
@@ -237,8 +250,9 @@ function digestText(lang: Lang, period: string, now: DigestFigures, before: Dige
           `📋 本周简报（${period}，括号内为与上周相比）`,
           ...now.grids.map(gridLine),
           `紧急求助 ${vs(sos.alerts, before.sos.alerts)}，已响应 ${sos.acknowledged}，响应中位 ${seconds(sos.medianAckSeconds)}，最慢 ${seconds(sos.slowestAckSeconds)}`,
-          `反映问题：${byState(now.reports, before.reports)}`,
-          `调解：${byState(now.mediations, before.mediations)}`,
+          `反映问题（本周新报）：${counts(reports.byState, before.reports.byState, reportWords.state)}；按类别：${counts(reports.byKind, before.reports.byKind, reportWords.kind)}`,
+          `待修复 ${vs(reports.openAtEnd, before.reports.openAtEnd)}，最久 ${oldest}，修复用时中位 ${toFixed}`,
+          `调解（本周新案）：${counts(now.mediations.byState, before.mediations.byState, MEDIATION_STATES[lang])}；按类别：${counts(now.mediations.byKind, before.mediations.byKind, MEDIATION_KINDS[lang])}`,
           `时间币：${hours || "0"}，共 ${allHours}`,
           `帮得最多：${top}`,
           `签到未报：${now.lapsedCheckins} 人`,
@@ -247,8 +261,9 @@ function digestText(lang: Lang, period: string, now: DigestFigures, before: Dige
           `📋 Weekly digest (${period}; changes from last week in brackets)`,
           ...now.grids.map(gridLine),
           `SOS alerts ${vs(sos.alerts, before.sos.alerts)}, acknowledged ${sos.acknowledged}, median ${seconds(sos.medianAckSeconds)}, slowest ${seconds(sos.slowestAckSeconds)}`,
-          `Reports: ${byState(now.reports, before.reports)}`,
-          `Mediation: ${byState(now.mediations, before.mediations)}`,
+          `Reports made this week: ${counts(reports.byState, before.reports.byState, reportWords.state)}; by kind: ${counts(reports.byKind, before.reports.byKind, reportWords.kind)}`,
+          `Waiting for a fix ${vs(reports.openAtEnd, before.reports.openAtEnd)}, longest ${oldest}, median time to fix ${toFixed}`,
+          `Mediation cases opened this week: ${counts(now.mediations.byState, before.mediations.byState, MEDIATION_STATES[lang])}; by kind: ${counts(now.mediations.byKind, before.mediations.byKind, MEDIATION_KINDS[lang])}`,
           `Hours: ${hours || "0"}; total ${allHours}`,
           `Top helpers: ${top}`,
           `Missed check-ins: ${now.lapsedCheckins}`,

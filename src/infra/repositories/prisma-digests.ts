@@ -82,8 +82,12 @@ export class PrismaDigests implements Digests {
       requests.set(alert.id, record);
     }
 
-    const reports = await this.tx.report.findMany({ where: { communityId, createdAt: range }, select: { state: true, buildingId: true, createdAt: true } });
-    const mediations = await this.tx.mediationCase.findMany({ where: { communityId, createdAt: range }, select: { state: true, createdAt: true } });
+    // Every report made before the span ended: one waiting since long ago is the oldest open.
+    const reports = await this.tx.report.findMany({
+      where: { communityId, createdAt: { lt: span.to } },
+      select: { id: true, state: true, kind: true, gridId: true, duplicateOfId: true, createdAt: true, resolvedAt: true },
+    });
+    const mediations = await this.tx.mediationCase.findMany({ where: { communityId, createdAt: range }, select: { state: true, kind: true, gridId: true, createdAt: true } });
     const checkins = await this.tx.checkinEnrolment.findMany({
       where: {
         active: true,

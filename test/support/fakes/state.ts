@@ -123,7 +123,7 @@ export interface ReportRow {
 }
 export interface ReportPhotoRow { id: number; reportId: number; personId: number; platform: Platform; ref: string; createdAt: Date }
 export interface ReportUpdateRow { id: number; reportId: number; actorId: number | null; state: string; note: string | null; createdAt: Date }
-export interface MediationRow { id: number; communityId: number; state: string; createdAt: Date }
+export interface MediationRow { id: number; communityId: number; state: string; kind: string | null; gridId: number | null; createdAt: Date }
 export interface CheckinRow { id: number; personId: number; active: boolean; createdAt: Date; lastCheckinAt: Date | null }
 export interface JobRow {
   id: number;

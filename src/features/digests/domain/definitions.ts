@@ -4,7 +4,7 @@
  * Storage reads the rows a span can touch and hands them here; records outside the span are ignored, so an
  * in-memory store may hand over everything.
  */
-import type { DigestFigures, GridFigures, GroupWeek, Span } from "../ports.ts";
+import type { DigestFigures, GridFigures, GroupWeek, ReportFigures, Span } from "../ports.ts";
 import type { RequestState } from "../../requests/domain/policy.ts";
 import { isActive } from "../../requests/domain/state-machine.ts";
 import { median } from "./figures.ts";
@@ -211,8 +211,9 @@ export interface DigestRecords {
   /** Every building of the community with its grid. */
   gridOf: ReadonlyMap<number, number | null>;
   requests: RequestRecord[];
-  reports: Array<{ state: string; buildingId: number | null; createdAt: Date }>;
-  mediations: Array<{ state: string; createdAt: Date }>;
+  /** Reports made before the span ended. */
+  reports: ReportRecord[];
+  mediations: Array<{ state: string; kind: string | null; gridId: number | null; createdAt: Date }>;
   transfers: TransferRecord[];
   checkins: CheckinRecord[];
 }
@@ -224,11 +225,58 @@ export function digestFigures(records: DigestRecords, gridIds: number[] | null, 
   return {
     grids: gridFigures(records.requests, span, grids, records.gridOf, gridIds),
     sos: sosFigures(records.requests.filter((request) => scope(request.buildingId)), span),
-    reports: countBy(records.reports.filter((report) => inSpan(report.createdAt, span) && scope(report.buildingId)).map((report) => report.state)),
-    mediations: countBy(records.mediations.filter((one) => inSpan(one.createdAt, span)).map((one) => one.state)),
+    reports: reportFigures(records.reports.filter((report) => inGrids(report.gridId, gridIds)), span),
+    mediations: mediationFigures(records.mediations.filter((one) => inGrids(one.gridId, gridIds)), span),
     ...creditedHours(records.transfers, span, scope),
     lapsedCheckins: records.checkins.filter((one) => scope(one.buildingId) && isLapsedAt(one, span.to)).length,
   };
+}
+
+/** A report as the figures read it. */
+export interface ReportRecord {
+  id: number;
+  state: string;
+  kind: string | null;
+  gridId: number | null;
+  duplicateOfId: number | null;
+  createdAt: Date;
+  resolvedAt: Date | null;
+}
+
+const REPORT_ACTIVE = new Set(["open", "acknowledged", "in_progress"]);
+
+/** Whether something of a grid (a report's, a case's) is in a digest's grids (null: every grid). */
+function inGrids(gridId: number | null, gridIds: number[] | null): boolean {
+  return gridIds === null || (gridId !== null && gridIds.includes(gridId));
+}
+
+/**
+ * Reports by state and kind (made in the span), how many waited for their fix at its end and which the longest, and
+ * the median time to fixed (fixed in the span). Waiting at the end: made before it and still waiting, or resolved only
+ * after it.
+ */
+export function reportFigures(reports: ReportRecord[], span: Span): ReportFigures {
+  const made = reports.filter((report) => inSpan(report.createdAt, span));
+  const waiting = reports
+    .filter((report) => report.duplicateOfId === null && report.createdAt < span.to)
+    .filter((report) => REPORT_ACTIVE.has(report.state) || (report.resolvedAt !== null && report.resolvedAt >= span.to))
+    .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
+  const oldest = waiting[0];
+  const fixed = reports.filter((report) => report.state === "fixed" && inSpan(report.resolvedAt, span));
+  const hours = median(fixed.map((report) => (report.resolvedAt!.getTime() - report.createdAt.getTime()) / 3_600_000));
+  return {
+    byState: countBy(made.map((report) => report.state)),
+    byKind: countBy(made.filter((report) => report.duplicateOfId === null).map((report) => report.kind ?? "other")),
+    openAtEnd: waiting.length,
+    oldestOpen: oldest ? { id: oldest.id, kind: oldest.kind ?? "other", days: Math.floor((span.to.getTime() - oldest.createdAt.getTime()) / DAY_MS) } : null,
+    medianHoursToFixed: hours === null ? null : Math.round(hours * 10) / 10,
+  };
+}
+
+/** Mediation cases opened in the span, by their state now and by kind. */
+export function mediationFigures(cases: Array<{ state: string; kind: string | null; createdAt: Date }>, span: Span): DigestFigures["mediations"] {
+  const made = cases.filter((one) => inSpan(one.createdAt, span));
+  return { byState: countBy(made.map((one) => one.state)), byKind: countBy(made.map((one) => one.kind ?? "other")) };
 }
 
 /** A good deed as the weekly summary reads it. */
