@@ -211,3 +211,23 @@ describe("reports in the digest", () => {
     await app.close();
   });
 });
+
+describe("reports and a forgotten reporter", () => {
+  it("keeps the report (the light is still broken) without their name, photos or the photo kept for them", async () => {
+    const { app, adapter } = await demo();
+    await say(app, adapter, group("王秀英", "3栋4楼楼道灯坏了，王秀英家门口最黑"));
+    await say(app, adapter, photo("王秀英", "p-after"));
+    await say(app, adapter, photo("王秀英", "p-kept"));
+    app.clock.set(new Date(T0.getTime() + 10 * 60_000));
+    await say(app, adapter, photo("王秀英", "p-kept-later"));
+    expect(await app.prisma.appState.count({ where: { key: { startsWith: "photo:" } } })).toBe(1);
+    await say(app, adapter, dm("王秀英", "/forgetme"));
+    await say(app, adapter, dm("王秀英", "1"));
+    const report = await app.prisma.report.findUniqueOrThrow({ where: { id: 1 } });
+    expect(report.description).not.toContain("王秀英");
+    expect(report.kind).toBe("light");
+    expect(await app.prisma.reportPhoto.count()).toBe(0);
+    expect(await app.prisma.appState.count({ where: { key: { startsWith: "photo:" } } })).toBe(0);
+    await app.close();
+  });
+});

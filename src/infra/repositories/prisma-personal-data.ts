@@ -20,6 +20,7 @@ type ScrubTable =
   | "goodDeed"
   | "ledgerTransfer"
   | "report"
+  | "reportUpdate"
   | "mediationCase"
   | "auditLog"
   | "unsureMessage";
@@ -41,6 +42,8 @@ const FREE_TEXT: readonly Column[] = [
   { table: "ledgerTransfer", column: "memo" },
   { table: "report", column: "description" },
   { table: "report", column: "place" },
+  { table: "report", column: "stateNote" },
+  { table: "reportUpdate", column: "note" },
   { table: "mediationCase", column: "description" },
   { table: "auditLog", column: "detail", json: true },
   { table: "unsureMessage", column: "text" },
@@ -175,6 +178,11 @@ export class PrismaPersonalData implements PersonalData {
     }
     erased += (await tx.goodDeed.updateMany({ where: { private: true, OR: [{ helperId: personId }, { beneficiaryId: personId }] }, data: { description: null } })).count;
     erased += (await tx.mediationCase.updateMany({ where: { openedById: personId }, data: { description: "" } })).count;
+    // Their photos of reports (a photo may show them or their door), and one kept for a report that may follow.
+    erased += (await tx.reportPhoto.deleteMany({ where: { personId } })).count;
+    for (const identity of person.identities) {
+      erased += (await tx.appState.deleteMany({ where: { key: { startsWith: `photo:${identity.platform}:`, endsWith: `:${identity.externalId}` } } })).count;
+    }
     erased += (await tx.unsureMessage.deleteMany({ where: { personId } })).count;
     await tx.checkinEnrolment.updateMany({ where: { contactPersonId: personId }, data: { contactPersonId: null } });
     await tx.checkinEnrolment.deleteMany({ where: { personId } });

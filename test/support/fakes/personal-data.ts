@@ -117,6 +117,9 @@ export class FakePersonalData implements PersonalData {
       deed.description = null;
       erased += 1;
     }
+    const photos = s.reportPhotos.length;
+    s.reportPhotos = s.reportPhotos.filter((one) => one.personId !== personId);
+    erased += photos - s.reportPhotos.length;
     const unsure = s.unsure.length;
     s.unsure = s.unsure.filter((one) => one.personId !== personId);
     erased += unsure - s.unsure.length;
