@@ -21,6 +21,7 @@ import { deedCommands } from "../features/deeds/commands.ts";
 import { digestCommands } from "../features/digests/commands.ts";
 import { clarifyCommands } from "../features/understanding/commands.ts";
 import { privacyCommands } from "../features/privacy/commands.ts";
+import { mediationCommands } from "../features/mediation/commands.ts";
 
 /** A Telegram menu entry. */
 export interface MenuEntry {
@@ -185,6 +186,7 @@ export function defaultCommands(settings: RequestSettings = DEFAULT_REQUEST_SETT
     ...deedCommands,
     ...digestCommands,
     ...privacyCommands(settings),
+    ...mediationCommands,
     ...clarifyCommands(router),
   ]);
   return registry;

@@ -13,6 +13,8 @@ import { recurEventJob } from "../features/events/recur-event.ts";
 import { SUMMARY_JOB as EVENT_SUMMARY_JOB, eventSummaryJob } from "../features/events/acknowledge.ts";
 import { GROUP_SUMMARY_JOB, WEEKLY_JOB, groupSummaryJob, weeklyJob } from "../features/deeds/weekly-summary.ts";
 import { DIGEST_JOB, digestJob } from "../features/digests/send-digest.ts";
+import { FOLLOW_UP_JOB as MEDIATION_FOLLOW_UP_JOB, UNANSWERED_JOB as MEDIATION_UNANSWERED_JOB } from "../features/mediation/flow.ts";
+import { followUpCaseJob, unansweredCaseJob } from "../features/mediation/jobs.ts";
 
 /** Payload of a "say" job: a message to send at a given time (used by announcements and tests). */
 export interface SayPayload {
@@ -42,5 +44,7 @@ export function defaultJobHandlers(settings: RequestSettings = DEFAULT_REQUEST_S
     [WEEKLY_JOB, weeklyJob],
     [GROUP_SUMMARY_JOB, groupSummaryJob],
     [DIGEST_JOB, digestJob],
+    [MEDIATION_UNANSWERED_JOB, unansweredCaseJob],
+    [MEDIATION_FOLLOW_UP_JOB, followUpCaseJob],
   ]);
 }

@@ -10,6 +10,7 @@ import type { GoodDeeds } from "../features/deeds/ports.ts";
 import type { Digests } from "../features/digests/ports.ts";
 import type { Events } from "../features/events/ports.ts";
 import type { PersonalData } from "../features/privacy/ports.ts";
+import type { Mediations } from "../features/mediation/ports.ts";
 
 /**
  * A chat as Linli knows it: identity and language only. The pipeline caches these for the life of the process, so
@@ -210,6 +211,7 @@ export interface Repositories {
   states: AppStates;
   unsure: UnsureMessages;
   personalData: PersonalData;
+  mediation: Mediations;
 }
 
 /** Runs a use case in one transaction. Never await chat or network I/O inside `work`. */

@@ -20,6 +20,7 @@ import { answerQuery } from "../features/requests/list-requests.ts";
 import { cancelInWords, signUpInWords } from "../features/events/sign-up.ts";
 import { logService } from "../features/timebank/log-service.ts";
 import { recordThanks } from "../features/deeds/record-thanks.ts";
+import { raiseDispute } from "../features/mediation/index.ts";
 
 /** A use case for each intent kind that is not a command; "closing" and "unsure" are kinds of "none". */
 export type Routes = { [K in NaturalIntent["kind"]]?: Handler<Extract<NaturalIntent, { kind: K }>> } & {
@@ -105,6 +106,7 @@ export function defaultRouter(settings: RequestSettings = DEFAULT_REQUEST_SETTIN
       cancel_signup: cancelInWords,
       service_log: logService,
       thanks: recordThanks,
+      dispute: raiseDispute,
     },
     commands: defaultCommands(settings, () => dispatcher),
   };

@@ -22,6 +22,7 @@ import { PrismaPeople } from "./repositories/prisma-people.ts";
 import { PrismaEvents } from "./repositories/prisma-events.ts";
 import { PrismaUnsureMessages } from "./repositories/prisma-unsure-messages.ts";
 import { PrismaPersonalData } from "./repositories/prisma-personal-data.ts";
+import { PrismaMediations } from "./repositories/prisma-mediation.ts";
 
 /** Every repository bound to `tx`, reading the time once. */
 export function repositoriesFor(tx: Tx, now: Date, defaults?: CommunityDefaults): Repositories {
@@ -44,6 +45,7 @@ export function repositoriesFor(tx: Tx, now: Date, defaults?: CommunityDefaults)
     states: new PrismaAppStates(tx),
     unsure: new PrismaUnsureMessages(tx, now),
     personalData: new PrismaPersonalData(tx),
+    mediation: new PrismaMediations(tx, now),
   };
 }
 

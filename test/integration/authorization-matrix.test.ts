@@ -20,6 +20,7 @@ import type { VirtualClock } from "../../src/kernel/clock.ts";
 import { defaultCommands } from "../../src/app/commands.ts";
 import { t } from "../../src/app/shared/texts.ts";
 import { requestTexts } from "../../src/features/requests/texts.ts";
+import { mediationTexts } from "../../src/features/mediation/texts.ts";
 import { detectLang } from "../../src/parse/normalize.ts";
 import { PrismaUnitOfWork } from "../../src/infra/unit-of-work.ts";
 import { FakeAdapter } from "../support/fake-adapter.ts";
@@ -61,12 +62,16 @@ interface Fixtures {
   pastEvent: number;
   /** A credit of 10 coins from the fund to the resident. */
   transfer: number;
+  /** 李奶奶's mediation case, open, offered to the mediators (Mia and 孙主任, community-wide). */
+  mediation: number;
+  /** 李奶奶's second mediation case, taken by Mia. */
+  takenMediation: number;
 }
 
 /** A check a handler makes itself, beyond the declaration: whom it lets through, and what it tells the rest. */
 interface Guard {
   allows: (role: Role, place: Place) => boolean;
-  says: (lang: Lang, fixtures: Fixtures) => string;
+  says: (lang: Lang, fixtures: Fixtures, place: Place) => string;
 }
 
 /** One way of running a command in the matrix. */
@@ -99,6 +104,11 @@ const coordinatorOnly: Guard = { allows: (role) => role === "coordinator", says:
 const managesEvent: Guard = { allows: (role, place) => role === "coordinator" || (role === "admin" && place === "group"), says: (lang) => t(lang).needAdmin };
 /** Taking a request not offered to you: the captain of its grid, or a coordinator. */
 const leadsRequest: Guard = { allows: (role) => role === "captain" || role === "coordinator", says: (lang) => requestTexts(lang).notAsked };
+/** A mediation case's actions: its mediator or a coordinator, privately (in a group: a request to write privately). */
+const mediatesCase: Guard = {
+  allows: (role, place) => place === "private" && (role === "mediator" || role === "coordinator"),
+  says: (lang, fixtures, place) => (place === "group" ? mediationTexts(lang).onlyPrivately : mediationTexts(lang).notYours(fixtures.takenMediation)),
+};
 /** Closing someone else's request: a coordinator. */
 const closesRequest: Guard = { allows: (role) => role === "coordinator", says: (lang, fixtures) => requestTexts(lang).notYours(fixtures.request) };
 
@@ -159,6 +169,20 @@ const SAMPLES: Record<string, Sample[]> = {
   meant: [{ args: "1 request", works: { says: /./u } }],
   mydata: [{ works: { says: /关于您的全部信息|Everything Linli holds about you/u }, newcomer: { says: /关于您的全部信息|Everything Linli holds about you|没有您的任何信息|hold nothing about you/u } }],
   forgetme: [{ works: { says: /确定要删除您的数据吗|Do you want your data erased/u } }],
+  mediate: [
+    { works: { says: /调解|mediat/iu } },
+    { label: "mediate open", args: { zh: "楼下停车总挡着我的车位", en: "their car keeps blocking my parking space" }, works: { writes: ["MediationCase", "AuditLog"] } },
+    { label: "mediate note", args: { zh: "{takenMediation} 记录 已电话沟通", en: "{takenMediation} note called them" }, guard: mediatesCase, works: { writes: ["MediationNote"] } },
+    { label: "mediate invite", args: { zh: "{takenMediation} 邀请 王师傅", en: "{takenMediation} invite Emma" }, guard: mediatesCase, works: { writes: ["MediationCase"] } },
+    { label: "mediate close", args: { zh: "{takenMediation} 结案 已解决", en: "{takenMediation} close resolved" }, guard: mediatesCase, works: { writes: ["MediationCase"] } },
+  ],
+  take_case: [
+    {
+      args: "{mediation}",
+      guard: { allows: (role) => role === "mediator" || role === "coordinator", says: (lang, fixtures) => mediationTexts(lang).notOffered(fixtures.mediation) },
+      works: { writes: ["MediationCase"] },
+    },
+  ],
 };
 
 /**
@@ -197,6 +221,13 @@ const PEOPLE_EXPECT: Record<string, (role: Role, place: Place) => boolean> = {
   forgetme: () => true,
   // A phone number is never posted in a group.
   phone: (_, place) => place === "private",
+  // Mediation: anyone may ask for it; a case is taken, logged, its other party invited and closed only privately,
+  // by the mediators it was offered to (its own mediator afterwards) or a coordinator.
+  "mediate open": () => true,
+  take_case: (role, place) => place === "private" && (role === "mediator" || role === "coordinator"),
+  "mediate note": (role, place) => place === "private" && (role === "mediator" || role === "coordinator"),
+  "mediate invite": (role, place) => place === "private" && (role === "mediator" || role === "coordinator"),
+  "mediate close": (role, place) => place === "private" && (role === "mediator" || role === "coordinator"),
 };
 
 /** What a combination should do: be allowed, or be refused with these words. */
@@ -219,7 +250,8 @@ function verdict(entry: CommandEntry, sample: Sample, role: Role, place: Place):
     const usual = { anyone: "", groupAdmin: "needAdmin", coordinator: "needCoordinator", leader: "needCaptain" } as const;
     return { allowed: false, says: (lang) => entry.refusal?.(lang) ?? t(lang)[usual[who] as "needAdmin"] };
   }
-  if (sample.guard && !sample.guard.allows(role, place)) return { allowed: false, says: sample.guard.says };
+  const guard = sample.guard;
+  if (guard && !guard.allows(role, place)) return { allowed: false, says: (lang, fixtures) => guard.says(lang, fixtures, place) };
   return { allowed: true };
 }
 
@@ -334,7 +366,13 @@ describe("the authorization matrix", () => {
         }
         return ids[0]!;
       });
-      fixtures = { request, event, pastEvent, transfer };
+      // Two cases of 李奶奶's: one open, offered to the mediators; one taken by Mia.
+      await say(message("group", "李奶奶", "楼上天天半夜跺脚，能不能帮忙协调一下"));
+      const mediation = (await app.prisma.mediationCase.findFirstOrThrow({ orderBy: { id: "desc" } })).id;
+      await say(message("private", "李奶奶", "/调解 楼上漏水到我家"));
+      const takenMediation = (await app.prisma.mediationCase.findFirstOrThrow({ orderBy: { id: "desc" } })).id;
+      await say(message("private", CAST.mediator.name, `/take_case ${takenMediation}`));
+      fixtures = { request, event, pastEvent, transfer, mediation, takenMediation };
       // The cast have all spoken to the bot before, in the group and privately.
       for (const role of CASTS) {
         await say(message("group", CAST[role].name, "/help", { isAdmin: role === "admin" }));

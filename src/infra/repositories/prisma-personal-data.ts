@@ -21,6 +21,7 @@ type ScrubTable =
   | "ledgerTransfer"
   | "report"
   | "mediationCase"
+  | "mediationNote"
   | "auditLog"
   | "unsureMessage";
 
@@ -42,6 +43,7 @@ const FREE_TEXT: readonly Column[] = [
   { table: "report", column: "description" },
   { table: "report", column: "place" },
   { table: "mediationCase", column: "description" },
+  { table: "mediationNote", column: "text" },
   { table: "auditLog", column: "detail", json: true },
   { table: "unsureMessage", column: "text" },
 ];
@@ -175,6 +177,8 @@ export class PrismaPersonalData implements PersonalData {
     }
     erased += (await tx.goodDeed.updateMany({ where: { private: true, OR: [{ helperId: personId }, { beneficiaryId: personId }] }, data: { description: null } })).count;
     erased += (await tx.mediationCase.updateMany({ where: { openedById: personId }, data: { description: "" } })).count;
+    // The log of a case they raised is about them: emptied. Notes they wrote on others' cases stay, scrubbed of their names below.
+    erased += (await tx.mediationNote.updateMany({ where: { case: { openedById: personId } }, data: { text: "" } })).count;
     erased += (await tx.unsureMessage.deleteMany({ where: { personId } })).count;
     await tx.checkinEnrolment.updateMany({ where: { contactPersonId: personId }, data: { contactPersonId: null } });
     await tx.checkinEnrolment.deleteMany({ where: { personId } });

@@ -104,7 +104,27 @@ export interface EntryRow { id: number; transferId: number; accountId: number; m
 export type CreditRow = Omit<PendingCreditView, "communityId" | "helperName" | "beneficiaryName"> & { decidedAt: Date | null };
 export interface DeedRow extends NewGoodDeed { id: number; createdAt: Date }
 export interface ReportRow { id: number; communityId: number; buildingId: number | null; state: string; createdAt: Date }
-export interface MediationRow { id: number; communityId: number; state: string; createdAt: Date }
+/** A mediation case as stored (digest tests seed only what they count, so the rest is optional). */
+export interface MediationRow {
+  id: number;
+  communityId: number;
+  state: string;
+  createdAt: Date;
+  openedById?: number;
+  mediatorId?: number | null;
+  gridId?: number | null;
+  chatId?: number | null;
+  kind?: string | null;
+  description?: string;
+  outcome?: string | null;
+  referredTo?: string | null;
+  otherPartyId?: number | null;
+  otherPartyAnswer?: string | null;
+  followUp?: string | null;
+  takenAt?: Date | null;
+  closedAt?: Date | null;
+}
+export interface MediationNoteRow { id: number; caseId: number; authorId: number; text: string; createdAt: Date }
 export interface CheckinRow { id: number; personId: number; active: boolean; createdAt: Date; lastCheckinAt: Date | null }
 export interface JobRow {
   id: number;
@@ -147,6 +167,7 @@ export interface FakeState {
   deeds: DeedRow[];
   reports: ReportRow[];
   mediations: MediationRow[];
+  mediationNotes: MediationNoteRow[];
   checkins: CheckinRow[];
   jobs: JobRow[];
   outbox: OutboxRow[];
@@ -185,6 +206,7 @@ export function emptyState(): FakeState {
     deeds: [],
     reports: [],
     mediations: [],
+    mediationNotes: [],
     checkins: [],
     jobs: [],
     outbox: [],

@@ -11,6 +11,7 @@ import { FakeEvents } from "./events.ts";
 import { FakeCommunities, FakeDirectories, FakeVolunteers } from "./directories.ts";
 import { FakeDigests } from "./digests.ts";
 import { FakePersonalData } from "./personal-data.ts";
+import { FakeMediations } from "./mediation.ts";
 import {
   FakeAppStates,
   FakeAuditLogs,
@@ -43,6 +44,7 @@ export function fakeRepositories(state: FakeState, now: Date): Repositories {
     states: new FakeAppStates(state),
     unsure: new FakeUnsureMessages(state, now),
     personalData: new FakePersonalData(state),
+    mediation: new FakeMediations(state, now),
   };
 }
 
