@@ -24,6 +24,7 @@ import { privacyCommands } from "../features/privacy/commands.ts";
 import { reportCommands } from "../features/reports/commands.ts";
 import type { ReportSettings } from "../features/reports/index.ts";
 import { DEFAULT_REPORT_SETTINGS } from "../features/reports/index.ts";
+import { mediationCommands } from "../features/mediation/commands.ts";
 
 /** A Telegram menu entry. */
 export interface MenuEntry {
@@ -193,6 +194,7 @@ export function defaultCommands(
     ...digestCommands,
     ...privacyCommands(settings),
     ...reportCommands(reports),
+    ...mediationCommands,
     ...clarifyCommands(router),
   ]);
   return registry;

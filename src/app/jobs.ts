@@ -14,6 +14,8 @@ import { SUMMARY_JOB as EVENT_SUMMARY_JOB, eventSummaryJob } from "../features/e
 import { GROUP_SUMMARY_JOB, WEEKLY_JOB, groupSummaryJob, weeklyJob } from "../features/deeds/weekly-summary.ts";
 import { DIGEST_JOB, digestJob } from "../features/digests/send-digest.ts";
 import { REMIND_JOB as REPORT_REMIND_JOB, remindReportJob } from "../features/reports/index.ts";
+import { FOLLOW_UP_JOB as MEDIATION_FOLLOW_UP_JOB, UNANSWERED_JOB as MEDIATION_UNANSWERED_JOB } from "../features/mediation/flow.ts";
+import { followUpCaseJob, unansweredCaseJob } from "../features/mediation/jobs.ts";
 
 /** Payload of a "say" job: a message to send at a given time (used by announcements and tests). */
 export interface SayPayload {
@@ -44,5 +46,7 @@ export function defaultJobHandlers(settings: RequestSettings = DEFAULT_REQUEST_S
     [GROUP_SUMMARY_JOB, groupSummaryJob],
     [DIGEST_JOB, digestJob],
     [REPORT_REMIND_JOB, remindReportJob],
+    [MEDIATION_UNANSWERED_JOB, unansweredCaseJob],
+    [MEDIATION_FOLLOW_UP_JOB, followUpCaseJob],
   ]);
 }

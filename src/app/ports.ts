@@ -11,6 +11,7 @@ import type { Digests } from "../features/digests/ports.ts";
 import type { Events } from "../features/events/ports.ts";
 import type { PersonalData } from "../features/privacy/ports.ts";
 import type { Reports } from "../features/reports/ports.ts";
+import type { Mediations } from "../features/mediation/ports.ts";
 
 /**
  * A chat as Linli knows it: identity and language only. The pipeline caches these for the life of the process, so
@@ -212,6 +213,7 @@ export interface Repositories {
   unsure: UnsureMessages;
   personalData: PersonalData;
   reports: Reports;
+  mediation: Mediations;
 }
 
 /** Runs a use case in one transaction. Never await chat or network I/O inside `work`. */

@@ -22,6 +22,7 @@ import { logService } from "../features/timebank/log-service.ts";
 import { recordThanks } from "../features/deeds/record-thanks.ts";
 import type { ReportSettings } from "../features/reports/index.ts";
 import { DEFAULT_REPORT_SETTINGS, attachPhoto, raiseReport } from "../features/reports/index.ts";
+import { raiseDispute } from "../features/mediation/index.ts";
 
 /** A use case for each intent kind that is not a command; "closing" and "unsure" are kinds of "none". */
 export type Routes = { [K in NaturalIntent["kind"]]?: Handler<Extract<NaturalIntent, { kind: K }>> } & {
@@ -116,6 +117,7 @@ export function defaultRouter(settings: RequestSettings = DEFAULT_REQUEST_SETTIN
       thanks: recordThanks,
       report: raiseReport(reports),
       photo: attachPhoto,
+      dispute: raiseDispute,
     },
     commands: defaultCommands(settings, () => dispatcher, reports),
   };

@@ -23,6 +23,7 @@ import { PrismaEvents } from "./repositories/prisma-events.ts";
 import { PrismaUnsureMessages } from "./repositories/prisma-unsure-messages.ts";
 import { PrismaPersonalData } from "./repositories/prisma-personal-data.ts";
 import { PrismaReports } from "./repositories/prisma-reports.ts";
+import { PrismaMediations } from "./repositories/prisma-mediation.ts";
 
 /** Every repository bound to `tx`, reading the time once. */
 export function repositoriesFor(tx: Tx, now: Date, defaults?: CommunityDefaults): Repositories {
@@ -46,6 +47,7 @@ export function repositoriesFor(tx: Tx, now: Date, defaults?: CommunityDefaults)
     unsure: new PrismaUnsureMessages(tx, now),
     personalData: new PrismaPersonalData(tx),
     reports: new PrismaReports(tx, now),
+    mediation: new PrismaMediations(tx, now),
   };
 }
 

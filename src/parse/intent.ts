@@ -145,7 +145,7 @@ export interface ReportIntent {
 /** A conflict between neighbours that asks for mediation. */
 export interface DisputeIntent {
   kind: "dispute";
-  issue: "noise" | "leak" | "pets" | "parking" | "other";
+  issue: "noise" | "leak" | "pets" | "parking" | "smell" | "shared" | "other";
 }
 
 /** A resident living alone saying they are fine today. */

@@ -83,10 +83,12 @@ export const REPORT_KINDS: ReadonlyArray<readonly ["fire" | "lift" | "water" | "
 ];
 
 /** The kind of a dispute, tried in this order; "other" when none fits. */
-export const DISPUTE_KINDS: ReadonlyArray<readonly ["leak" | "parking" | "pets" | "noise", RegExp]> = [
+export const DISPUTE_KINDS: ReadonlyArray<readonly ["leak" | "parking" | "pets" | "noise" | "smell" | "shared", RegExp]> = [
   ["leak", /漏水|渗水|泡了|leak/u],
   ["parking", /车位|停车|停在|parking|parked/u],
   ["pets", /狗|猫|宠物|dog|cat|pet/u],
-  ["noise", /吵|噪音|拖椅子|半夜|装修|电钻|音响|广场舞|noise|loud|barks|music/u],
+  ["smell", /异味|臭|油烟|烟味|熏|smell|stink|fumes|smoke/u],
+  ["shared", /公共区域|公共空间|楼道.{0,4}堆|堆.{0,6}楼道|占用楼道|占着楼道|占了楼道|杂物|shared space|hallway|corridor|stairwell/u],
+  ["noise", /吵|噪音|拖椅子|半夜|装修|电钻|音响|广场舞|跺脚|noise|loud|barks|music|stomp/u],
 ];
 

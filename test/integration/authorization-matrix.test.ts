@@ -21,6 +21,7 @@ import { defaultCommands } from "../../src/app/commands.ts";
 import { t } from "../../src/app/shared/texts.ts";
 import { requestTexts } from "../../src/features/requests/texts.ts";
 import { reportTexts } from "../../src/features/reports/texts.ts";
+import { mediationTexts } from "../../src/features/mediation/texts.ts";
 import { detectLang } from "../../src/parse/normalize.ts";
 import { PrismaUnitOfWork } from "../../src/infra/unit-of-work.ts";
 import { FakeAdapter } from "../support/fake-adapter.ts";
@@ -64,12 +65,16 @@ interface Fixtures {
   transfer: number;
   /** 李奶奶's report of a broken stairwell light in building 3 (so in 东区网格). */
   report: number;
+  /** 李奶奶's mediation case, open, offered to the mediators (Mia and 孙主任, community-wide). */
+  mediation: number;
+  /** 李奶奶's second mediation case, taken by Mia. */
+  takenMediation: number;
 }
 
 /** A check a handler makes itself, beyond the declaration: whom it lets through, and what it tells the rest. */
 interface Guard {
   allows: (role: Role, place: Place) => boolean;
-  says: (lang: Lang, fixtures: Fixtures, role: Role) => string;
+  says: (lang: Lang, fixtures: Fixtures, role: Role, place: Place) => string;
 }
 
 /** One way of running a command in the matrix. */
@@ -106,6 +111,11 @@ const leadsRequest: Guard = { allows: (role) => role === "captain" || role === "
 const leadsReport: Guard = {
   allows: (role) => role === "captain" || role === "coordinator",
   says: (lang, fixtures, role) => (role === "otherCaptain" ? reportTexts(lang).notYourGrid(fixtures.report) : t(lang).needCaptain),
+};
+/** A mediation case's actions: its mediator or a coordinator, privately (in a group: a request to write privately). */
+const mediatesCase: Guard = {
+  allows: (role, place) => place === "private" && (role === "mediator" || role === "coordinator"),
+  says: (lang, fixtures, _role, place) => (place === "group" ? mediationTexts(lang).onlyPrivately : mediationTexts(lang).notYours(fixtures.takenMediation)),
 };
 /** Closing someone else's request: a coordinator. */
 const closesRequest: Guard = { allows: (role) => role === "coordinator", says: (lang, fixtures) => requestTexts(lang).notYours(fixtures.request) };
@@ -177,6 +187,20 @@ const SAMPLES: Record<string, Sample[]> = {
   ],
   // Only the people who reported it answer whether it is fixed: none of the cast did.
   fixcheck: [{ args: "{report} yes", guard: { allows: () => false, says: (lang, fixtures) => reportTexts(lang).notAReporter(fixtures.report) }, works: {} }],
+  mediate: [
+    { works: { says: /调解|mediat/iu } },
+    { label: "mediate open", args: { zh: "楼下停车总挡着我的车位", en: "their car keeps blocking my parking space" }, works: { writes: ["MediationCase", "AuditLog"] } },
+    { label: "mediate note", args: { zh: "{takenMediation} 记录 已电话沟通", en: "{takenMediation} note called them" }, guard: mediatesCase, works: { writes: ["MediationNote"] } },
+    { label: "mediate invite", args: { zh: "{takenMediation} 邀请 王师傅", en: "{takenMediation} invite Emma" }, guard: mediatesCase, works: { writes: ["MediationCase"] } },
+    { label: "mediate close", args: { zh: "{takenMediation} 结案 已解决", en: "{takenMediation} close resolved" }, guard: mediatesCase, works: { writes: ["MediationCase"] } },
+  ],
+  take_case: [
+    {
+      args: "{mediation}",
+      guard: { allows: (role) => role === "mediator" || role === "coordinator", says: (lang, fixtures) => mediationTexts(lang).notOffered(fixtures.mediation) },
+      works: { writes: ["MediationCase"] },
+    },
+  ],
 };
 
 /**
@@ -218,6 +242,13 @@ const PEOPLE_EXPECT: Record<string, (role: Role, place: Place) => boolean> = {
   "reports state change": (role) => role === "captain" || role === "coordinator",
   // A phone number is never posted in a group.
   phone: (_, place) => place === "private",
+  // Mediation: anyone may ask for it; a case is taken, logged, its other party invited and closed only privately,
+  // by the mediators it was offered to (its own mediator afterwards) or a coordinator.
+  "mediate open": () => true,
+  take_case: (role, place) => place === "private" && (role === "mediator" || role === "coordinator"),
+  "mediate note": (role, place) => place === "private" && (role === "mediator" || role === "coordinator"),
+  "mediate invite": (role, place) => place === "private" && (role === "mediator" || role === "coordinator"),
+  "mediate close": (role, place) => place === "private" && (role === "mediator" || role === "coordinator"),
 };
 
 /** What a combination should do: be allowed, or be refused with these words. */
@@ -241,7 +272,7 @@ function verdict(entry: CommandEntry, sample: Sample, role: Role, place: Place):
     return { allowed: false, says: (lang) => entry.refusal?.(lang) ?? t(lang)[usual[who] as "needAdmin"] };
   }
   const guard = sample.guard;
-  if (guard && !guard.allows(role, place)) return { allowed: false, says: (lang, fixtures) => guard.says(lang, fixtures, role) };
+  if (guard && !guard.allows(role, place)) return { allowed: false, says: (lang, fixtures) => guard.says(lang, fixtures, role, place) };
   return { allowed: true };
 }
 
@@ -358,7 +389,13 @@ describe("the authorization matrix", () => {
         }
         return ids[0]!;
       });
-      fixtures = { request, event, pastEvent, transfer, report };
+      // Two cases of 李奶奶's: one open, offered to the mediators; one taken by Mia.
+      await say(message("group", "李奶奶", "楼上天天半夜跺脚，能不能帮忙协调一下"));
+      const mediation = (await app.prisma.mediationCase.findFirstOrThrow({ orderBy: { id: "desc" } })).id;
+      await say(message("private", "李奶奶", "/调解 楼上漏水到我家"));
+      const takenMediation = (await app.prisma.mediationCase.findFirstOrThrow({ orderBy: { id: "desc" } })).id;
+      await say(message("private", CAST.mediator.name, `/take_case ${takenMediation}`));
+      fixtures = { request, event, pastEvent, transfer, report, mediation, takenMediation };
       // The cast have all spoken to the bot before, in the group and privately.
       for (const role of CASTS) {
         await say(message("group", CAST[role].name, "/help", { isAdmin: role === "admin" }));

@@ -243,6 +243,67 @@ describe.each(subjects)("ports contract: $name", ({ open }) => {
     await subject.close();
   });
 
+  it("takes a mediation case once, records the other party's answer and the follow-up once, and forgets the content of a forgotten resident's case", async () => {
+    const subject = await open();
+    const transcript = await subject.uow.run(async (repos) => {
+      const { community, chat, requester, first, second } = await seed(repos);
+      const east = await repos.directories.ensureGrid(community.id, "东区");
+      const west = await repos.directories.ensureGrid(community.id, "西区");
+      await repos.directories.assignRole(community.id, first.id, "mediator", east.id);
+      await repos.directories.assignRole(community.id, second.id, "mediator", null);
+      const mediators = [await repos.mediation.mediatorsFor(community.id, east.id), await repos.mediation.mediatorsFor(community.id, west.id), await repos.mediation.mediatorsFor(community.id, null)];
+      const { id } = await repos.mediation.open({ communityId: community.id, openedById: requester.id, gridId: east.id, chatId: chat.id, kind: "noise", description: "楼上半夜跺脚" });
+      await repos.mediation.open({ communityId: community.id, openedById: requester.id, gridId: null, chatId: null, kind: "parking", description: "车位被占" });
+      const takes = [await repos.mediation.take(id, first.id), await repos.mediation.take(id, second.id)];
+      await repos.mediation.addNote(id, first.id, "打过电话");
+      await repos.mediation.invite(id, second.id);
+      const answers = [await repos.mediation.answerInvite(id, "agreed"), await repos.mediation.answerInvite(id, "declined")];
+      const early = await repos.mediation.setFollowUp(id, "better");
+      const active = (await repos.mediation.activeOf(first.id)).map((one) => one.id);
+      const closes = [await repos.mediation.close(id, "referred", "property"), await repos.mediation.close(id, "resolved", null)];
+      const followUps = [await repos.mediation.setFollowUp(id, "same"), await repos.mediation.setFollowUp(id, "better")];
+      const { createdAt, takenAt, closedAt, ...view } = (await repos.mediation.get(id))!;
+      const about = (await repos.personalData.about(requester.id))!.mediations.map(({ createdAt: _at, ...one }) => one);
+      await repos.personalData.forget(requester.id, "邻居");
+      return { mediators, takes, answers, early, active, closes, followUps, view, times: [createdAt, takenAt, closedAt].map((at) => at?.getTime() === T0.getTime()), about, forgotten: (await repos.mediation.get(id))!.description };
+    });
+    expect(transcript).toEqual({
+      mediators: [[2, 3], [3], [3]],
+      takes: [true, false],
+      answers: [true, false],
+      early: false,
+      active: [1],
+      closes: [true, false],
+      followUps: [true, false],
+      view: {
+        id: 1,
+        communityId: 1,
+        openedById: 1,
+        openerName: "王秀英",
+        mediatorId: 2,
+        mediatorName: "王师傅",
+        gridId: expect.any(Number),
+        chatId: 1,
+        chat: { platform: "console", externalId: "楼群", lang: "zh-CN", kind: "group" },
+        kind: "noise",
+        description: "楼上半夜跺脚",
+        state: "closed",
+        outcome: "referred",
+        referredTo: "property",
+        otherPartyId: 3,
+        otherPartyAnswer: "agreed",
+        followUp: "same",
+      },
+      times: [true, true, true],
+      about: [
+        { id: 2, role: "opener", description: "车位被占", state: "open" },
+        { id: 1, role: "opener", description: "楼上半夜跺脚", state: "closed" },
+      ],
+      forgotten: "",
+    });
+    await subject.close();
+  });
+
   it("keeps what a committed transaction enqueued, and nothing of one that threw", async () => {
     const subject = await open();
     await subject.uow.run(async (repos) => {

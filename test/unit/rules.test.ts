@@ -85,6 +85,11 @@ describe("slot rules", () => {
     ["parking", "他总停在我的车位上", "楼上太吵了"],
     ["pets", "对门的狗天天叫", "他总停在我的车位上"],
     ["noise", "楼上半夜拖椅子太吵了", "他总停在我的车位上"],
+    ["noise", "楼上天天半夜跺脚，能不能帮忙协调一下", "楼上漏水到我家"],
+    ["smell", "隔壁油烟太大，家里全是异味", "楼上太吵了"],
+    ["smell", "the neighbour's bins stink all summer", "the upstairs neighbours are too loud"],
+    ["shared", "对门总把杂物堆在楼道里", "楼上太吵了"],
+    ["shared", "they keep their bikes in the shared hallway", "his dog barks all night"],
   ])("dispute kind %s: %j, not %j", (kind, yes, no) => {
     expect(firstOf(R.DISPUTE_KINDS, yes)).toBe(kind);
     expect(firstOf(R.DISPUTE_KINDS, no)).not.toBe(kind);

@@ -107,6 +107,7 @@ function report(lang: Lang, data: PersonalDataView, extras: ReportExtras): strin
 const ZH_WORDS: Record<string, string> = {
   open: "进行中",
   assigned: "已有人接",
+  taken: "已有人接手",
   done: "已完成",
   cancelled: "已取消",
   expired: "已过期",

@@ -22,6 +22,7 @@ type ScrubTable =
   | "report"
   | "reportUpdate"
   | "mediationCase"
+  | "mediationNote"
   | "auditLog"
   | "unsureMessage";
 
@@ -45,6 +46,7 @@ const FREE_TEXT: readonly Column[] = [
   { table: "report", column: "stateNote" },
   { table: "reportUpdate", column: "note" },
   { table: "mediationCase", column: "description" },
+  { table: "mediationNote", column: "text" },
   { table: "auditLog", column: "detail", json: true },
   { table: "unsureMessage", column: "text" },
 ];
@@ -183,6 +185,8 @@ export class PrismaPersonalData implements PersonalData {
     for (const identity of person.identities) {
       erased += (await tx.appState.deleteMany({ where: { key: { startsWith: `photo:${identity.platform}:`, endsWith: `:${identity.externalId}` } } })).count;
     }
+    // The log of a case they raised is about them: emptied. Notes they wrote on others' cases stay, scrubbed of their names below.
+    erased += (await tx.mediationNote.updateMany({ where: { case: { openedById: personId } }, data: { text: "" } })).count;
     erased += (await tx.unsureMessage.deleteMany({ where: { personId } })).count;
     await tx.checkinEnrolment.updateMany({ where: { contactPersonId: personId }, data: { contactPersonId: null } });
     await tx.checkinEnrolment.deleteMany({ where: { personId } });

@@ -38,7 +38,7 @@ export class FakeDigests implements Digests {
         gridOf: new Map(inCommunity(this.state.buildings).map((building) => [building.id, building.gridId])),
         requests: inCommunity(this.state.requests).map((row) => this.#record(row)),
         reports: inCommunity(this.state.reports),
-        mediations: inCommunity(this.state.mediations),
+        mediations: inCommunity(this.state.mediations).map((one) => ({ state: one.state, kind: one.kind ?? null, gridId: one.gridId ?? null, createdAt: one.createdAt })),
         transfers: inCommunity(this.state.transfers).map((transfer) => ({
           ...transfer,
           entries: this.state.entries

@@ -5,7 +5,7 @@ import { isPrivateCategory } from "../../../src/features/requests/domain/policy.
 import { needlesOf, scrubText } from "../../../src/features/privacy/domain/scrub.ts";
 import type { FakeState } from "./state.ts";
 
-/** In-memory `PersonalData` (reports and mediation cases hold no text in the fake store, so they list nothing). */
+/** In-memory `PersonalData` (reports hold no text in the fake store, so they list nothing). */
 export class FakePersonalData implements PersonalData {
   constructor(private readonly state: FakeState) {}
 
@@ -66,7 +66,16 @@ export class FakePersonalData implements PersonalData {
         .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime()),
       deeds: { done: s.deeds.filter((one) => one.helperId === personId).length, received: s.deeds.filter((one) => one.beneficiaryId === personId).length },
       reports: [],
-      mediations: [],
+      mediations: [
+        ...s.mediations
+          .filter((one) => one.openedById === personId)
+          .sort((a, b) => b.id - a.id)
+          .map((one) => ({ id: one.id, role: "opener" as const, description: one.description ?? "", state: one.state, createdAt: one.createdAt })),
+        ...s.mediations
+          .filter((one) => one.mediatorId === personId && one.openedById !== personId)
+          .sort((a, b) => b.id - a.id)
+          .map((one) => ({ id: one.id, role: "mediator" as const, description: null, state: one.state, createdAt: one.createdAt })),
+      ],
       checkin: checkin ? { active: checkin.active, dueMinute: 600 } : null,
     };
   }
@@ -120,6 +129,15 @@ export class FakePersonalData implements PersonalData {
     const photos = s.reportPhotos.length;
     s.reportPhotos = s.reportPhotos.filter((one) => one.personId !== personId);
     erased += photos - s.reportPhotos.length;
+    const theirCases = s.mediations.filter((one) => one.openedById === personId);
+    for (const one of theirCases) {
+      one.description = "";
+      erased += 1;
+    }
+    for (const note of s.mediationNotes.filter((each) => theirCases.some((one) => one.id === each.caseId))) {
+      note.text = "";
+      erased += 1;
+    }
     const unsure = s.unsure.length;
     s.unsure = s.unsure.filter((one) => one.personId !== personId);
     erased += unsure - s.unsure.length;
@@ -153,6 +171,8 @@ export class FakePersonalData implements PersonalData {
     for (const transfer of s.transfers) transfer.memo = scrub(transfer.memo);
     for (const entry of s.audit) if (entry.detail !== undefined) entry.detail = JSON.parse(scrub(JSON.stringify(entry.detail))) as unknown;
     for (const one of s.unsure) one.text = scrub(one.text);
+    for (const one of s.mediations) if (one.description !== undefined) one.description = scrub(one.description);
+    for (const note of s.mediationNotes) note.text = scrub(note.text);
     for (const key of Object.keys(s.appStates)) s.appStates[key] = JSON.parse(scrub(JSON.stringify(s.appStates[key]))) as string;
     return { identities: identities.length, memberships: memberships.length, roles, scrubbed, erased };
   }

@@ -123,7 +123,27 @@ export interface ReportRow {
 }
 export interface ReportPhotoRow { id: number; reportId: number; personId: number; platform: Platform; ref: string; createdAt: Date }
 export interface ReportUpdateRow { id: number; reportId: number; actorId: number | null; state: string; note: string | null; createdAt: Date }
-export interface MediationRow { id: number; communityId: number; state: string; kind: string | null; gridId: number | null; createdAt: Date }
+/** A mediation case as stored (digest tests seed only what they count, so the rest is optional). */
+export interface MediationRow {
+  id: number;
+  communityId: number;
+  state: string;
+  createdAt: Date;
+  openedById?: number;
+  mediatorId?: number | null;
+  gridId?: number | null;
+  chatId?: number | null;
+  kind?: string | null;
+  description?: string;
+  outcome?: string | null;
+  referredTo?: string | null;
+  otherPartyId?: number | null;
+  otherPartyAnswer?: string | null;
+  followUp?: string | null;
+  takenAt?: Date | null;
+  closedAt?: Date | null;
+}
+export interface MediationNoteRow { id: number; caseId: number; authorId: number; text: string; createdAt: Date }
 export interface CheckinRow { id: number; personId: number; active: boolean; createdAt: Date; lastCheckinAt: Date | null }
 export interface JobRow {
   id: number;
@@ -168,6 +188,7 @@ export interface FakeState {
   reportPhotos: ReportPhotoRow[];
   reportUpdates: ReportUpdateRow[];
   mediations: MediationRow[];
+  mediationNotes: MediationNoteRow[];
   checkins: CheckinRow[];
   jobs: JobRow[];
   outbox: OutboxRow[];
@@ -208,6 +229,7 @@ export function emptyState(): FakeState {
     reportPhotos: [],
     reportUpdates: [],
     mediations: [],
+    mediationNotes: [],
     checkins: [],
     jobs: [],
     outbox: [],

@@ -12,6 +12,7 @@ import { FakeCommunities, FakeDirectories, FakeVolunteers } from "./directories.
 import { FakeDigests } from "./digests.ts";
 import { FakePersonalData } from "./personal-data.ts";
 import { FakeReports } from "./reports.ts";
+import { FakeMediations } from "./mediation.ts";
 import {
   FakeAppStates,
   FakeAuditLogs,
@@ -45,6 +46,7 @@ export function fakeRepositories(state: FakeState, now: Date): Repositories {
     unsure: new FakeUnsureMessages(state, now),
     personalData: new FakePersonalData(state),
     reports: new FakeReports(state, now),
+    mediation: new FakeMediations(state, now),
   };
 }
 
