@@ -10,6 +10,8 @@ export const mediationCommands = [
     zh: "调解",
     aliases: ["请人调解"],
     handler: mediateCommand,
+    help: { line: "requests", order: 6, zh: { joiner: "；", before: "邻里矛盾想请人调解（私下处理）：", example: "楼上半夜很吵" }, en: { joiner: "; ", before: "a dispute with a neighbour, handled privately: ", example: "upstairs is loud at night" } },
+    menu: { order: 20, zh: "请人调解邻里矛盾（私下处理）", en: "Ask for mediation with a neighbour (private)" },
   }),
   command({
     name: "take_case",
