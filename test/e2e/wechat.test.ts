@@ -372,7 +372,7 @@ describe("WeChat through wechaty-puppet-service", () => {
     }
   }, 60_000);
 
-  it("an image arrives as a photo (its message id the ref); a message with it goes as the text, then the image, privately and to a room", async () => {
+  it("an image in a room or a private chat arrives as a photo, its message id the ref", async () => {
     const db = tempDatabase();
     const adapter = adapterFor();
     const app = await testApp({ url: db.url, adapters: [adapter], start: false });
@@ -388,22 +388,36 @@ describe("WeChat through wechaty-puppet-service", () => {
         { id: inRoom, chat: { platform: "wechat", id: room.id, kind: "group" }, sender: { id: alice.id }, text: "", addressedToBot: false, photo: { platform: "wechat", ref: inRoom } },
         { id: inPrivate, chat: { platform: "wechat", id: alice.id, kind: "private" }, text: "", addressedToBot: true, photo: { platform: "wechat", ref: inPrivate } },
       ]);
+    } finally {
+      await app.close();
+      db.cleanup();
+    }
+  }, 60_000);
 
+  // The photos sent on below are ones the bot itself sent to 刘医生 (the adapter hands on none of its own messages): what
+  // the features say about a resident's photo is not this file's business, only how the adapter sends one on.
+  it("a message with a photo goes as its text, then the picture (the very bytes), privately and to a room", async () => {
+    const db = tempDatabase();
+    const adapter = adapterFor();
+    const app = await testApp({ url: db.url, adapters: [adapter], start: false });
+    try {
+      await app.start({ timers: false });
+      const photo = { platform: "wechat" as const, ref: postPhoto(mocker, me, people.liu!) };
       privately.length = 0;
       const said = roomSaid.length;
+      const before = { sun: (await imagesSent(mocker, me.id, "sun")).length, room: (await imagesSent(mocker, me.id, room.id)).length };
       await app.db.transaction(async (tx) => {
         const outboxes = repositoriesFor(tx, T0).outboxes;
-        const photo = { platform: "wechat" as const, ref: inRoom };
         await outboxes.enqueue({ kind: "user", platform: "wechat", userId: "sun", displayName: "孙主任" }, { text: "问题 #7：3栋 楼道灯坏了", photo }, { lang: "zh-CN" });
         await outboxes.enqueue({ kind: "chat", platform: "wechat", chatId: room.id }, { text: "楼道灯已修好，谢谢大家", photo }, { lang: "zh-CN" });
       });
       await app.dispatcher.drain();
       await until(() => privately.filter((one) => one.to === "sun").length === 2 && roomSaid.length === said + 2);
-      // The text first, then the picture, with the resident's very bytes.
+      // The text first, then the picture (a message without text).
       expect(privately.filter((one) => one.to === "sun").map((one) => one.text)).toEqual(["问题 #7：3栋 楼道灯坏了", ""]);
-      expect((await imagesSent(mocker, me.id, "sun")).map((image) => image.bytes)).toEqual([Buffer.from(PHOTO_BYTES)]);
+      expect((await imagesSent(mocker, me.id, "sun")).slice(before.sun).map((image) => image.bytes)).toEqual([Buffer.from(PHOTO_BYTES)]);
       expect(roomSaid.slice(said)).toEqual(["楼道灯已修好，谢谢大家", ""]);
-      expect((await imagesSent(mocker, me.id, room.id)).map((image) => image.bytes)).toEqual([Buffer.from(PHOTO_BYTES)]);
+      expect((await imagesSent(mocker, me.id, room.id)).slice(before.room).map((image) => image.bytes)).toEqual([Buffer.from(PHOTO_BYTES)]);
       expect(await app.prisma.outboxMessage.findMany({ select: { state: true } })).toEqual([{ state: "sent" }, { state: "sent" }]);
     } finally {
       await app.close();
@@ -451,9 +465,7 @@ describe("WeChat through wechaty-puppet-service", () => {
     const app = await testApp({ url: db.url, clock, adapters: [adapter], start: false });
     try {
       await app.start({ timers: false });
-      const events = receivedBy(app);
-      const ref = postPhoto(mocker, alice, room);
-      await until(() => events.length === 1);
+      const ref = postPhoto(mocker, me, people.liu!);
       privately.length = 0;
       const images = (await imagesSent(mocker, me.id, "zhang")).length;
       await app.db.transaction((tx) =>
