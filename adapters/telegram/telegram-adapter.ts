@@ -176,8 +176,8 @@ export class TelegramAdapter implements ChatAdapter {
       return { ok: true, platformMessageId: textId };
     } catch (error) {
       if (transient(error)) {
-        const result = failure(error, false);
-        return owe(result.ok || result.reason === "rate-limited" ? result : { ...result, detail: `the text went out, its photo did not: ${result.detail ?? ""}` });
+        const result = failure(error, false); // rate-limited (a 429) or an error
+        return owe(!result.ok && result.reason === "error" ? { ...result, detail: `the text went out, its photo did not: ${result.detail ?? ""}` } : result);
       }
       this.#owedPhotos.delete(owed);
       this.options.log.warn({ err: this.#scrub(error), chatId }, "Telegram refused to send a photo on; its text went out without it");
