@@ -4,7 +4,8 @@
  *   [<chat title>] <bot name>: <text>     a group message
  *   [dm <person>] <bot name>: <text>      a private message
  * Continuation lines are indented by two spaces. Chat ids are the group's title, or "dm:<name>" for a private chat;
- * user ids are names.
+ * user ids are names. A photo is a marker: a line "📎 photo 楼道灯坏了" (or "📎 照片", "[图片]", "[photo]") is a photo with
+ * that caption, and a photo the bot sends on prints as a line "📎 photo" under its text.
  */
 import { randomUUID } from "node:crypto";
 import type {
@@ -48,7 +49,7 @@ export class ConsoleAdapter implements ChatAdapter {
       mentions: true,
       edits: false,
       files: true,
-    photos: false,
+      photos: true,
       maxTextLength: options.maxTextLength ?? 4096,
       format: "plain",
     };
@@ -113,14 +114,17 @@ export class ConsoleAdapter implements ChatAdapter {
     const addressed = chat.kind === "private" || mention.test(raw);
     const unmentioned = raw.replace(mention, "").trim();
     const quote = splitQuote(unmentioned);
-    const text = quote ? quote.reply : unmentioned;
+    const said = quote ? quote.reply : unmentioned;
+    const photo = PHOTO_MARKER.exec(said);
+    const text = photo ? photo[1]!.trim() : said;
+    const id = randomUUID();
     const mentions: UserRef[] = [...text.matchAll(/@([^\s@:：，,]+)/gu)].map((match) => ({
       platform: "console",
       id: match[1]!,
       displayName: match[1]!,
     }));
     const message: InboundMessage = {
-      id: randomUUID(),
+      id,
       chat,
       sender: {
         platform: "console",
@@ -134,6 +138,8 @@ export class ConsoleAdapter implements ChatAdapter {
       addressedToBot: addressed,
       mentions,
       sentAt: this.#options.now(),
+      // The photo is known by its message's id: stable, so a redelivered copy names the same photo.
+      ...(photo ? { photo: { platform: "console" as const, ref: id } } : {}),
     };
     this.#last = message;
     await this.#onMessage(message);
@@ -145,7 +151,19 @@ export class ConsoleAdapter implements ChatAdapter {
   }
 }
 
-/** A file prints as a line under the text: its name and size (the console shows, it does not save). */
+/**
+ * A line that is a photo: a marker at its start ("📎 photo", "📎 照片", "📎 图片", "[图片]" as WeChat copies one, "[photo]"),
+ * then its caption, if any.
+ */
+export const PHOTO_MARKER = /^(?:📎\s*(?:photo(?![a-z])|照片|图片)|\[(?:图片|照片|photo)\])([\s\S]*)$/iu;
+
+/**
+ * A file prints as a line under the text: its name and size (the console shows, it does not save); a photo sent on
+ * prints as a line "📎 photo".
+ */
 function withFile(message: RenderedMessage): string {
-  return message.file ? `${message.text}\n📎 ${message.file.name} (${new TextEncoder().encode(message.file.content).length} bytes)` : message.text;
+  const lines = [message.text];
+  if (message.file) lines.push(`📎 ${message.file.name} (${new TextEncoder().encode(message.file.content).length} bytes)`);
+  if (message.photo) lines.push("📎 photo");
+  return lines.filter((line, index) => line !== "" || index > 0 || lines.length === 1).join("\n");
 }

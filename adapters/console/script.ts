@@ -2,7 +2,8 @@
  * The console script language, one line each:
  *   @<chat title> <person>: <text>   a person posts in a group (quote a title with spaces: @"Garden Club" Ann: hi)
  *   @dm <person>: <text>             a private message to the bot
- *                                    (in a text, \n is a line break: a 接龙 list fits on one line)
+ *                                    (in a text, \n is a line break: a 接龙 list fits on one line;
+ *                                    a text "📎 photo <caption>" is a photo, see console-adapter.ts)
  *   !admin <chat title> <person>     that person is an admin of that group
  *   !join <chat title> <person>, …   people join that group (as the platform reports it: they get a welcome)
  *   !leave <chat title> <person>, …  people leave that group

@@ -2,12 +2,13 @@
  * The Telegram adapter, on telegraf: long polling or a webhook on Linli's own HTTP server (telegraf's
  * `launch({ webhook })` insists on https, see platform-facts.md), updates translated into InboundMessages (stable ids
  * from update and message ids, the sender's admin status from getChatAdministrators, cached), and sends paced to
- * Telegram's limits, with expected failures (429, a user who never pressed Start) answered as values.
+ * Telegram's limits, with expected failures (429, a user who never pressed Start) answered as values. Photos arrive by
+ * their largest size's file_id and are sent on by it (sendPhoto after the text).
  * Only this folder imports telegraf.
  */
 import { createServer, type Server } from "node:http";
 import { Telegraf, TelegramError } from "telegraf";
-import type { Update, Message, User, Chat } from "telegraf/types";
+import type { Update, Message, User, Chat, PhotoSize } from "telegraf/types";
 import type { AdapterCapabilities, ChatAdapter, ChatRef, InboundHandler, InboundMessage, RenderedMessage, SendResult, UserRef } from "../../src/chat/types.ts";
 import type { Logger } from "../../src/logger.ts";
 import { Pacer, TELEGRAM_LIMITS, type PaceLimits } from "./pacer.ts";
@@ -43,6 +44,8 @@ function transient(error: unknown): boolean {
 }
 
 const ADMIN_TTL_MS = 10 * 60_000;
+/** The most texts remembered as sent with their photo still to go (the oldest are forgotten first). */
+const OWED_PHOTOS = 1000;
 
 /** The Telegram ChatAdapter. */
 export class TelegramAdapter implements ChatAdapter {
@@ -53,7 +56,7 @@ export class TelegramAdapter implements ChatAdapter {
     mentions: true,
     edits: true,
     files: false,
-    photos: false,
+    photos: true,
     maxTextLength: 4096,
     format: "plain",
   };
@@ -63,6 +66,11 @@ export class TelegramAdapter implements ChatAdapter {
   /** Chats whose admin list could not be fetched: how often in a row, and not to be asked again before `retryAt`. */
   readonly #adminFailures = new Map<string, { failures: number; retryAt: number }>();
   readonly #groups = new Set<string>();
+  /**
+   * Texts sent whose photo is still to go (the photo was paced, or failed in a way that may pass), by chat, file id and
+   * text, with the text's message id: the outbox tries the same part again, and then only the photo is sent.
+   */
+  readonly #owedPhotos = new Map<string, string>();
   #server: Server | undefined;
   #username = "";
   #polling: Promise<void> | undefined;
@@ -121,6 +129,9 @@ export class TelegramAdapter implements ChatAdapter {
   }
 
   async #send(chatId: string, message: RenderedMessage, group: boolean): Promise<SendResult> {
+    const owed = message.photo ? owedKey(chatId, message.photo.ref, message.text) : undefined;
+    const textId = owed === undefined ? undefined : this.#owedPhotos.get(owed);
+    if (owed !== undefined && textId !== undefined) return this.#sendPhoto(chatId, message.photo!.ref, owed, textId, group);
     const wait = this.#pacer.reserve(chatId, group);
     if (wait > 0) return { ok: false, reason: "rate-limited", retryAfterMs: wait };
     const { text, entities } = withMentions(message, this.capabilities.maxTextLength);
@@ -132,9 +143,45 @@ export class TelegramAdapter implements ChatAdapter {
         ...(buttons.length ? { reply_markup: { inline_keyboard: buttons.map((button) => [{ text: button.label, callback_data: button.reply }]) } } : {}),
       });
       // As a reply to it names it: "<chat>:<message>".
-      return { ok: true, platformMessageId: `${chatId}:${sent.message_id}` };
+      const sentId = `${chatId}:${sent.message_id}`;
+      return message.photo && owed !== undefined ? await this.#sendPhoto(chatId, message.photo.ref, owed, sentId, group) : { ok: true, platformMessageId: sentId };
     } catch (error) {
       return failure(error, !group && !chatId.startsWith("-"));
+    }
+  }
+
+  /**
+   * The photo after its text, by file id (Telegram keeps the file: nothing is uploaded), paced like any send. The text
+   * is out, so it is never sent again for this part: when the photo must wait (pacing, a 429) or failed in a way that
+   * may pass (5xx, no answer), the text is remembered as sent and the part's result is that wait or error, so the
+   * outbox tries the part again later and only the photo goes then (after a restart, the text may go once more: the
+   * outbox delivers at least once). A refusal that would never pass (a 400 for a file id Telegram does not know, a 403)
+   * is logged, and the text counts as delivered: the photo is lost, the message is not.
+   */
+  async #sendPhoto(chatId: string, fileId: string, owed: string, textId: string, group: boolean): Promise<SendResult> {
+    const owe = <T extends SendResult>(result: T): T => {
+      this.#owedPhotos.delete(owed);
+      this.#owedPhotos.set(owed, textId);
+      for (const oldest of this.#owedPhotos.keys()) {
+        if (this.#owedPhotos.size <= OWED_PHOTOS) break;
+        this.#owedPhotos.delete(oldest);
+      }
+      return result;
+    };
+    const wait = this.#pacer.reserve(chatId, group);
+    if (wait > 0) return owe({ ok: false, reason: "rate-limited", retryAfterMs: wait });
+    try {
+      await this.#bot.telegram.sendPhoto(chatId, fileId);
+      this.#owedPhotos.delete(owed);
+      return { ok: true, platformMessageId: textId };
+    } catch (error) {
+      if (transient(error)) {
+        const result = failure(error, false); // rate-limited (a 429) or an error
+        return owe(!result.ok && result.reason === "error" ? { ...result, detail: `the text went out, its photo did not: ${result.detail ?? ""}` } : result);
+      }
+      this.#owedPhotos.delete(owed);
+      this.options.log.warn({ err: this.#scrub(error), chatId }, "Telegram refused to send a photo on; its text went out without it");
+      return { ok: true, platformMessageId: textId };
     }
   }
 
@@ -282,14 +329,22 @@ export class TelegramAdapter implements ChatAdapter {
   }
 
   async #message(update: Update.MessageUpdate, onMessage: InboundHandler): Promise<void> {
-    const message = update.message as Message & Partial<Message.TextMessage> & Partial<Message.NewChatMembersMessage> & Partial<Message.LeftChatMemberMessage> & Partial<Message.VoiceMessage>;
+    const message = update.message as Message &
+      Partial<Message.TextMessage> &
+      Partial<Message.NewChatMembersMessage> &
+      Partial<Message.LeftChatMemberMessage> &
+      Partial<Message.VoiceMessage> &
+      Partial<Message.PhotoMessage>;
     const chat = chatRef(message.chat);
     if (chat.kind === "group") this.#groups.add(chat.id);
     if (message.new_chat_members?.length) return this.#membersChanged(message, "members_joined", message.new_chat_members, chat, onMessage);
     if (message.left_chat_member) return this.#membersChanged(message, "members_left", [message.left_chat_member], chat, onMessage);
     const voice = message.voice;
-    if ((typeof message.text !== "string" && !voice) || !message.from || message.from.is_bot) return;
-    const { text, addressed } = voice ? { text: "", addressed: false } : stripBotName(message.text!, this.#username);
+    const photo = largest(message.photo);
+    // A photo's caption is its text (entities and the bot's @name as in a text message); none is "".
+    const said = photo ? (message.caption ?? "") : message.text;
+    if ((typeof said !== "string" && !voice) || !message.from || message.from.is_bot) return;
+    const { text, addressed } = voice ? { text: "", addressed: false } : stripBotName(said!, this.#username);
     const repliedToBot = message.reply_to_message?.from?.username === this.#username;
     const inbound: InboundMessage = {
       id: `${chat.id}:${message.message_id}`,
@@ -303,6 +358,7 @@ export class TelegramAdapter implements ChatAdapter {
       ...(voice
         ? { voice: { kind: "voice" as const, mime: voice.mime_type ?? "audio/ogg", seconds: voice.duration, fetch: () => this.#download(voice.file_id) } }
         : {}),
+      ...(photo ? { photo: { platform: "telegram" as const, ref: photo.file_id } } : {}),
     };
     await onMessage(inbound);
   }
@@ -417,10 +473,21 @@ export function stripBotName(text: string, username: string): { text: string; ad
   return { text: addressed ? text.replace(at, "").replace(/\s{2,}/gu, " ").trim() : text, addressed };
 }
 
-function mentionsOf(message: Message & Partial<Message.TextMessage>): UserRef[] {
-  return (message.entities ?? []).flatMap((entity) =>
+function mentionsOf(message: Message & Partial<Message.TextMessage> & Partial<Message.PhotoMessage>): UserRef[] {
+  return (message.entities ?? message.caption_entities ?? []).flatMap((entity) =>
     entity.type === "text_mention" && "user" in entity ? [userRef(entity.user)] : [],
   );
+}
+
+/** The largest of a photo's sizes (Telegram sends several, smallest first): the one to send on. */
+function largest(sizes: PhotoSize[] | undefined): PhotoSize | undefined {
+  const area = (size: PhotoSize) => size.width * size.height;
+  return sizes?.reduce<PhotoSize | undefined>((best, size) => (!best || area(size) > area(best) || (area(size) === area(best) && (size.file_size ?? 0) > (best.file_size ?? 0)) ? size : best), undefined);
+}
+
+/** Which text, to which chat, is owed its photo. */
+function owedKey(chatId: string, fileId: string, text: string): string {
+  return `${chatId}\u0000${fileId}\u0000${text}`;
 }
 
 /**

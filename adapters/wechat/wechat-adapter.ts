@@ -1,9 +1,10 @@
 /**
  * The WeChat adapter, on Wechaty with any puppet (wechaty-puppet-service for PadLocal, WorkPro and the like). Room and
- * private text messages become InboundMessages (the message id as the dedupe key, the bot's @mention stripped,
- * mentionSelf as "addressed", the room owner as a group admin); the bot's own messages are dropped. Sends are paced
- * per account (a minimum gap with jitter and a daily cap), answered as "rate-limited" so the outbox keeps order; a
- * non-contact cannot be messaged privately ("not-contact": the outbox mentions them in the group instead).
+ * private text messages (and images, as photos) become InboundMessages (the message id as the dedupe key, the bot's
+ * @mention stripped, mentionSelf as "addressed", the room owner as a group admin); the bot's own messages are
+ * dropped. Sends are paced per account (a minimum gap with jitter and a daily cap), answered as "rate-limited" so the
+ * outbox keeps order; a non-contact cannot be messaged privately ("not-contact": the outbox mentions them in the group
+ * instead). A photo is sent on after its text as the image's file, fetched from the message it came in.
  * Only this folder imports wechaty. With wechaty-puppet-service, the connection is supervised (recovery.ts).
  */
 import { ScanStatus, WechatyBuilder, type Contact, type Message, type Room, type Wechaty } from "wechaty";
@@ -43,6 +44,14 @@ class PuppetStartError extends Error {
 
 type PuppetState = { state: { active: () => boolean | "pending" } };
 
+/** The most texts remembered as sent with their photo still to go (the oldest are forgotten first). */
+const OWED_PHOTOS = 1000;
+
+/** A send's result, with the message id when the puppet gave one. */
+function sentAs(messageId: string): SendResult {
+  return messageId ? { ok: true, platformMessageId: messageId } : { ok: true };
+}
+
 /** The WeChat ChatAdapter. */
 export class WechatAdapter implements ChatAdapter {
   readonly platform = "wechat" as const;
@@ -52,7 +61,7 @@ export class WechatAdapter implements ChatAdapter {
     mentions: true,
     edits: false,
     files: false,
-    photos: false,
+    photos: true,
     maxTextLength: 2000,
     format: "plain",
   };
@@ -62,6 +71,11 @@ export class WechatAdapter implements ChatAdapter {
   /** Ends the start-up retries when the bot stops. */
   #starting: AbortController | undefined;
   #nextSendAt = 0;
+  /**
+   * Texts sent whose photo is still to go (the pace held it back), by conversation, photo and text, with the text's
+   * message id ("" for none): the outbox tries the same part again, and then only the photo is sent.
+   */
+  readonly #owedPhotos = new Map<string, string>();
   #day = "";
   #sentToday = 0;
 
@@ -145,18 +159,22 @@ export class WechatAdapter implements ChatAdapter {
   }
 
   async send(chatId: string, message: RenderedMessage): Promise<SendResult> {
-    const wait = this.#pace();
+    const owed = this.#owed(chatId, message);
+    const wait = owed.textId === undefined ? this.#pace() : 0;
     if (wait > 0) return { ok: false, reason: "rate-limited", retryAfterMs: wait };
     try {
       const room = await this.#bot?.Room.find({ id: chatId });
       if (!room) return { ok: false, reason: "error", detail: `room ${chatId} not found` };
-      const mentioned = [];
-      for (const user of message.mentions ?? []) {
-        const contact = await this.#bot!.Contact.find({ id: user.id });
-        if (contact) mentioned.push(contact);
+      let textId = owed.textId;
+      if (textId === undefined) {
+        const mentioned = [];
+        for (const user of message.mentions ?? []) {
+          const contact = await this.#bot!.Contact.find({ id: user.id });
+          if (contact) mentioned.push(contact);
+        }
+        textId = (await room.say(message.text, ...mentioned))?.id ?? "";
       }
-      const sent = await room.say(message.text, ...mentioned);
-      return sent ? { ok: true, platformMessageId: sent.id } : { ok: true };
+      return message.photo ? await this.#sendPhoto(room, message.photo.ref, owed.key, textId) : sentAs(textId);
     } catch (error) {
       return { ok: false, reason: "error", detail: String(error) };
     }
@@ -165,14 +183,49 @@ export class WechatAdapter implements ChatAdapter {
   async sendPrivate(userId: string, message: RenderedMessage): Promise<SendResult> {
     const contact = await this.#bot?.Contact.find({ id: userId });
     if (!contact || contact.friend() === false) return { ok: false, reason: "not-contact" };
-    const wait = this.#pace();
+    const owed = this.#owed(userId, message);
+    const wait = owed.textId === undefined ? this.#pace() : 0;
     if (wait > 0) return { ok: false, reason: "rate-limited", retryAfterMs: wait };
     try {
-      const sent = await contact.say(message.text);
-      return sent ? { ok: true, platformMessageId: sent.id } : { ok: true };
+      const textId = owed.textId ?? (await contact.say(message.text))?.id ?? "";
+      return message.photo ? await this.#sendPhoto(contact, message.photo.ref, owed.key, textId) : sentAs(textId);
     } catch (error) {
       return { ok: false, reason: "error", detail: String(error) };
     }
+  }
+
+  /** Whether this part's text already went to `conversation` and only its photo is owed (then the text's message id). */
+  #owed(conversation: string, message: RenderedMessage): { key: string; textId: string | undefined } {
+    const key = message.photo ? `${conversation}\u0000${message.photo.ref}\u0000${message.text}` : "";
+    return { key, textId: message.photo ? this.#owedPhotos.get(key) : undefined };
+  }
+
+  /**
+   * The photo after its text: the image's file, fetched from the message it came in (`ref` is its id), said to the same
+   * conversation. (Message.forward would be cheaper on a real account, but wechaty-puppet-mock's messageForward does
+   * nothing, so no test could see it; the file works on both.) It is a send of the account's like any other: when the
+   * pace holds it back, the text is remembered as sent and the part answers "rate-limited", so the outbox tries it
+   * again later and only the photo goes then. A photo that cannot be fetched or sent is logged; the text stands.
+   */
+  async #sendPhoto(conversation: Room | Contact, ref: string, key: string, textId: string): Promise<SendResult> {
+    this.#owedPhotos.delete(key);
+    const wait = this.#pace();
+    if (wait > 0) {
+      this.#owedPhotos.set(key, textId);
+      for (const oldest of this.#owedPhotos.keys()) {
+        if (this.#owedPhotos.size <= OWED_PHOTOS) break;
+        this.#owedPhotos.delete(oldest);
+      }
+      return { ok: false, reason: "rate-limited", retryAfterMs: wait };
+    }
+    try {
+      const original = await this.#bot?.Message.find({ id: ref });
+      if (!original) throw new Error(`message ${ref} not found`);
+      await conversation.say(await original.toFileBox());
+    } catch (error) {
+      this.options.log.warn({ err: this.#scrub(error), ref }, "could not send a photo on; its text went out without it");
+    }
+    return sentAs(textId);
   }
 
   /** An error as text fit for a log line: the service's token (which its errors quote) hidden. */
@@ -215,13 +268,15 @@ export class WechatAdapter implements ChatAdapter {
 
   async #inbound(message: Message, onMessage: InboundHandler): Promise<void> {
     const types = this.#bot!.Message.Type;
-    // Text, 接龙 (GroupNote) posts, whose text is the list, and voice messages (Audio: handed on to be transcribed).
+    // Text, 接龙 (GroupNote) posts, whose text is the list, voice messages (Audio: handed on to be transcribed) and
+    // images (photos, known by their message's id: the adapter sends one on by fetching its file from there).
     const type = message.type();
     const voice = type === types.Audio;
-    if (message.self() || (type !== types.Text && type !== types.GroupNote && !voice)) return;
+    const image = type === types.Image;
+    if (message.self() || (type !== types.Text && type !== types.GroupNote && !voice && !image)) return;
     const talker = message.talker();
     const room = message.room();
-    const raw = voice ? "" : message.text();
+    const raw = voice || image ? "" : message.text();
     const mention = new RegExp(`@${this.options.botName.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")}[\\u2005\\s]*`, "gu");
     const addressed = room ? await message.mentionSelf() : true;
     const unmentioned = raw.replace(mention, "").trim();
@@ -248,6 +303,7 @@ export class WechatAdapter implements ChatAdapter {
       mentions: [],
       sentAt: message.date(),
       ...(voice ? { voice: { kind: "voice" as const, mime: "audio/silk", fetch: async () => new Uint8Array(await (await message.toFileBox()).toBuffer()) } } : {}),
+      ...(image ? { photo: { platform: "wechat" as const, ref: message.id } } : {}),
     });
   }
 }

@@ -15,6 +15,7 @@ import { TelegramAdapter } from "../../adapters/telegram/telegram-adapter.ts";
 import { parseRoster } from "../../src/features/community/domain/roster.ts";
 import { importRoster } from "../../src/features/community/import-roster.ts";
 import { repositoriesFor } from "../../src/infra/unit-of-work.ts";
+import type { InboundEvent, InboundMessage } from "../../src/chat/types.ts";
 
 const TOKEN = "123456789:AAHk3v9q-ExampleExampleExample_xyz";
 const GROUP = { id: -1001, type: "supergroup" as const, title: "3栋邻里群" };
@@ -88,13 +89,30 @@ async function setup(options: { mode?: "polling" | "webhook"; limits?: { perChat
     await flush();
     return id;
   };
+  /** `from` posts a photo, with a caption if given, in `chat`; once it is handled and everything due is sent: its file id. */
+  const sayPhoto = async (from: TestUser, caption?: string, chat: TestChat = GROUP) => {
+    const { updateId, fileId } = emulator.userPhoto({ chat, from, ...(caption === undefined ? {} : { caption }) });
+    await handled(updateId);
+    await flush();
+    return fileId;
+  };
   const press = async (from: TestUser, chatId: number, messageId: number, data: string) => {
     const id = emulator.pressButton({ chatId, messageId, from, data });
     await handled(id);
     await flush();
   };
   const to = (chatId: number) => emulator.sent.filter((sent) => Number(sent.chatId) === chatId);
-  return { clock, emulator, adapter, app, say, press, to, flush, handled };
+  /** What the adapter handed the pipeline from now on. */
+  const received = (): InboundEvent[] => {
+    const events: InboundEvent[] = [];
+    const receive = app.pipeline.receive.bind(app.pipeline);
+    app.pipeline.receive = (event) => {
+      events.push(event);
+      return receive(event);
+    };
+    return events;
+  };
+  return { clock, emulator, adapter, app, say, sayPhoto, press, to, flush, handled, received };
 }
 
 
@@ -311,4 +329,69 @@ describe("Telegram through telegraf against the Bot API emulator", () => {
     expect(texts.filter((text) => /^⚠️ 有人摔倒：请马上拨打 120！/u.test(text))).toHaveLength(1);
     expect(to(PEOPLE.liu.id).at(-1)!.text).toMatch(/^🚨紧急求助 #1：有人摔倒，地点：3栋302/u);
   });
+
+  it("a photo with a caption arrives as the photo's largest file id and the caption, the bot's @name taken off", async () => {
+    const { emulator, handled, received } = await setup();
+    const events = received();
+    const inGroup = emulator.userPhoto({ chat: GROUP, from: PEOPLE.requester, caption: "@linli_test_bot 3栋2单元楼道灯坏了好几天了" });
+    await handled(inGroup.updateId);
+    const alone = emulator.userPhoto({ chat: dm(PEOPLE.requester), from: PEOPLE.requester });
+    await handled(alone.updateId);
+    const [captioned, bare] = events as InboundMessage[];
+    expect(captioned).toMatchObject({
+      id: `${GROUP.id}:1`,
+      chat: { platform: "telegram", id: String(GROUP.id), kind: "group" },
+      sender: { id: String(PEOPLE.requester.id) },
+      text: "3栋2单元楼道灯坏了好几天了",
+      addressedToBot: true,
+      photo: { platform: "telegram", ref: inGroup.fileId },
+    });
+    expect(inGroup.fileId).toBe("photo-1"); // the largest of the three sizes
+    expect(bare).toMatchObject({ text: "", addressedToBot: true, chat: { kind: "private" }, photo: { platform: "telegram", ref: alone.fileId } });
+  });
+
+  // The photos come from a private chat with a caption no feature acts on, and go to someone else: what the features
+  // say about a photo is not this file's business, only how the adapter sends one on.
+  it("a message with a photo goes out as its text, then sendPhoto with the same file id (by id, as JSON)", async () => {
+    const { emulator, sayPhoto, app, flush, to } = await setup();
+    const fileId = await sayPhoto(PEOPLE.requester, "今天的晚霞真好看", dm(PEOPLE.requester));
+    await app.db.transaction((tx) =>
+      repositoriesFor(tx, T0).outboxes.enqueue(
+        { kind: "user", platform: "telegram", userId: String(PEOPLE.zhao.id), displayName: "赵老师" },
+        { text: "问题 #7：3栋 楼道灯坏了", photo: { platform: "telegram", ref: fileId } },
+        { lang: "zh-CN" },
+      ),
+    );
+    await flush();
+    expect(to(PEOPLE.zhao.id).map((sent) => [sent.method, sent.text ?? sent.photo])).toEqual([["sendMessage", "问题 #7：3栋 楼道灯坏了"], ["sendPhoto", fileId]]);
+    expect(emulator.photosTo(PEOPLE.zhao.id)).toEqual([fileId]);
+    expect(emulator.calls.find((call) => call.method === "sendPhoto" && call.params.chat_id === String(PEOPLE.zhao.id))!.params).toMatchObject({ photo: fileId });
+    expect(await app.prisma.outboxMessage.findMany({ where: { targetId: String(PEOPLE.zhao.id) }, select: { state: true } })).toEqual([{ state: "sent" }]);
+  });
+
+  it("a photo that fails after its text is tried again alone; one Telegram refuses for good is dropped, the text kept", async () => {
+    const { emulator, sayPhoto, app, flush, to } = await setup();
+    const fileId = await sayPhoto(PEOPLE.requester, "小区的桂花开了", dm(PEOPLE.requester));
+    const enqueue = (text: string, ref: string) =>
+      app.db.transaction((tx) =>
+        repositoriesFor(tx, T0).outboxes.enqueue({ kind: "user", platform: "telegram", userId: String(PEOPLE.zhao.id), displayName: "赵老师" }, { text, photo: { platform: "telegram", ref } }, { lang: "zh-CN" }),
+      );
+    const photoCalls = () => emulator.calls.filter((call) => call.method === "sendPhoto" && call.params.chat_id === String(PEOPLE.zhao.id));
+    emulator.failNext("sendPhoto", 500, 502);
+    await enqueue("问题 #8：电梯又坏了", fileId);
+    await flush();
+    // Two failed tries of the photo (each after the pacing's second), then the third went out; the text went once.
+    expect(photoCalls()).toHaveLength(3);
+    expect(to(PEOPLE.zhao.id).map((sent) => sent.text ?? sent.photo)).toEqual(["问题 #8：电梯又坏了", fileId]);
+
+    await enqueue("问题 #9：北门灯不亮", "a-file-id-telegram-does-not-know");
+    await flush();
+    expect(photoCalls()).toHaveLength(4);
+    expect(to(PEOPLE.zhao.id).map((sent) => sent.text ?? sent.photo)).toEqual(["问题 #8：电梯又坏了", fileId, "问题 #9：北门灯不亮"]);
+    expect(await app.prisma.outboxMessage.findMany({ where: { targetId: String(PEOPLE.zhao.id) }, select: { state: true, attempts: true }, orderBy: { id: "asc" } })).toEqual([
+      { state: "sent", attempts: 2 },
+      { state: "sent", attempts: 0 },
+    ]);
+  });
 });
+

@@ -31,11 +31,14 @@ export interface TestUser {
   language_code?: string;
 }
 
-/** A message the bot sent (sendMessage / sendDocument), as accepted. */
+/** A message the bot sent (sendMessage / sendDocument / sendPhoto), as accepted. */
 export interface SentRecord {
   method: string;
   chatId: number | string;
+  /** The text, or a document's or photo's caption. */
   text?: string;
+  /** sendPhoto: the file_id of the photo sent. */
+  photo?: string;
   replyMarkup?: unknown;
   messageId: number;
   at: number;
@@ -88,7 +91,7 @@ function autoEntities(text: string): Json[] {
 
 /** An in-process Telegram Bot API: drive it as users would, then inspect what the bot did. */
 export class TelegramEmulator {
-  /** Accepted sendMessage / sendDocument results, in order of acceptance. */
+  /** Accepted sendMessage / sendDocument / sendPhoto results, in order of acceptance. */
   readonly sent: SentRecord[] = [];
   /** Every API call, including refused ones. */
   readonly calls: CallRecord[] = [];
@@ -121,6 +124,8 @@ export class TelegramEmulator {
   private readonly myCommands = new Map<string, unknown>();
   private readonly sendTimes: SendTime[] = [];
   private readonly files = new Map<string, { path: string; bytes: Uint8Array }>();
+  /** The file ids of photos users sent: the only ones sendPhoto takes (as Telegram knows only the files it keeps). */
+  private readonly photoIds = new Set<string>();
   private readonly changes = new Changes();
   /** How many files were downloaded from /file/bot<token>/… */
   fileDownloads = 0;
@@ -131,6 +136,7 @@ export class TelegramEmulator {
   private stopped = false;
   private lastUpdateId = 100_000;
   private lastCallbackId = 0;
+  private lastPhoto = 0;
   private refused = 0;
 
   /** Creates an emulator for `options.token`; call {@link start} to listen. */
@@ -210,6 +216,37 @@ export class TelegramEmulator {
         ...(input.reply_to_message === undefined ? {} : { reply_to_message: input.reply_to_message }),
       },
     });
+  }
+
+  /**
+   * Queues a user's photo, with an optional caption (entities for ASCII /commands and @mentions added unless given), in
+   * three sizes as Telegram sends them, smallest first; returns the update_id and the largest size's file_id (the one
+   * a bot sends on). `fileId` names the largest size (default "photo-<n>").
+   */
+  userPhoto(input: { chat: TestChat; from: TestUser; caption?: string; caption_entities?: unknown[]; fileId?: string; reply_to_message?: unknown }): { updateId: number; fileId: string } {
+    const fileId = input.fileId ?? `photo-${++this.lastPhoto}`;
+    const sizes = [
+      { file_id: `${fileId}-s`, width: 90, height: 68, file_size: 1_200 },
+      { file_id: `${fileId}-m`, width: 320, height: 240, file_size: 14_000 },
+      { file_id: fileId, width: 1280, height: 960, file_size: 120_000 },
+    ].map((size) => ({ ...size, file_unique_id: `u${size.file_id}` }));
+    for (const size of sizes) this.photoIds.add(size.file_id);
+    const entities = input.caption === undefined ? [] : (input.caption_entities ?? autoEntities(input.caption));
+    const updateId = this.enqueue({
+      message: {
+        ...this.userMessageBase(input.chat, input.from),
+        photo: sizes,
+        ...(input.caption === undefined ? {} : { caption: input.caption }),
+        ...(entities.length > 0 ? { caption_entities: entities } : {}),
+        ...(input.reply_to_message === undefined ? {} : { reply_to_message: input.reply_to_message }),
+      },
+    });
+    return { updateId, fileId };
+  }
+
+  /** The photos (file ids) the bot sent to `chatId`, in order. */
+  photosTo(chatId: number | string): string[] {
+    return this.sent.filter((one) => one.method === "sendPhoto" && String(one.chatId) === String(chatId)).map((one) => one.photo!);
   }
 
   /** Queues a service message announcing `members` joined; returns the update_id. */
@@ -458,8 +495,11 @@ export class TelegramEmulator {
       case "getwebhookinfo":
         return { url: this.hook?.url ?? "", has_custom_certificate: false, pending_update_count: this.queue.length };
       case "sendmessage":
+        return this.send("sendMessage", params);
       case "senddocument":
-        return this.send(method.toLowerCase() === "sendmessage" ? "sendMessage" : "sendDocument", params);
+        return this.send("sendDocument", params);
+      case "sendphoto":
+        return this.send("sendPhoto", params);
       case "editmessagetext":
         return this.edit(params);
       case "answercallbackquery": {
@@ -576,13 +616,22 @@ export class TelegramEmulator {
     this.sendTimes.push({ chatId, at: t });
   }
 
-  private send(method: "sendMessage" | "sendDocument", params: Json): Json {
+  private send(method: "sendMessage" | "sendDocument" | "sendPhoto", params: Json): Json {
     const chatId = this.chatId(params);
     let text: string | undefined;
     let extra: Json;
+    let photo: string | undefined;
     if (method === "sendMessage") {
       text = this.checkText(str(params.text));
       extra = { text };
+    } else if (method === "sendPhoto") {
+      // By file id only (an upload comes as multipart, which the emulator refuses).
+      photo = str(params.photo);
+      if (photo === undefined || photo === "") throw bad("there is no photo in the request");
+      if (!this.photoIds.has(photo)) throw bad("wrong file identifier/HTTP URL specified");
+      text = str(params.caption);
+      if (text !== undefined && text.length > 1024) throw bad("message caption is too long");
+      extra = { photo: [{ file_id: photo, file_unique_id: `u${photo}`, width: 1280, height: 960 }], ...(text === undefined ? {} : { caption: text }) };
     } else {
       const document = str(params.document);
       if (document === undefined || document === "") throw bad("there is no document in the request");
@@ -604,7 +653,15 @@ export class TelegramEmulator {
       ...(markup?.inline_keyboard ? { reply_markup: markup } : {}),
     };
     this.messages.set(`${chatId}:${String(message.message_id)}`, message);
-    this.sent.push({ method, chatId, ...(text === undefined ? {} : { text }), ...(markup === undefined ? {} : { replyMarkup: markup }), messageId: Number(message.message_id), at: this.now() });
+    this.sent.push({
+      method,
+      chatId,
+      ...(text === undefined ? {} : { text }),
+      ...(photo === undefined ? {} : { photo }),
+      ...(markup === undefined ? {} : { replyMarkup: markup }),
+      messageId: Number(message.message_id),
+      at: this.now(),
+    });
     this.recordGroupMessage(chatId, text, markup);
     return message;
   }

@@ -95,6 +95,37 @@ describe("render", () => {
   });
 });
 
+describe("render: photos", () => {
+  const lamp = "问题 #7：3栋2单元楼道灯坏了";
+  const fromTelegram = { platform: "telegram" as const, ref: "AgACAgUAAxkBAAIB" };
+  const fromWechat = { platform: "wechat" as const, ref: "cmx7uzwk3000d0h7d91fw5lvy" };
+
+  it("sends a photo on to the platform it came from, with the text", () => {
+    expect(render({ text: lamp, photo: fromTelegram }, caps({ photos: true }), "zh-CN", "telegram")).toEqual({ parts: [{ text: lamp, photo: fromTelegram }] });
+    expect(render({ text: lamp, photo: fromWechat }, caps({ photos: true }), "zh-CN", "wechat")).toEqual({ parts: [{ text: lamp, photo: fromWechat }] });
+  });
+
+  it("says in the reader's language that a photo from another platform can't be sent here", () => {
+    expect(render({ text: lamp, photo: fromWechat }, caps({ photos: true }), "zh-CN", "telegram")).toEqual({
+      parts: [{ text: `${lamp}\n（附有照片，这里发不了，请到原群里看。）` }],
+    });
+    expect(render({ text: "Report #7: the stairwell light is out", photo: fromTelegram }, caps({ photos: true }), "en", "console").parts).toEqual([
+      { text: "Report #7: the stairwell light is out\n(A photo came with this; it can't be sent here, see the group it was posted in.)" },
+    ]);
+  });
+
+  it("says so too where the platform sends no photos at all, even its own", () => {
+    expect(render({ text: lamp, photo: fromTelegram }, caps({ photos: false }), "zh-CN", "telegram").parts).toEqual([
+      { text: `${lamp}\n（附有照片，这里发不了，请到原群里看。）` },
+    ]);
+  });
+
+  it("puts the photo on the last part of a long text, after the numbered options", () => {
+    const result = render({ text: "第一行很长很长\n第二行", photo: fromTelegram, options: zhOptions }, caps({ photos: true, maxTextLength: 20 }), "zh-CN", "telegram");
+    expect(result.parts).toEqual([{ text: "第一行很长很长\n第二行" }, { text: "请回复数字：1 接单 / 2 不方便", photo: fromTelegram }]);
+  });
+});
+
 describe("splitText", () => {
   it.each<[string, number, string[]]>([
     ["", 5, [""]],

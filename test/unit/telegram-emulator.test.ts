@@ -156,6 +156,25 @@ describe("Telegram emulator", () => {
     }
   });
 
+  it("delivers a user's photo in three sizes with its caption, and takes sendPhoto only by a file id it knows", async () => {
+    const { emu, call } = await emulator();
+    const { updateId, fileId } = emu.userPhoto({ chat: group, from: alice, caption: "/report 楼道灯坏了" });
+    const [update] = (await call("getUpdates", { offset: 0 })).result as Array<{ update_id: number; message: Record<string, unknown> }>;
+    expect(update!.update_id).toBe(updateId);
+    expect(update!.message).toMatchObject({
+      caption: "/report 楼道灯坏了",
+      caption_entities: [{ type: "bot_command", offset: 0, length: 7 }],
+      photo: [{ width: 90 }, { width: 320 }, { file_id: fileId, width: 1280, height: 960 }],
+    });
+    expect(update!.message.text).toBeUndefined();
+    expect(await call("sendPhoto", { chat_id: alice.id, photo: "not-a-file-id" })).toMatchObject({ status: 400, description: "Bad Request: wrong file identifier/HTTP URL specified" });
+    expect(await call("sendPhoto", { chat_id: alice.id })).toMatchObject({ status: 400, description: "Bad Request: there is no photo in the request" });
+    expect(await call("sendPhoto", { chat_id: alice.id, photo: fileId, caption: "问题 #7" })).toMatchObject({ status: 200, result: { caption: "问题 #7", photo: [{ file_id: fileId }] } });
+    expect(emu.sent).toMatchObject([{ method: "sendPhoto", chatId: alice.id, photo: fileId, text: "问题 #7" }]);
+    expect(emu.photosTo(alice.id)).toEqual([fileId]);
+    expect(emu.photosTo(group.id)).toEqual([]);
+  });
+
   it("answers 429 with retry_after for a second message to a chat within a second, and counts no refused send", async () => {
     let t = 1_000_000;
     const { emu, call } = await emulator({ now: () => t, limits: { perGroupPerMinute: 3 } });
