@@ -350,6 +350,29 @@ describe("Telegram through telegraf against the Bot API emulator", () => {
     expect(bare).toMatchObject({ text: "", addressedToBot: true, chat: { kind: "private" }, photo: { platform: "telegram", ref: alone.fileId } });
   });
 
+  it("a report with a photo: the photo after the report and one captioned as a report reach the coordinator by file id, never the group; a button moves it", async () => {
+    const { emulator, say, sayPhoto, press, to } = await setup();
+    await say(PEOPLE.requester, "3栋4楼楼道灯坏了好几天了");
+    const after = await sayPhoto(PEOPLE.requester);
+    const captioned = await sayPhoto(PEOPLE.zhang, "电梯又坏了，老人上不去楼");
+    const texts = (chatId: number) => to(chatId).filter((sent) => sent.method === "sendMessage").map((sent) => sent.text);
+    expect(texts(GROUP.id)).toEqual(["已记录问题 #1，已转给社区协调员。有进展会私信告诉您。", "已记录问题 #2，已转给社区协调员。有进展会私信告诉您。"]);
+    // Nobody in this roster captains a grid: the coordinator looks after them, with each photo after its text.
+    expect(to(PEOPLE.sun.id).map((sent) => [sent.method, sent.text ?? sent.photo])).toEqual([
+      ["sendMessage", "新问题 #1 照明 · 3栋4楼\n王秀英报告：“3栋4楼楼道灯坏了好几天了”"],
+      ["sendMessage", "问题 #1 照明 · 3栋4楼：王秀英补充了照片。"],
+      ["sendPhoto", after],
+      ["sendMessage", "新问题 #2 电梯 · 3栋\n张阿姨报告：“电梯又坏了，老人上不去楼”"],
+      ["sendPhoto", captioned],
+    ]);
+    // The captain's options are buttons on Telegram: "处理中" moves the report, and 王秀英 hears of it privately.
+    const offer = to(PEOPLE.sun.id).find((sent) => sent.text?.startsWith("新问题 #1"))!;
+    await press(PEOPLE.sun, PEOPLE.sun.id, offer.messageId, "/reports 1 in_progress");
+    expect(texts(PEOPLE.requester.id)).toEqual(["您报的问题 #1 照明 · 3栋4楼：处理中。"]);
+    expect(texts(PEOPLE.sun.id).at(-1)).toBe("问题 #1 已改为「处理中」，已私信告诉 1 位报告人。");
+    expect(emulator.photosTo(GROUP.id)).toEqual([]);
+  });
+
   // The photos come from a private chat with a caption no feature acts on, and go to someone else: what the features
   // say about a photo is not this file's business, only how the adapter sends one on.
   it("a message with a photo goes out as its text, then sendPhoto with the same file id (by id, as JSON)", async () => {

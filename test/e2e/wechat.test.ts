@@ -394,6 +394,47 @@ describe("WeChat through wechaty-puppet-service", () => {
     }
   }, 60_000);
 
+  it("a report with a photo posted just before it: the room gets its number only, the coordinator the text and the very picture", async () => {
+    const db = tempDatabase();
+    const adapter = adapterFor();
+    const app = await testApp({ url: db.url, adapters: [adapter], start: false });
+    const roster = ["name,platform,id,building,room,roles,skills", "王秀英,wechat,alice,3,302,resident,", "孙主任,wechat,sun,5,101,coordinator,"].join("\n");
+    await app.db.transaction(async (tx) => {
+      const repos = repositoriesFor(tx, T0);
+      await importRoster(repos, (await repos.directories.defaultCommunity()).id, parseRoster(roster).rows);
+    });
+    try {
+      await app.start({ timers: false });
+      const handled = handledBy(app);
+      privately.length = 0;
+      const said = roomSaid.length;
+      const images = { sun: (await imagesSent(mocker, me.id, "sun")).length, room: (await imagesSent(mocker, me.id, room.id)).length };
+      postPhoto(mocker, alice, room);
+      await until(() => handled.length === 1);
+      alice.say("3栋4楼楼道灯坏了好几天了，晚上很黑").to(room);
+      await until(() => handled.length === 2);
+      await app.dispatcher.drain();
+      await until(() => roomSaid.length === said + 1 && privately.filter((one) => one.to === "sun").length === 2);
+      expect(roomSaid.slice(said)).toEqual(["已记录问题 #1，已转给社区协调员。有进展会私信告诉您。"]);
+      expect(privately.filter((one) => one.to === "sun").map((one) => one.text)).toEqual([
+        "新问题 #1 照明 · 3栋4楼\n王秀英报告：“3栋4楼楼道灯坏了好几天了，晚上很黑”\n请回复数字：1 已受理 / 2 处理中 / 3 已修复",
+        "", // the picture
+      ]);
+      expect((await imagesSent(mocker, me.id, "sun")).slice(images.sun).map((image) => image.bytes)).toEqual([Buffer.from(PHOTO_BYTES)]);
+      expect(await imagesSent(mocker, me.id, room.id)).toHaveLength(images.room);
+      expect(await app.prisma.reportPhoto.count()).toBe(1);
+      // The coordinator answers "2" privately: in progress, and 王秀英 hears it privately.
+      people.sun!.say("2").to(me);
+      await until(() => handled.length === 3);
+      await app.dispatcher.drain();
+      await until(() => privately.some((one) => one.to === "alice"));
+      expect(privately.filter((one) => one.to === "alice").map((one) => one.text)).toEqual(["您报的问题 #1 照明 · 3栋4楼：处理中。"]);
+    } finally {
+      await app.close();
+      db.cleanup();
+    }
+  }, 60_000);
+
   // The photos sent on below are ones the bot itself sent to 刘医生 (the adapter hands on none of its own messages): what
   // the features say about a resident's photo is not this file's business, only how the adapter sends one on.
   it("a message with a photo goes as its text, then the picture (the very bytes), privately and to a room", async () => {
