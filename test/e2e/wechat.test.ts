@@ -88,6 +88,18 @@ function adapterFor(pace: Partial<Pick<WechatAdapterOptions, "minGapMs" | "jitte
   });
 }
 
+/** A test app on a new adapter of this file's server, with these roster lines (after the header) imported; not started. */
+async function appWithRoster(rows: string[]) {
+  const db = tempDatabase();
+  const app = await testApp({ url: db.url, adapters: [adapterFor()], start: false });
+  const roster = ["name,platform,id,building,room,roles,skills", ...rows].join("\n");
+  await app.db.transaction(async (tx) => {
+    const repos = repositoriesFor(tx, T0);
+    await importRoster(repos, (await repos.directories.defaultCommunity()).id, parseRoster(roster).rows);
+  });
+  return { app, db };
+}
+
 type App = Awaited<ReturnType<typeof testApp>>;
 
 /** The outcomes of the messages and membership events `app` receives from now on, in the order they finish (each one a change). */
@@ -185,22 +197,14 @@ describe("WeChat through wechaty-puppet-service", () => {
   }, 60_000);
 
   it("a request → private pings → accept by numbered reply → the requester is told; a 接龙 re-post signs up; an SOS alerts privately", async () => {
-    const db = tempDatabase();
-    const adapter = adapterFor();
-    const app = await testApp({ url: db.url, adapters: [adapter], start: false });
-    const roster = [
-      "name,platform,id,building,room,roles,skills",
+    const { app, db } = await appWithRoster([
       "王秀英,wechat,alice,3,302,resident,",
       "王师傅,wechat,wang,3,601,volunteer,梯子",
       "张阿姨,wechat,zhang,3,502,volunteer,读报",
       "赵老师,wechat,zhao,3,702,volunteer,辅导作业",
       "刘医生,wechat,liu,2,201,volunteer,急救",
       "孙主任,wechat,sun,5,101,coordinator,",
-    ].join("\n");
-    await app.db.transaction(async (tx) => {
-      const repos = repositoriesFor(tx, T0);
-      await importRoster(repos, (await repos.directories.defaultCommunity()).id, parseRoster(roster).rows);
-    });
+    ]);
     await app.prisma.volunteerProfile.updateMany({ where: { person: { displayName: "刘医生" } }, data: { firstAid: true } });
     let handled: ReturnType<typeof handledBy> = [];
     const settle = async (count: number) => {
@@ -341,14 +345,7 @@ describe("WeChat through wechaty-puppet-service", () => {
   }, 60_000);
 
   it("welcomes a new room member, and mentions a non-contact in the group instead of messaging privately", async () => {
-    const db = tempDatabase();
-    const adapter = adapterFor();
-    const app = await testApp({ url: db.url, adapters: [adapter], start: false });
-    const roster = ["name,platform,id,building,room,roles,skills", "王秀英,wechat,alice,3,302,resident,", "陈阿姨,wechat,chen,3,401,volunteer,梯子"].join("\n");
-    await app.db.transaction(async (tx) => {
-      const repos = repositoriesFor(tx, T0);
-      await importRoster(repos, (await repos.directories.defaultCommunity()).id, parseRoster(roster).rows);
-    });
+    const { app, db } = await appWithRoster(["王秀英,wechat,alice,3,302,resident,", "陈阿姨,wechat,chen,3,401,volunteer,梯子"]);
     try {
       await app.start({ timers: false });
       const handled = handledBy(app);
@@ -395,14 +392,7 @@ describe("WeChat through wechaty-puppet-service", () => {
   }, 60_000);
 
   it("a report with a photo posted just before it: the room gets its number only, the coordinator the text and the very picture", async () => {
-    const db = tempDatabase();
-    const adapter = adapterFor();
-    const app = await testApp({ url: db.url, adapters: [adapter], start: false });
-    const roster = ["name,platform,id,building,room,roles,skills", "王秀英,wechat,alice,3,302,resident,", "孙主任,wechat,sun,5,101,coordinator,"].join("\n");
-    await app.db.transaction(async (tx) => {
-      const repos = repositoriesFor(tx, T0);
-      await importRoster(repos, (await repos.directories.defaultCommunity()).id, parseRoster(roster).rows);
-    });
+    const { app, db } = await appWithRoster(["王秀英,wechat,alice,3,302,resident,", "孙主任,wechat,sun,5,101,coordinator,"]);
     try {
       await app.start({ timers: false });
       const handled = handledBy(app);

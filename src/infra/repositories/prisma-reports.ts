@@ -1,33 +1,15 @@
 /** Reports, their photos and history on Prisma. */
 import type { NewReport, ReportKind, ReportState, ReportUpdateView, ReportView, Reports } from "../../features/reports/ports.ts";
 import type { PhotoRef, Platform } from "../../kernel/platform.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 import type { Tx } from "./tx.ts";
 import { ACTIVE_STATES } from "../../features/reports/domain/states.ts";
 
 const ACTIVE = [...ACTIVE_STATES];
 const RESOLVING: readonly string[] = ["fixed", "closed", "referred"];
 
-type Row = {
-  id: number;
-  communityId: number;
-  reporterId: number;
-  chatId: number | null;
-  buildingId: number | null;
-  gridId: number | null;
-  place: string | null;
-  placeKey: string | null;
-  kind: string | null;
-  description: string;
-  state: string;
-  stateNote: string | null;
-  duplicateOfId: number | null;
-  createdAt: Date;
-  updatedAt: Date;
-  resolvedAt: Date | null;
-  reporter: { displayName: string };
-};
-
 const INCLUDE = { reporter: { select: { displayName: true } } } as const;
+type Row = Prisma.ReportGetPayload<{ include: typeof INCLUDE }>;
 
 /** Prisma implementation of `Reports`. */
 export class PrismaReports implements Reports {
