@@ -68,8 +68,8 @@ Labels:
 - service_log: the sender reports help already given, with how long it took.
 - thanks: the sender thanks a named neighbour for help received.
 - sos: an emergency that needs people now (fall, fire, someone unconscious, a lost elderly person).
-- report: a problem in the shared environment (broken light, blocked fire lane, rubbish, hazard).
-- dispute: a conflict between neighbours that asks for mediation (noise, leaks, pets, parking).
+- report: a problem in the shared environment (a broken light or lift, a leak, a blocked fire lane, rubbish, parking, trees, a hazard).
+- dispute: a conflict between neighbours that asks for mediation (noise, leaks, pets, parking, smells, shared space).
 - checkin: a resident living alone telling the bot they are fine today.
 - query: a question to the bot about its own records (balance, events, my requests).
 - none: chatter that needs no action.
