@@ -121,7 +121,10 @@ const ZH_WORDS: Record<string, string> = {
   reversal: "冲正",
   acknowledged: "已受理",
   resolved: "已解决",
-  in_progress: "调解中",
+  in_progress: "处理中",
+  fixed: "已修复",
+  duplicate: "已并入另一条",
+  referred: "不归社区管",
   closed: "已结束",
 };
 
