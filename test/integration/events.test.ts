@@ -33,7 +33,7 @@ describe("events: concurrency, restarts and edges", () => {
     expect(signUps.filter((one) => one.state === "waitlisted")).toHaveLength(190);
     expect(signUps.slice(0, 10).every((one) => one.state === "confirmed")).toBe(true); // first come, first served
     await app.close();
-  });
+  }, 90_000); // 250 messages through the whole pipeline: about 9 s alone, over 30 s on a machine shared three ways
 
   it("sends reminders that fell due during downtime once after start, and none for an event already over", async () => {
     const clock = new VirtualClock(T0); // Wednesday 10:00
