@@ -59,6 +59,13 @@ describe("visits", () => {
     // Logged: no missed notice the next day.
     expect(await at(app, adapter, "2026-12-03T16:00")).toEqual([]);
 
+    // The group's weekly summary counts the visit to an elder of its building, and names no elder.
+    const before = adapter.sent.length;
+    await at(app, adapter, "2026-12-06T21:00");
+    const summaries = adapter.sent.slice(before).filter((sent) => sent.to === "chat" && sent.id === "3栋邻里群").map((sent) => sent.message.text);
+    expect(summaries).toEqual([expect.stringContaining("探访独居老人 1 次")]);
+    expect(summaries[0]).not.toMatch(/李奶奶|精神不错/u);
+
     // Week 2 (王秀英's turn): she cannot go, in words; 张阿姨, next in the rota, is asked and goes.
     expect(await at(app, adapter, "2026-12-08T15:00")).toEqual([["user", "王秀英", "明天15:00去看望李奶奶，方便吗？\n请回复数字：1 会去 / 2 这周去不了"]]);
     expect(await say(app, adapter, dm("王秀英", "这周三去不了"))).toEqual([
