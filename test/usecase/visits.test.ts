@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { demoWorld, lines } from "../support/fakes/world.ts";
+import { aResident } from "../support/builders.ts";
 
 const GROUP = "3栋邻里群";
 
@@ -81,6 +82,19 @@ describe("visits (use cases on fakes)", () => {
     // Logged twice: refused; the missed check finds nothing to do.
     expect(lines(await world.say(world.message("/visitreply 1 60", "张阿姨")))).toEqual([["chat", "dm:张阿姨", "这次探访已经记录过了，谢谢！"]]);
     expect(await at(world, "2026-11-28T15:00")).toEqual([]);
+  });
+
+  it("asks a coordinator to confirm the credit of a visit to an elder the bot cannot reach (the time bank's settle flow)", async () => {
+    const world = demoWorld();
+    world.add(aResident().named("刘奶奶").inBuilding("3").room("103"));
+    const elder = world.person("刘奶奶").id;
+    world.state.identities = world.state.identities.filter((one) => one.personId !== elder);
+    await world.say(world.message("/探访 刘奶奶 张阿姨 每周五 15:00", "孙主任"));
+    world.clock.set(new Date("2026-11-27T16:00:00+08:00"));
+    const sent = lines(await world.say(world.message("/探访记录 去了1小时，精神不错", "张阿姨")));
+    expect(sent.map(([to, id]) => `${to}:${id}`)).toEqual(["user:孙主任", "chat:dm:张阿姨"]);
+    expect(sent[1]![2]).toBe("谢谢您！已记下探访刘奶奶 1小时，等协调员确认后记入时间银行（B类）。");
+    expect(world.state.credits).toMatchObject([{ beneficiaryId: elder, category: "B", state: "pending" }]);
   });
 
   it("marks a visit nobody logged missed the next day and tells the coordinators; 'didn't go' does so at once", async () => {
