@@ -97,6 +97,15 @@ describe("visits (use cases on fakes)", () => {
     expect(world.state.credits).toMatchObject([{ beneficiaryId: elder, category: "B", state: "pending" }]);
   });
 
+  it("reads 'can't go' in words as a swap only for the visit's own day", async () => {
+    const { world, store } = await arranged();
+    await world.say(world.message("周六去不了", "张阿姨"));
+    expect(store.visits.map((visit) => visit.state)).toEqual(["scheduled"]);
+    const sent = lines(await world.say(world.message("这周五去不了", "张阿姨")));
+    expect(sent.at(-1)).toEqual(["chat", "dm:张阿姨", "好的，已请王秀英这周去看望李奶奶。"]);
+    expect(store.visits.map((visit) => visit.state)).toEqual(["swapped", "scheduled"]);
+  });
+
   it("marks a visit nobody logged missed the next day and tells the coordinators; 'didn't go' does so at once", async () => {
     const { world, store } = await arranged();
     await at(world, "2026-11-27T16:00");

@@ -22,7 +22,8 @@ export const visitCommands = [
     aliases: ["探访安排"],
     who: "coordinator",
     handler: (context, repos, args) => createRota(context, repos, args),
-    help: { line: "admin", order: 30, zh: { example: "李奶奶 张阿姨 王秀英 每周三 15:00", after: " 安排探访" }, en: { example: "Granny Li, Ann, Bo wednesday 15:00", after: " arranges visits" } },
+    // After /reverse (6), before the captains' /digest (7): a coordinator's command.
+    help: { line: "admin", order: 6.5, zh: { example: "李奶奶 张阿姨 每周三 15:00" }, en: { example: "Granny Ann wed 15:00" } },
   }),
   command({
     name: "visitlog",
@@ -36,7 +37,6 @@ export const visitCommands = [
       if (!visit) return answerPrivately(context, repos, visitTexts(context.lang).noVisit);
       return inPrivate(context, repos, visit, text);
     },
-    help: { line: "volunteers", order: 30, zh: { example: "去了1小时，精神不错", after: " 记录探访" }, en: { example: "went for 1 hour, all well", after: " logs a visit" } },
   }),
   command({
     name: "visitreply",
