@@ -16,6 +16,7 @@ import { DIGEST_JOB, digestJob } from "../features/digests/send-digest.ts";
 import { REMIND_JOB as REPORT_REMIND_JOB, remindReportJob } from "../features/reports/index.ts";
 import { FOLLOW_UP_JOB as MEDIATION_FOLLOW_UP_JOB, UNANSWERED_JOB as MEDIATION_UNANSWERED_JOB } from "../features/mediation/flow.ts";
 import { followUpCaseJob, unansweredCaseJob } from "../features/mediation/jobs.ts";
+import { ASK_JOB as VISIT_ASK_JOB, MISSED_JOB as VISIT_MISSED_JOB, REMIND_JOB as VISIT_REMIND_JOB, WEEK_JOB as VISIT_WEEK_JOB, askVisitJob, missedVisitJob, openWeekJob, remindVisitJob } from "../features/visits/index.ts";
 
 /** Payload of a "say" job: a message to send at a given time (used by announcements and tests). */
 export interface SayPayload {
@@ -48,5 +49,9 @@ export function defaultJobHandlers(settings: RequestSettings = DEFAULT_REQUEST_S
     [REPORT_REMIND_JOB, remindReportJob],
     [MEDIATION_UNANSWERED_JOB, unansweredCaseJob],
     [MEDIATION_FOLLOW_UP_JOB, followUpCaseJob],
+    [VISIT_WEEK_JOB, openWeekJob],
+    [VISIT_REMIND_JOB, remindVisitJob],
+    [VISIT_ASK_JOB, askVisitJob],
+    [VISIT_MISSED_JOB, missedVisitJob],
   ]);
 }

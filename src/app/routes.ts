@@ -23,6 +23,7 @@ import { recordThanks } from "../features/deeds/record-thanks.ts";
 import type { ReportSettings } from "../features/reports/index.ts";
 import { DEFAULT_REPORT_SETTINGS, attachPhoto, raiseReport } from "../features/reports/index.ts";
 import { raiseDispute } from "../features/mediation/index.ts";
+import { visitWordsFirst } from "../features/visits/index.ts";
 
 /** A use case for each intent kind that is not a command; "closing" and "unsure" are kinds of "none". */
 export type Routes = { [K in NaturalIntent["kind"]]?: Handler<Extract<NaturalIntent, { kind: K }>> } & {
@@ -100,6 +101,8 @@ export function routeName(intent: Intent): string {
 
 /** The default router. */
 export function defaultRouter(settings: RequestSettings = DEFAULT_REQUEST_SETTINGS, reports: ReportSettings = DEFAULT_REPORT_SETTINGS): Router {
+  // A volunteer's "去了1小时，精神不错" / "这周三去不了" in a private chat is about their visit when they have one.
+  const visits = visitWordsFirst({ serviceLog: logService, cancel: cancelInWords });
   const router: Router = {
     routes: {
       register: registerResidence,
@@ -112,8 +115,8 @@ export function defaultRouter(settings: RequestSettings = DEFAULT_REQUEST_SETTIN
       closing: closeInWords,
       query: answerQuery,
       signup: signUpInWords,
-      cancel_signup: cancelInWords,
-      service_log: logService,
+      cancel_signup: visits.cancel,
+      service_log: visits.serviceLog,
       thanks: recordThanks,
       report: raiseReport(reports),
       photo: attachPhoto,

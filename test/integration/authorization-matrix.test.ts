@@ -194,6 +194,9 @@ const SAMPLES: Record<string, Sample[]> = {
     { label: "mediate invite", args: { zh: "{takenMediation} 邀请 王师傅", en: "{takenMediation} invite Emma" }, guard: mediatesCase, works: { writes: ["MediationCase"] } },
     { label: "mediate close", args: { zh: "{takenMediation} 结案 已解决", en: "{takenMediation} close resolved" }, guard: mediatesCase, works: { writes: ["MediationCase"] } },
   ],
+  visit: [{ args: { zh: "李奶奶 张阿姨 王秀英 每周三 15:00", en: "李奶奶 Emma wednesday 3pm" }, works: { writes: ["VisitRota", "VisitRotaMember", "Visit", "AuditLog"] } }],
+  visitlog: [{ args: { zh: "去了1小时，精神不错", en: "went for 1 hour, all well" }, works: { says: /没有要记录的探访|no visit to log|私下处理|handled privately/u } }],
+  visitreply: [{ args: "1 go", works: { says: /没有要记录的探访|no visit to log|私下处理|handled privately/u } }],
   take_case: [
     {
       args: "{mediation}",
@@ -249,6 +252,8 @@ const PEOPLE_EXPECT: Record<string, (role: Role, place: Place) => boolean> = {
   "mediate note": (role, place) => place === "private" && (role === "mediator" || role === "coordinator"),
   "mediate invite": (role, place) => place === "private" && (role === "mediator" || role === "coordinator"),
   "mediate close": (role, place) => place === "private" && (role === "mediator" || role === "coordinator"),
+  // Arranging visits to an elder: coordinators (the details then go privately).
+  visit: (role) => role === "coordinator",
 };
 
 /** What a combination should do: be allowed, or be refused with these words. */

@@ -304,6 +304,36 @@ describe.each(subjects)("ports contract: $name", ({ open }) => {
     await subject.close();
   });
 
+  it("keeps visit rotas and visits: one active rota per elder, the scheduled ones of a volunteer in order, notes forgotten with the elder", async () => {
+    const subject = await open();
+    const transcript = await subject.uow.run(async (repos) => {
+      const { community, requester: elder, first, second } = await seed(repos);
+      const rota = (volunteerIds: number[]) => repos.visits.createRota({ communityId: community.id, elderId: elder.id, weekday: 3, minute: 900, createdById: first.id, volunteerIds });
+      const made = [await rota([first.id]), await rota([second.id, first.id])];
+      const due = (days: number) => new Date(T0.getTime() + days * 86_400_000);
+      const one = await repos.visits.addVisit({ rotaId: made[1]!.id, elderId: elder.id, volunteerId: second.id, week: 0, dueAt: due(1) });
+      const two = await repos.visits.addVisit({ rotaId: made[1]!.id, elderId: elder.id, volunteerId: first.id, week: 0, dueAt: due(1) });
+      await repos.visits.addVisit({ rotaId: made[1]!.id, elderId: elder.id, volunteerId: first.id, week: 1, dueAt: due(8) });
+      await repos.visits.setState(one.id, "swapped");
+      await repos.visits.setState(two.id, "done", { minutes: 60, note: "王秀英精神不错", creditId: null });
+      const scheduled = (await repos.visits.scheduledOf(first.id, due(0), due(9))).map((visit) => [visit.week, visit.state]);
+      const at = (await repos.visits.visitsAt(made[1]!.id, due(1))).map((visit) => [visit.volunteerName, visit.state, visit.minutes, visit.note]);
+      const view = await repos.visits.rota(made[1]!.id);
+      const rotas = [(await repos.visits.rota(made[0]!.id))!.active, (await repos.visits.rotasOf(first.id)).map((one) => one.id)];
+      await repos.personalData.forget(elder.id, "邻居");
+      return { made, scheduled, at, view, rotas, forgotten: [(await repos.visits.visit(two.id))!.note, (await repos.visits.rota(made[1]!.id))!.active] };
+    });
+    expect(transcript).toEqual({
+      made: [{ id: 1, replaced: null }, { id: 2, replaced: 1 }],
+      scheduled: [[1, "scheduled"]],
+      at: [["张阿姨", "swapped", null, null], ["王师傅", "done", 60, "王秀英精神不错"]],
+      view: { id: 2, communityId: 1, elderId: 1, elderName: "王秀英", weekday: 3, minute: 900, active: true, createdById: 2, members: [{ personId: 3, name: "张阿姨" }, { personId: 2, name: "王师傅" }] },
+      rotas: [false, [2]],
+      forgotten: [null, false],
+    });
+    await subject.close();
+  });
+
   it("keeps what a committed transaction enqueued, and nothing of one that threw", async () => {
     const subject = await open();
     await subject.uow.run(async (repos) => {

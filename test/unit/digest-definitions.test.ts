@@ -184,6 +184,8 @@ describe("digest definitions", () => {
         ],
         requests: [request(50, "done", { closedAt: at(4) }), request(50, "cancelled", { closedAt: at(4) })],
         events: [{ state: "open", startsAt: at(20) }, { state: "cancelled", startsAt: at(20) }, { state: "open", startsAt: at(-20) }],
+        // Visits to the building's elders: done in the week count; missed, swapped, or out of the week do not.
+        visits: [{ state: "done", dueAt: at(30) }, { state: "done", dueAt: at(40) }, { state: "missed", dueAt: at(30) }, { state: "swapped", dueAt: at(30) }, { state: "done", dueAt: at(-20) }],
       },
       week,
     );
@@ -197,6 +199,7 @@ describe("digest definitions", () => {
       requestsResolved: 1,
       eventsHeld: 1,
       thanks: 2,
+      visits: 2,
     });
   });
 });

@@ -87,7 +87,7 @@ export const groupSummaryJob: JobHandler<DeedRepos> = async (payload, repos) => 
   const chat = await repos.directories.findChat(platform, chatId);
   if (!chat) return;
   const week = await repos.digests.groupWeek(chat.id, weeksEndingAt(new Date(end), await repos.people.timeZoneOf(chat.communityId)).current);
-  if (week.helpers.length === 0 && week.requestsResolved === 0 && week.eventsHeld === 0) return;
+  if (week.helpers.length === 0 && week.requestsResolved === 0 && week.eventsHeld === 0 && week.visits === 0) return;
   await repos.outboxes.enqueue(
     { kind: "chat", platform: chat.platform, chatId: chat.externalId },
     { text: timeBankTexts(chat.lang).summary(chat.title, week) },

@@ -15,6 +15,8 @@ export interface GroupWeek {
   requestsResolved: number;
   eventsHeld: number;
   thanks: number;
+  /** Visits (探访) to elders living in the group's building done in the span: a count only, never who. */
+  visits: number;
 }
 
 /** Request figures of one grid (or of buildings in no grid). */

@@ -80,7 +80,7 @@ export interface NewPendingCredit {
   beneficiaryId: number | null;
   minutes: number;
   category: string;
-  source: "request" | "service_log" | "event";
+  source: "request" | "service_log" | "event" | "visit";
   sourceId: number | null;
   description: string;
   /** Who recorded it: the other side confirms. */

@@ -120,6 +120,7 @@ const zh: TimeBankTexts = {
       week.requestsResolved ? `解决求助 ${week.requestsResolved} 件` : "",
       week.eventsHeld ? `活动 ${week.eventsHeld} 场` : "",
       week.thanks ? `感谢 ${week.thanks} 次` : "",
+      week.visits ? `探访独居老人 ${week.visits} 次` : "",
     ].filter(Boolean);
     return [
       `🌼 本周邻里好事 · ${group}`,
@@ -187,6 +188,7 @@ const en: TimeBankTexts = {
       week.requestsResolved ? `${week.requestsResolved} request${week.requestsResolved > 1 ? "s" : ""} resolved` : "",
       week.eventsHeld ? `${week.eventsHeld} event${week.eventsHeld > 1 ? "s" : ""}` : "",
       week.thanks ? `${week.thanks} thank-you${week.thanks > 1 ? "s" : ""}` : "",
+      week.visits ? `${week.visits} visit${week.visits > 1 ? "s" : ""} to elders living alone` : "",
     ].filter(Boolean);
     const people = week.helpers.length === 1 ? "1 neighbour helped out" : `${week.helpers.length} neighbours helped each other`;
     return [

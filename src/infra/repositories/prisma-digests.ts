@@ -39,12 +39,16 @@ export class PrismaDigests implements Digests {
     const chat = await this.tx.chat.findUniqueOrThrow({ where: { id: chatId }, select: { communityId: true } });
     const requests = await this.tx.helpRequest.findMany({ where: { communityId: chat.communityId, closedAt: range, chatId, state: "done" }, select: REQUEST_FIELDS });
     const events = await this.tx.eventChat.findMany({ where: { chatId, event: { startsAt: range, state: { not: "cancelled" } } }, select: { event: { select: { state: true, startsAt: true } } } });
+    const { buildingId } = await this.tx.chat.findUniqueOrThrow({ where: { id: chatId }, select: { buildingId: true } });
+    const elders = buildingId === null ? [] : (await this.tx.person.findMany({ where: { buildingId }, select: { id: true } })).map((person) => person.id);
+    const visits = elders.length ? await this.tx.visit.findMany({ where: { elderId: { in: elders }, state: "done", dueAt: range }, select: { state: true, dueAt: true } }) : [];
     return groupWeekOf(
       {
         deeds: deeds.map((deed) => ({ ...deed, helperName: deed.helper.displayName, nameInSummary: deed.helper.nameInSummary })),
         credits: credits.map((credit) => ({ ...credit, transfer: credit.transfer && { reversed: credit.transfer.reversal !== null } })),
         requests: requests.map((request) => toRecord(request, null)),
         events: events.map((one) => one.event),
+        visits,
       },
       span,
     );

@@ -23,6 +23,7 @@ type ScrubTable =
   | "reportUpdate"
   | "mediationCase"
   | "mediationNote"
+  | "visit"
   | "auditLog"
   | "unsureMessage";
 
@@ -47,6 +48,7 @@ const FREE_TEXT: readonly Column[] = [
   { table: "reportUpdate", column: "note" },
   { table: "mediationCase", column: "description" },
   { table: "mediationNote", column: "text" },
+  { table: "visit", column: "note" },
   { table: "auditLog", column: "detail", json: true },
   { table: "unsureMessage", column: "text" },
 ];
@@ -188,6 +190,10 @@ export class PrismaPersonalData implements PersonalData {
     // The log of a case they raised is about them: emptied. Notes they wrote on others' cases stay, scrubbed of their names below.
     erased += (await tx.mediationNote.updateMany({ where: { case: { openedById: personId } }, data: { text: "" } })).count;
     erased += (await tx.unsureMessage.deleteMany({ where: { personId } })).count;
+    // Visits: the notes about a forgotten elder are emptied and her rotas stop; a forgotten volunteer leaves every rota.
+    erased += (await tx.visit.updateMany({ where: { elderId: personId, note: { not: null } }, data: { note: null } })).count;
+    await tx.visitRota.updateMany({ where: { elderId: personId, active: true }, data: { active: false } });
+    await tx.visitRotaMember.deleteMany({ where: { volunteerId: personId } });
     await tx.checkinEnrolment.updateMany({ where: { contactPersonId: personId }, data: { contactPersonId: null } });
     await tx.checkinEnrolment.deleteMany({ where: { personId } });
     await tx.volunteerProfile.deleteMany({ where: { personId } });

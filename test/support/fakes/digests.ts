@@ -23,6 +23,7 @@ export class FakeDigests implements Digests {
           })),
         requests: this.state.requests.filter((request) => request.communityId === chat.communityId && request.chatId === chatId).map((row) => this.#record(row)),
         events: this.state.events.filter((event) => event.chatIds.includes(chatId)),
+        visits: this.state.visits.filter((visit) => chat.buildingId !== null && this.state.people.find((one) => one.id === visit.elderId)?.buildingId === chat.buildingId),
       },
       span,
     );

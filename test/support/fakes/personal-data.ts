@@ -141,6 +141,14 @@ export class FakePersonalData implements PersonalData {
     const unsure = s.unsure.length;
     s.unsure = s.unsure.filter((one) => one.personId !== personId);
     erased += unsure - s.unsure.length;
+    for (const visit of s.visits.filter((one) => one.elderId === personId && one.note !== null)) {
+      visit.note = null;
+      erased += 1;
+    }
+    for (const rota of s.visitRotas) {
+      if (rota.elderId === personId) rota.active = false;
+      rota.volunteerIds = rota.volunteerIds.filter((one) => one !== personId);
+    }
     s.checkins = s.checkins.filter((one) => one.personId !== personId);
     s.volunteers = s.volunteers.filter((one) => one.personId !== personId);
     const roles = s.roles.filter((one) => one.personId === personId).length;
@@ -173,6 +181,7 @@ export class FakePersonalData implements PersonalData {
     for (const one of s.unsure) one.text = scrub(one.text);
     for (const one of s.mediations) if (one.description !== undefined) one.description = scrub(one.description);
     for (const note of s.mediationNotes) note.text = scrub(note.text);
+    for (const visit of s.visits) visit.note = scrub(visit.note);
     for (const key of Object.keys(s.appStates)) s.appStates[key] = JSON.parse(scrub(JSON.stringify(s.appStates[key]))) as string;
     return { identities: identities.length, memberships: memberships.length, roles, scrubbed, erased };
   }

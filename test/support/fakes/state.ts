@@ -123,6 +123,10 @@ export interface ReportRow {
 }
 export interface ReportPhotoRow { id: number; reportId: number; personId: number; platform: Platform; ref: string; createdAt: Date }
 export interface ReportUpdateRow { id: number; reportId: number; actorId: number | null; state: string; note: string | null; createdAt: Date }
+/** A visit rota (探访) as stored: the volunteers in turn order. */
+export interface VisitRotaRow { id: number; communityId: number; elderId: number; weekday: number; minute: number; active: boolean; createdById: number; volunteerIds: number[] }
+/** One week's visit as stored. */
+export interface VisitRow { id: number; rotaId: number; elderId: number; volunteerId: number; week: number; dueAt: Date; state: "scheduled" | "done" | "missed" | "swapped"; minutes: number | null; note: string | null; creditId: number | null }
 /** A mediation case as stored (digest tests seed only what they count, so the rest is optional). */
 export interface MediationRow {
   id: number;
@@ -189,6 +193,8 @@ export interface FakeState {
   reportUpdates: ReportUpdateRow[];
   mediations: MediationRow[];
   mediationNotes: MediationNoteRow[];
+  visitRotas: VisitRotaRow[];
+  visits: VisitRow[];
   checkins: CheckinRow[];
   jobs: JobRow[];
   outbox: OutboxRow[];
@@ -230,6 +236,8 @@ export function emptyState(): FakeState {
     reportUpdates: [],
     mediations: [],
     mediationNotes: [],
+    visitRotas: [],
+    visits: [],
     checkins: [],
     jobs: [],
     outbox: [],

@@ -300,11 +300,14 @@ export interface GroupWeekRecords {
   requests: RequestRecord[];
   /** The group's events. */
   events: Array<{ state: string; startsAt: Date }>;
+  /** Visits to elders living in the group's building. */
+  visits: Array<{ state: string; dueAt: Date }>;
 }
 
 /**
  * A group's week: everyone who helped (named only for a deed the group may hear of, and only if they allow it), the
- * minutes of credits confirmed in the span and not reversed since, requests finished, events held (not cancelled).
+ * minutes of credits confirmed in the span and not reversed since, requests finished, events held (not cancelled),
+ * visits done to elders of the group's building (counted, never named).
  */
 export function groupWeekOf(records: GroupWeekRecords, span: Span): GroupWeek {
   const deeds = records.deeds.filter((deed) => inSpan(deed.createdAt, span));
@@ -321,5 +324,6 @@ export function groupWeekOf(records: GroupWeekRecords, span: Span): GroupWeek {
     requestsResolved: records.requests.filter((request) => isResolvedIn(request, span)).length,
     eventsHeld: records.events.filter((event) => event.state !== "cancelled" && inSpan(event.startsAt, span)).length,
     thanks: deeds.filter((deed) => deed.kind === "thanks").length,
+    visits: records.visits.filter((visit) => visit.state === "done" && inSpan(visit.dueAt, span)).length,
   };
 }

@@ -21,7 +21,7 @@ export interface PendingCreditView {
   beneficiaryName: string | null;
   minutes: number;
   category: string;
-  source: "service_log" | "request" | "event";
+  source: "service_log" | "request" | "event" | "visit";
   sourceId: number | null;
   description: string | null;
   startedById: number | null;
