@@ -25,6 +25,7 @@ import { reportCommands } from "../features/reports/commands.ts";
 import type { ReportSettings } from "../features/reports/index.ts";
 import { DEFAULT_REPORT_SETTINGS } from "../features/reports/index.ts";
 import { mediationCommands } from "../features/mediation/commands.ts";
+import { guardianCommands } from "../features/guardian/commands.ts";
 
 /** A Telegram menu entry. */
 export interface MenuEntry {
@@ -195,6 +196,7 @@ export function defaultCommands(
     ...privacyCommands(settings),
     ...reportCommands(reports),
     ...mediationCommands,
+    ...guardianCommands(settings),
     ...clarifyCommands(router),
   ]);
   return registry;
