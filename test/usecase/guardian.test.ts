@@ -65,6 +65,19 @@ describe("guardian mode (use cases on fakes)", () => {
     expect(confirmed.detail).toMatchObject({ onBehalfOf: elder.id });
   });
 
+  it("lists the elder's credits to a guardian who is not a coordinator, who still decides them", async () => {
+    const { world, ready } = registered();
+    await ready;
+    const coordinator = world.person("孙主任");
+    world.state.roles = world.state.roles.filter((role) => role.personId !== coordinator.id);
+    await world.say(world.message("今天帮赵奶奶读报2小时", "张阿姨", GROUP));
+    expect(lines(await world.say(world.message("/confirm", "孙主任")))).toEqual([["chat", "dm:孙主任", "等您确认的时间币：\n#1 张阿姨 2 小时「今天帮赵奶奶读报2小时」"]]);
+    expect(lines(await world.say(world.message("/dispute 1", "孙主任")))).toEqual([
+      ["user", "张阿姨", "时间币 #1（今天帮赵奶奶读报2小时）对方表示有出入，没有入账。如有疑问，可以找网格长或协调员。"],
+      ["chat", "dm:孙主任", "已记下有出入，#1 不会入账。"],
+    ]);
+  });
+
   it("never lets a guardian confirm a credit they earned for the elder: the other leaders are asked", async () => {
     const { world, ready } = registered();
     await ready;

@@ -85,9 +85,15 @@ export async function askLeadersAll(repos: TimeBankRepos, creditIds: number[], w
   }
 }
 
-/** The pending credits a person may decide: theirs as the other side, and those leaders decide if they are one. */
+/**
+ * The pending credits a person may decide: theirs as the other side, those of the elders they act for (guardian mode),
+ * and those leaders decide if they are one.
+ */
 export async function waitingFor(repos: TimeBankRepos, personId: number, communityId: number): Promise<PendingCreditView[]> {
   const own = await repos.credits.awaiting(personId);
+  for (const ward of await repos.guardians.wardsOf(personId)) {
+    for (const credit of await repos.credits.awaiting(ward.personId)) if ((await decidersOf(repos, credit)).people.includes(personId)) own.push(credit);
+  }
   const leader = (await repos.directories.hasRole(personId, "coordinator")) || (await repos.directories.hasRole(personId, "grid_captain"));
   if (!leader) return own;
   const more: PendingCreditView[] = [];
