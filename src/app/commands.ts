@@ -26,6 +26,7 @@ import type { ReportSettings } from "../features/reports/index.ts";
 import { DEFAULT_REPORT_SETTINGS } from "../features/reports/index.ts";
 import { mediationCommands } from "../features/mediation/commands.ts";
 import { visitCommands } from "../features/visits/index.ts";
+import { guardianCommands } from "../features/guardian/commands.ts";
 
 /** A Telegram menu entry. */
 export interface MenuEntry {
@@ -197,6 +198,7 @@ export function defaultCommands(
     ...reportCommands(reports),
     ...mediationCommands,
     ...visitCommands,
+    ...guardianCommands(settings),
     ...clarifyCommands(router),
   ]);
   return registry;

@@ -13,6 +13,7 @@ import type { PersonalData } from "../features/privacy/ports.ts";
 import type { Reports } from "../features/reports/ports.ts";
 import type { Mediations } from "../features/mediation/ports.ts";
 import type { Visits } from "../features/visits/ports.ts";
+import type { Guardians } from "../features/guardian/ports.ts";
 
 /**
  * A chat as Linli knows it: identity and language only. The pipeline caches these for the life of the process, so
@@ -216,6 +217,7 @@ export interface Repositories {
   reports: Reports;
   mediation: Mediations;
   visits: Visits;
+  guardians: Guardians;
 }
 
 /** Runs a use case in one transaction. Never await chat or network I/O inside `work`. */

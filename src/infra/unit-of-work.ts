@@ -25,6 +25,7 @@ import { PrismaPersonalData } from "./repositories/prisma-personal-data.ts";
 import { PrismaReports } from "./repositories/prisma-reports.ts";
 import { PrismaMediations } from "./repositories/prisma-mediation.ts";
 import { PrismaVisits } from "./repositories/prisma-visits.ts";
+import { PrismaGuardians } from "./repositories/prisma-guardians.ts";
 
 /** Every repository bound to `tx`, reading the time once. */
 export function repositoriesFor(tx: Tx, now: Date, defaults?: CommunityDefaults): Repositories {
@@ -50,6 +51,7 @@ export function repositoriesFor(tx: Tx, now: Date, defaults?: CommunityDefaults)
     reports: new PrismaReports(tx, now),
     mediation: new PrismaMediations(tx, now),
     visits: new PrismaVisits(tx, now),
+    guardians: new PrismaGuardians(tx, now),
   };
 }
 

@@ -22,6 +22,7 @@ import { t } from "../../src/app/shared/texts.ts";
 import { requestTexts } from "../../src/features/requests/texts.ts";
 import { reportTexts } from "../../src/features/reports/texts.ts";
 import { mediationTexts } from "../../src/features/mediation/texts.ts";
+import { guardianTexts } from "../../src/features/guardian/texts.ts";
 import { detectLang } from "../../src/parse/normalize.ts";
 import { PrismaUnitOfWork } from "../../src/infra/unit-of-work.ts";
 import { FakeAdapter } from "../support/fake-adapter.ts";
@@ -204,6 +205,19 @@ const SAMPLES: Record<string, Sample[]> = {
       works: { writes: ["MediationCase"] },
     },
   ],
+  // 赵爷爷 (no phone, in no chat) is in guardian mode, the coordinator his guardian.
+  guardian: [
+    { works: { says: /赵爷爷/u } },
+    { label: "guardian register", args: { zh: "钱奶奶 8栋102", en: "Mrs-Qian 8-102" }, works: { writes: ["Person", "AuditLog"] } },
+    { label: "guardian end", args: { zh: "赵爷爷 关闭", en: "赵爷爷 off" }, works: { writes: ["Person", "AuditLog"] } },
+  ],
+  on_behalf: [
+    {
+      args: { zh: "赵爷爷 明天上午陪去医院", en: "赵爷爷 a ride to the hospital tomorrow morning" },
+      guard: { allows: (role) => role === "coordinator", says: (lang) => guardianTexts(lang).notGuardian("赵爷爷") },
+      works: { writes: ["HelpRequest", "AuditLog"] },
+    },
+  ],
 };
 
 /**
@@ -254,6 +268,12 @@ const PEOPLE_EXPECT: Record<string, (role: Role, place: Place) => boolean> = {
   "mediate close": (role, place) => place === "private" && (role === "mediator" || role === "coordinator"),
   // Arranging visits to an elder: coordinators (the details then go privately).
   visit: (role) => role === "coordinator",
+  // Guardian mode: coordinators register elders in no chat and see whom they act for; only an elder's guardian or a
+  // coordinator raises a request for them.
+  guardian: (role) => role === "coordinator",
+  "guardian register": (role) => role === "coordinator",
+  "guardian end": (role) => role === "coordinator",
+  on_behalf: (role) => role === "coordinator",
 };
 
 /** What a combination should do: be allowed, or be refused with these words. */
@@ -400,6 +420,7 @@ describe("the authorization matrix", () => {
       await say(message("private", "李奶奶", "/调解 楼上漏水到我家"));
       const takenMediation = (await app.prisma.mediationCase.findFirstOrThrow({ orderBy: { id: "desc" } })).id;
       await say(message("private", CAST.mediator.name, `/take_case ${takenMediation}`));
+      await say(message("private", CAST.coordinator.name, "/代管 赵爷爷 8栋101"));
       fixtures = { request, event, pastEvent, transfer, report, mediation, takenMediation };
       // The cast have all spoken to the bot before, in the group and privately.
       for (const role of CASTS) {

@@ -118,6 +118,39 @@ describe.each(subjects)("ports contract: $name", ({ open }) => {
     await subject.close();
   });
 
+  it("reaches a person in guardian mode through their guardian, and lists and ends it", async () => {
+    const subject = await open();
+    const transcript = await subject.uow.run(async (repos) => {
+      const { community, chat, requester, first } = await seed(repos);
+      const elder = await repos.guardians.create(community.id, "赵奶奶");
+      const building = await repos.directories.ensureBuilding(community.id, "9", "9栋");
+      await repos.directories.setResidence(elder.id, building.id, "806");
+      const steps: unknown[] = [await repos.people.reach(elder.id), await repos.guardians.findByName(community.id, "赵奶奶"), await repos.guardians.findByName(community.id, "王秀英")];
+      await repos.guardians.setGuardian(elder.id, requester.id);
+      steps.push(await repos.people.reach(elder.id, "console", chat.id), await repos.guardians.guardianOf(elder.id), await repos.guardians.wardsOf(requester.id), await repos.guardians.wardsOf(first.id));
+      // Someone with an identity is reached directly, whatever their guardianId says.
+      await repos.guardians.setGuardian(first.id, elder.id);
+      steps.push(await repos.people.reach(first.id));
+      await repos.guardians.setGuardian(elder.id, null);
+      steps.push(await repos.people.reach(elder.id), await repos.guardians.guardianOf(elder.id), await repos.guardians.findByName(community.id, "nobody"));
+      return steps;
+    });
+    expect(transcript).toEqual([
+      null,
+      { personId: 4, displayName: "赵奶奶", guardianId: null, hasIdentity: false },
+      { personId: 1, displayName: "王秀英", guardianId: null, hasIdentity: true },
+      { personId: 1, platform: "console", userId: "王秀英", displayName: "王秀英", lang: null, fallbackChatId: "楼群", onBehalfOf: { personId: 4, displayName: "赵奶奶" } },
+      1,
+      [{ personId: 4, displayName: "赵奶奶", buildingName: "9栋", room: "806" }],
+      [],
+      { personId: 2, platform: "console", userId: "王师傅", displayName: "王师傅", lang: null, fallbackChatId: "楼群" },
+      null,
+      null,
+      null,
+    ]);
+    await subject.close();
+  });
+
   it("settles a pending credit once, posts balanced transfers only, and reverses a transfer once", async () => {
     const subject = await open();
     const transcript = await subject.uow.run(async (repos) => {

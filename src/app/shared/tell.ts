@@ -4,6 +4,7 @@ import type { Lang } from "../../kernel/lang.ts";
 import type { Platform } from "../../kernel/platform.ts";
 import type { Repositories } from "../ports.ts";
 import type { Reach } from "../../features/requests/ports.ts";
+import { t } from "./texts.ts";
 
 /** The chat something (a request, an event) started in: its platform and language are the defaults for telling. */
 export interface ChatOfOrigin {
@@ -32,7 +33,10 @@ export function reachOf(repos: Pick<Repositories, "people">, personId: number, r
   return repos.people.reach(personId, request.chat?.platform, request.chatId);
 }
 
-/** `tell`, for a person already looked up with `reachOf`. Returns the language used. */
+/**
+ * `tell`, for a person already looked up with `reachOf`. Returns the language used. A guardian's reach (guardian mode)
+ * gets the message opened with whom it is about ("（代李奶奶）…"), so they know it is not their own.
+ */
 export async function tellReached(
   repos: Pick<Repositories, "outboxes">,
   reach: Reach,
@@ -41,7 +45,7 @@ export async function tellReached(
   priority = 5,
 ): Promise<Lang> {
   const lang = reach.lang ?? request.chat?.lang ?? "zh-CN";
-  const body = message(lang);
+  const body = onBehalf(reach, lang, message(lang));
   await repos.outboxes.enqueue(
     {
       kind: "user",
@@ -54,6 +58,12 @@ export async function tellReached(
     { lang, priority },
   );
   return lang;
+}
+
+function onBehalf(reach: Reach, lang: Lang, body: OutboundMessage | string): OutboundMessage | string {
+  if (!reach.onBehalfOf) return body;
+  const prefix = t(lang).onBehalfOf(reach.onBehalfOf.displayName);
+  return typeof body === "string" ? prefix + body : { ...body, text: prefix + body.text };
 }
 
 /** The grid captains of a grid (a request's) and the community's coordinators (who may take any request). */

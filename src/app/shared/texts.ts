@@ -49,6 +49,8 @@ type Texts = {
   cardUnknown: (name: string) => string;
   /** Said in a group when the answer went privately. */
   sentPrivately: string;
+  /** Guardian mode: what opens a message about someone the reader acts for ("（代李奶奶）"). */
+  onBehalfOf: (name: string) => string;
   cardOtherGrid: string;
   card: (card: { displayName: string; address: string; phone: string; abilities: string }) => string;
 };
@@ -98,6 +100,7 @@ const zh: Texts = {
   cardHowTo: "请这样查：/联系卡 @某人 或 /联系卡 姓名。",
   cardUnknown: (name) => `没找到“${name}”。`,
   sentPrivately: "已私信发给您。",
+  onBehalfOf: (name) => `（代${name}）`,
   cardOtherGrid: "网格长只能查看本网格居民的联系卡；其他网格请找协调员。",
   card: ({ displayName, address, phone, abilities }) =>
     [`应急联系卡：${displayName}`, `住址：${address}`, `电话：${phone}`, `能力：${abilities}`].join("\n"),
@@ -148,6 +151,7 @@ const en: Texts = {
   cardHowTo: "To look someone up: /card @name or /card name.",
   cardUnknown: (name) => `I couldn't find "${name}".`,
   sentPrivately: "Sent to you privately.",
+  onBehalfOf: (name) => `(for ${name}) `,
   cardOtherGrid: "Grid captains see the cards of their own grid's residents only; ask a coordinator for others.",
   card: ({ displayName, address, phone, abilities }) =>
     [`Emergency card: ${displayName}`, `Address: ${address}`, `Phone: ${phone}`, `Can help with: ${abilities}`].join("\n"),

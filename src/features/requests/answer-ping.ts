@@ -59,7 +59,10 @@ export const acceptRequest: Handler<CommandIntent, RequestRepos> = async (contex
   // Who to contact goes to the volunteer privately, even when they accepted in a group. The requester's registered room
   // and phone stay with captains and coordinators (as promised when they were given); a place said in the request is
   // passed on, since the requester gave it for this.
-  await replyPrivately(context, repos, texts.acceptedVolunteer(labelOf(request), request.place));
+  // Guardian mode: a requester in no chat is reached through whoever acts for them.
+  const requester = await repos.people.reach(request.requesterId);
+  const through = requester?.onBehalfOf ? `\n${texts.contactGuardian(request.requesterName, requester.displayName)}` : "";
+  await replyPrivately(context, repos, texts.acceptedVolunteer(labelOf(request), request.place) + through);
   const priority = pingPriority(request);
   await tell(repos, request.requesterId, request, (lang) => requestTexts(lang).acceptedRequester(request.id, context.person.displayName), priority);
   for (const id of others) await tell(repos, id, request, (lang) => requestTexts(lang).taken(request.id));

@@ -83,6 +83,9 @@ async function mayClose(context: MessageContext, repos: RequestRepos, request: H
   const allowed = helperToo ? mayFinish : mayCancel;
   // The role is looked up only when being a party is not enough.
   if (allowed({ personId: me, isCoordinator: false }, parties)) return true;
+  // Guardian mode: the guardian of a requester in no chat answers as them.
+  const requester = await repos.people.reach(request.requesterId);
+  if (requester?.onBehalfOf && requester.personId === me && allowed({ personId: request.requesterId, isCoordinator: false }, parties)) return true;
   if (allowed({ personId: me, isCoordinator: await repos.directories.hasRole(me, "coordinator") }, parties)) return true;
   await reply(context, repos, requestTexts(context.lang).notYours(request.id));
   return false;

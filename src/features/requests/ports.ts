@@ -77,7 +77,11 @@ export interface HelpRequests {
   helpingWith(volunteerId: number): Promise<HelpRequestView[]>;
 }
 
-/** How to reach a person privately: their identity on a platform, and a group to mention them in if that fails. */
+/**
+ * How to reach a person privately: their identity on a platform, and a group to mention them in if that fails. For a
+ * person in guardian mode (no identity, a guardian acting for them) it is their guardian's reach, with `onBehalfOf`
+ * naming them: `tell` opens such messages with "（代李奶奶）".
+ */
 export interface Reach {
   personId: number;
   platform: Platform;
@@ -85,6 +89,8 @@ export interface Reach {
   displayName: string;
   lang: Lang | null;
   fallbackChatId?: string;
+  /** Set when this is the guardian's reach for the person they act for: that person. */
+  onBehalfOf?: { personId: number; displayName: string };
 }
 
 /** Where someone lives (private). */
@@ -98,7 +104,10 @@ export interface Residence {
 
 /** The people and places a request touches. */
 export interface People {
-  /** A person's private reach, preferring `platform` and a fallback group they share with `nearChatId`. */
+  /**
+   * A person's private reach, preferring `platform` and a fallback group they share with `nearChatId`; for a person
+   * with no identity and a guardian, the guardian's (with `onBehalfOf`).
+   */
   reach(personId: number, platform?: Platform, nearChatId?: number | null): Promise<Reach | null>;
   residence(personId: number): Promise<Residence | null>;
   /** The building and grid a group chat is bound to. */

@@ -33,6 +33,8 @@ type RequestTexts = {
   acceptLabel: string;
   declineLabel: string;
   acceptedVolunteer: (r: RequestLabel, place: string | null) => string;
+  /** Guardian mode: the requester has no phone; whoever acts for them is the one to message. */
+  contactGuardian: (name: string, guardian: string) => string;
   notAsked: string;
   handedBack: (id: number) => string;
   handedBackRequester: (id: number, helper: string) => string;
@@ -98,6 +100,7 @@ const zh: RequestTexts = {
   subject: (r) => `${short(r.what)} #${r.id}`,
   acceptLabel: "接单",
   declineLabel: "不方便",
+  contactGuardian: (name, guardian) => `${name}不用手机，由${guardian}代为联系，请私信${guardian}。`,
   acceptedVolunteer: (r, place) =>
     `谢谢您接下求助 #${r.id}！请联系${r.name}${r.building ? `（${r.building}）` : ""}，可以在群里@TA或私信${place ? `，地点：${place}` : ""}。完成后回复 /完成 ${r.id}。`,
   notAsked: "谢谢您愿意帮忙！这个求助正在按顺序私信附近的志愿者，轮到您时我会私信您。",
@@ -170,6 +173,7 @@ const en: RequestTexts = {
   subject: (r) => `${short(r.what)} #${r.id}`,
   acceptLabel: "I'll help",
   declineLabel: "Can't now",
+  contactGuardian: (name, guardian) => `${name} has no phone; ${guardian} acts for them, so please message ${guardian}.`,
   acceptedVolunteer: (r, place) =>
     `Thank you for taking request #${r.id}! Please get in touch with ${r.name}${r.building ? ` (${r.building})` : ""}: mention them in the group or message them${place ? `; place: ${place}` : ""}. When it's done, reply /done ${r.id}.`,
   notAsked: "Thank you for offering! I'm asking nearby volunteers in turn and will message you when it's your turn.",

@@ -21,13 +21,16 @@ import { isPrivateCategory } from "../requests/domain/policy.ts";
 export type Where = { chat: Pick<KnownChat, "platform" | "externalId" | "lang" | "kind"> | null; chatId: number | null };
 
 /**
- * Who may confirm or dispute a credit: the other side from whoever recorded it, when the bot can reach them; otherwise
- * (a duty for the community, an elder in no chat) the coordinators, or the grid captains where there is no coordinator
- * to ask — never the helper nor whoever recorded it.
+ * Who may confirm or dispute a credit: the other side from whoever recorded it, when the bot can reach them (an elder
+ * in guardian mode through their guardian, who answers for them); otherwise (a duty for the community, an elder in no
+ * chat with nobody acting for them, or whose guardian is the helper) the coordinators, or the grid captains where there
+ * is no coordinator to ask — never the helper nor whoever recorded it.
  */
 export async function decidersOf(repos: Pick<TimeBankRepos, "people">, credit: PendingCreditView): Promise<{ party: number | null; people: number[] }> {
   const side = confirmingSide(credit);
-  if (side !== null && side !== credit.startedById && (await repos.people.reach(side))) return { party: side, people: [side] };
+  const reach = side !== null && side !== credit.startedById ? await repos.people.reach(side) : null;
+  if (side !== null && reach && !reach.onBehalfOf) return { party: side, people: [side] };
+  if (side !== null && reach?.onBehalfOf && reach.personId !== credit.helperId && reach.personId !== credit.startedById) return { party: side, people: [side, reach.personId] };
   const eligible = (id: number) => id !== credit.helperId && id !== credit.startedById;
   const coordinators = (await repos.people.coordinatorsOf(credit.communityId)).filter(eligible);
   return { party: null, people: coordinators.length ? coordinators : (await repos.people.captainsOfCommunity(credit.communityId)).filter(eligible) };
@@ -82,9 +85,15 @@ export async function askLeadersAll(repos: TimeBankRepos, creditIds: number[], w
   }
 }
 
-/** The pending credits a person may decide: theirs as the other side, and those leaders decide if they are one. */
+/**
+ * The pending credits a person may decide: theirs as the other side, those of the elders they act for (guardian mode),
+ * and those leaders decide if they are one.
+ */
 export async function waitingFor(repos: TimeBankRepos, personId: number, communityId: number): Promise<PendingCreditView[]> {
   const own = await repos.credits.awaiting(personId);
+  for (const ward of await repos.guardians.wardsOf(personId)) {
+    for (const credit of await repos.credits.awaiting(ward.personId)) if ((await decidersOf(repos, credit)).people.includes(personId)) own.push(credit);
+  }
   const leader = (await repos.directories.hasRole(personId, "coordinator")) || (await repos.directories.hasRole(personId, "grid_captain"));
   if (!leader) return own;
   const more: PendingCreditView[] = [];
@@ -123,18 +132,21 @@ async function decideOne(context: MessageContext, repos: TimeBankRepos, id: numb
   const credit = await repos.credits.get(id);
   if (!credit || credit.communityId !== context.person.communityId) return texts.noCredit(String(id));
   if (credit.state !== "pending") return texts.notPending(credit.id);
-  if (!(await decidersOf(repos, credit)).people.includes(context.person.id)) return texts.notYourCredit(credit.id);
+  const deciders = await decidersOf(repos, credit);
+  if (!deciders.people.includes(context.person.id)) return texts.notYourCredit(credit.id);
+  // A guardian deciding for the elder they act for: the audit log says for whom.
+  const onBehalf = deciders.party !== null && deciders.party !== context.person.id ? { onBehalfOf: deciders.party } : {};
   const where: Where = { chat: context.chat, chatId: context.chat.id };
   if (to === "disputed") {
     await repos.credits.decide(credit.id, "disputed", null);
-    await audit(repos, context, credit, "credit.disputed");
+    await audit(repos, context, credit, "credit.disputed", onBehalf);
     if (context.person.id !== credit.helperId) await tell(repos, credit.helperId, where, (lang) => timeBankTexts(lang).disputed(credit.id, credit.description));
     return texts.disputedBy(credit.id);
   }
-  return confirm(context, repos, credit, where);
+  return confirm(context, repos, credit, where, onBehalf);
 }
 
-async function confirm(context: MessageContext, repos: TimeBankRepos, credit: PendingCreditView, where: Where): Promise<string> {
+async function confirm(context: MessageContext, repos: TimeBankRepos, credit: PendingCreditView, where: Where, onBehalf: { onBehalfOf?: number }): Promise<string> {
   const texts = timeBankTexts(context.lang);
   const policy = policyOf(await repos.communities.settings(credit.communityId));
   const helperAccount = await repos.ledger.account(credit.communityId, credit.helperId);
@@ -168,7 +180,7 @@ async function confirm(context: MessageContext, repos: TimeBankRepos, credit: Pe
     description: credit.description,
     private: request !== null && isPrivateCategory(request.category),
   });
-  await audit(repos, context, credit, "credit.confirmed", { transferId: transfer.id, payer: payerId ?? "fund" });
+  await audit(repos, context, credit, "credit.confirmed", { transferId: transfer.id, payer: payerId ?? "fund", ...onBehalf });
   const warn = (lang: Lang) => (cap === "warn" ? timeBankTexts(lang).overCap(policy.capMinutes!) : "");
   // The helper confirming a credit their beneficiary recorded hears it once, here.
   if (byHelper) return texts.confirmed(credit.id, credit.minutes, helperAfter) + warn(context.lang);

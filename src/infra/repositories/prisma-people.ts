@@ -17,7 +17,7 @@ export class PrismaPeople implements People {
     });
     if (!person) return null;
     const identity = person.identities.find((one) => one.platform === platform) ?? person.identities[0];
-    if (!identity) return null;
+    if (!identity) return person.guardianId === null ? null : this.#throughGuardian(person, person.guardianId, platform, nearChatId);
     const groups = person.memberships.map((membership) => membership.chat).filter((chat) => chat.platform === identity.platform);
     // A group they share, preferring the one the matter arose in; else that group itself, where they may well be.
     const shared = groups.find((chat) => chat.id === nearChatId) ?? groups[0];
@@ -31,6 +31,12 @@ export class PrismaPeople implements People {
       lang: person.locale === "en" ? "en" : person.locale === "zh-CN" ? "zh-CN" : null,
       ...(fallback ? { fallbackChatId: fallback.externalId } : {}),
     };
+  }
+
+  /** Guardian mode: the guardian's own reach, naming the person it is about (one level: a guardian acts for themself). */
+  async #throughGuardian(person: { id: number; displayName: string }, guardianId: number, platform?: Platform, nearChatId?: number | null): Promise<Reach | null> {
+    const guardian = await this.reach(guardianId, platform, nearChatId);
+    return guardian && !guardian.onBehalfOf ? { ...guardian, onBehalfOf: { personId: person.id, displayName: person.displayName } } : null;
   }
 
   async residence(personId: number): Promise<Residence | null> {

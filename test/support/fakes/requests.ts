@@ -201,7 +201,11 @@ export class FakePeople implements People {
     if (!person) return null;
     const identities = this.state.identities.filter((one) => one.personId === personId);
     const identity = identities.find((one) => one.platform === platform) ?? identities[0];
-    if (!identity) return null;
+    if (!identity) {
+      // Guardian mode: the guardian's own reach, naming the person it is about.
+      const guardian = person.guardianId ? await this.reach(person.guardianId, platform, nearChatId) : null;
+      return guardian && !guardian.onBehalfOf ? { ...guardian, onBehalfOf: { personId, displayName: person.displayName } } : null;
+    }
     const groups = this.state.memberships
       .filter((membership) => membership.personId === personId)
       .map((membership) => must(this.state.chats.find((chat) => chat.id === membership.chatId), `chat ${membership.chatId}`))

@@ -34,6 +34,8 @@ export interface PersonRow {
   buildingId: number | null;
   room: string | null;
   nameInSummary: boolean;
+  /** Guardian mode: who acts for this person. */
+  guardianId?: number | null;
 }
 export interface IdentityRow { id: number; personId: number; platform: Platform; externalId: string; displayName: string }
 export interface MembershipRow { id: number; chatId: number; personId: number; alias: string | null; isAdmin: boolean }

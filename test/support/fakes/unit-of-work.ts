@@ -14,6 +14,7 @@ import { FakePersonalData } from "./personal-data.ts";
 import { FakeReports } from "./reports.ts";
 import { FakeMediations } from "./mediation.ts";
 import { FakeVisits } from "./visits.ts";
+import { FakeGuardians } from "./guardians.ts";
 import {
   FakeAppStates,
   FakeAuditLogs,
@@ -49,6 +50,7 @@ export function fakeRepositories(state: FakeState, now: Date): Repositories {
     reports: new FakeReports(state, now),
     mediation: new FakeMediations(state, now),
     visits: new FakeVisits(state),
+    guardians: new FakeGuardians(state),
   };
 }
 
