@@ -25,6 +25,8 @@ import { reportCommands } from "../features/reports/commands.ts";
 import type { ReportSettings } from "../features/reports/index.ts";
 import { DEFAULT_REPORT_SETTINGS } from "../features/reports/index.ts";
 import { mediationCommands } from "../features/mediation/commands.ts";
+import type { CheckinSettings } from "../features/checkins/index.ts";
+import { DEFAULT_CHECKIN_SETTINGS, checkinCommands } from "../features/checkins/index.ts";
 
 /** A Telegram menu entry. */
 export interface MenuEntry {
@@ -176,6 +178,7 @@ export function defaultCommands(
   settings: RequestSettings = DEFAULT_REQUEST_SETTINGS,
   router: () => Dispatcher = () => unrouted(),
   reports: ReportSettings = DEFAULT_REPORT_SETTINGS,
+  checkins: CheckinSettings = DEFAULT_CHECKIN_SETTINGS,
 ): CommandRegistry {
   const registry: CommandRegistry = new CommandRegistry([
     command({
@@ -195,6 +198,7 @@ export function defaultCommands(
     ...privacyCommands(settings),
     ...reportCommands(reports),
     ...mediationCommands,
+    ...checkinCommands(checkins),
     ...clarifyCommands(router),
   ]);
   return registry;

@@ -16,6 +16,8 @@ import { DIGEST_JOB, digestJob } from "../features/digests/send-digest.ts";
 import { REMIND_JOB as REPORT_REMIND_JOB, remindReportJob } from "../features/reports/index.ts";
 import { FOLLOW_UP_JOB as MEDIATION_FOLLOW_UP_JOB, UNANSWERED_JOB as MEDIATION_UNANSWERED_JOB } from "../features/mediation/flow.ts";
 import { followUpCaseJob, unansweredCaseJob } from "../features/mediation/jobs.ts";
+import type { CheckinSettings } from "../features/checkins/index.ts";
+import { ASK_JOB as CHECKIN_ASK_JOB, DEFAULT_CHECKIN_SETTINGS, ESCALATE_JOB as CHECKIN_ESCALATE_JOB, askCheckinJob, escalateCheckinJob } from "../features/checkins/index.ts";
 
 /** Payload of a "say" job: a message to send at a given time (used by announcements and tests). */
 export interface SayPayload {
@@ -32,7 +34,10 @@ export const sayJob: JobHandler = async (payload, repos) => {
 };
 
 /** The job handlers by kind. */
-export function defaultJobHandlers(settings: RequestSettings = DEFAULT_REQUEST_SETTINGS): ReadonlyMap<string, JobHandler> {
+export function defaultJobHandlers(
+  settings: RequestSettings = DEFAULT_REQUEST_SETTINGS,
+  checkins: CheckinSettings = DEFAULT_CHECKIN_SETTINGS,
+): ReadonlyMap<string, JobHandler> {
   return new Map([
     ["say", sayJob],
     [WAVE_JOB, waveTimeoutJob(settings)],
@@ -48,5 +53,7 @@ export function defaultJobHandlers(settings: RequestSettings = DEFAULT_REQUEST_S
     [REPORT_REMIND_JOB, remindReportJob],
     [MEDIATION_UNANSWERED_JOB, unansweredCaseJob],
     [MEDIATION_FOLLOW_UP_JOB, followUpCaseJob],
+    [CHECKIN_ASK_JOB, askCheckinJob()],
+    [CHECKIN_ESCALATE_JOB, escalateCheckinJob(checkins)],
   ]);
 }

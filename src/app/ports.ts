@@ -12,6 +12,7 @@ import type { Events } from "../features/events/ports.ts";
 import type { PersonalData } from "../features/privacy/ports.ts";
 import type { Reports } from "../features/reports/ports.ts";
 import type { Mediations } from "../features/mediation/ports.ts";
+import type { Checkins } from "../features/checkins/ports.ts";
 
 /**
  * A chat as Linli knows it: identity and language only. The pipeline caches these for the life of the process, so
@@ -214,6 +215,7 @@ export interface Repositories {
   personalData: PersonalData;
   reports: Reports;
   mediation: Mediations;
+  checkins: Checkins;
 }
 
 /** Runs a use case in one transaction. Never await chat or network I/O inside `work`. */

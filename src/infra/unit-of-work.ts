@@ -24,6 +24,7 @@ import { PrismaUnsureMessages } from "./repositories/prisma-unsure-messages.ts";
 import { PrismaPersonalData } from "./repositories/prisma-personal-data.ts";
 import { PrismaReports } from "./repositories/prisma-reports.ts";
 import { PrismaMediations } from "./repositories/prisma-mediation.ts";
+import { PrismaCheckins } from "./repositories/prisma-checkins.ts";
 
 /** Every repository bound to `tx`, reading the time once. */
 export function repositoriesFor(tx: Tx, now: Date, defaults?: CommunityDefaults): Repositories {
@@ -48,6 +49,7 @@ export function repositoriesFor(tx: Tx, now: Date, defaults?: CommunityDefaults)
     personalData: new PrismaPersonalData(tx),
     reports: new PrismaReports(tx, now),
     mediation: new PrismaMediations(tx, now),
+    checkins: new PrismaCheckins(tx, now),
   };
 }
 

@@ -144,7 +144,30 @@ export interface MediationRow {
   closedAt?: Date | null;
 }
 export interface MediationNoteRow { id: number; caseId: number; authorId: number; text: string; createdAt: Date }
-export interface CheckinRow { id: number; personId: number; active: boolean; createdAt: Date; lastCheckinAt: Date | null }
+export interface CheckinRow {
+  id: number;
+  personId: number;
+  active: boolean;
+  createdAt: Date;
+  lastCheckinAt: Date | null;
+  askMinute?: number;
+  graceMinutes?: number;
+  pausedUntil?: Date | null;
+  enrolledById?: number | null;
+}
+export interface CheckinContactRow { id: number; enrolmentId: number; personId: number; position: number }
+export interface CheckinDayRow {
+  id: number;
+  enrolmentId: number;
+  personId: number;
+  date: string;
+  state: "asked" | "answered" | "missed" | "paused";
+  late: boolean;
+  answeredById: number | null;
+  answeredAt: Date | null;
+  goingById: number | null;
+  escalatedTo: number[];
+}
 export interface JobRow {
   id: number;
   kind: string;
@@ -190,6 +213,8 @@ export interface FakeState {
   mediations: MediationRow[];
   mediationNotes: MediationNoteRow[];
   checkins: CheckinRow[];
+  checkinContacts: CheckinContactRow[];
+  checkinDays: CheckinDayRow[];
   jobs: JobRow[];
   outbox: OutboxRow[];
   processed: ProcessedRow[];
@@ -231,6 +256,8 @@ export function emptyState(): FakeState {
     mediations: [],
     mediationNotes: [],
     checkins: [],
+    checkinContacts: [],
+    checkinDays: [],
     jobs: [],
     outbox: [],
     processed: [],

@@ -13,6 +13,7 @@ import { FakeDigests } from "./digests.ts";
 import { FakePersonalData } from "./personal-data.ts";
 import { FakeReports } from "./reports.ts";
 import { FakeMediations } from "./mediation.ts";
+import { FakeCheckins } from "./checkins.ts";
 import {
   FakeAppStates,
   FakeAuditLogs,
@@ -47,6 +48,7 @@ export function fakeRepositories(state: FakeState, now: Date): Repositories {
     personalData: new FakePersonalData(state),
     reports: new FakeReports(state, now),
     mediation: new FakeMediations(state, now),
+    checkins: new FakeCheckins(state, now),
   };
 }
 
