@@ -182,6 +182,21 @@ describe("daily check-ins: conversations on the clock", () => {
     await app.close();
   });
 
+  it("shows missed days from the true history in the private digest, and flags a streak by name", async () => {
+    const { app, adapter } = await demoApp(db.url);
+    await enrolGrandma(app, adapter);
+    // Two days with no answer from anyone: the ladder runs out at the coordinator.
+    const missed = await hours(app, adapter, "2026-11-26", "2026-11-27");
+    expect(missed.filter(([, , text]) => text === LOOK_IN).map(([, id]) => id)).toEqual(["张阿姨", "王秀英", "周大姐", "孙主任", "张阿姨", "王秀英", "周大姐", "孙主任"]);
+    const [digest] = await say(app, adapter, dm("孙主任", "/digest"));
+    expect(String(digest![2]).split("\n").slice(-2)).toEqual(["报平安未报（天次）：2（+2），涉及 1 人", "⚠️ 连续多天未报平安：李奶奶 2 天"]);
+    // From a group: only privately.
+    const fromGroup = await say(app, adapter, group("孙主任", "/digest"));
+    expect(fromGroup.map(([to, id]) => `${to}:${id}`)).toEqual(["user:孙主任", `chat:${GROUP}`]);
+    expect(fromGroup[1]![2]).toBe("已私信发给您。");
+    await app.close();
+  });
+
   it("enrols in words and by command, privately even from a group; a relative becomes the first contact; stops", async () => {
     const { app, adapter } = await demoApp(db.url);
     expect(await say(app, adapter, group("钱大爷", "我一个人住，每天报平安"))).toEqual([
