@@ -225,4 +225,24 @@ describe("daily check-ins: conversations on the clock", () => {
     ]);
     await app.close();
   });
+
+  it("lists enrolment and contacts in /mydata and removes them with /forgetme", async () => {
+    const { app, adapter } = await demoApp(db.url);
+    await enrolGrandma(app, adapter);
+    await at(app, adapter, "2026-11-26 09:00");
+    await at(app, adapter, "2026-11-26 11:00");
+    const [mine] = await say(app, adapter, dm("李奶奶", "/我的数据"));
+    expect(String(mine![2])).toContain("报平安联系人（按顺序）：张阿姨、王秀英");
+    const [theirs] = await say(app, adapter, dm("张阿姨", "/我的数据"));
+    expect(String(theirs![2])).toContain("您是这些人的报平安联系人：李奶奶");
+    // 张阿姨 forgets herself: off the list; then 李奶奶: enrolment, contacts and days gone.
+    await say(app, adapter, dm("张阿姨", "2"), dm("李奶奶", "1"));
+    await say(app, adapter, dm("张阿姨", "/删除我的数据"));
+    await say(app, adapter, dm("张阿姨", "1"));
+    expect((await app.prisma.checkinContact.findMany({ include: { person: true } })).map((one) => one.person.displayName)).toEqual(["王秀英"]);
+    await say(app, adapter, dm("李奶奶", "/删除我的数据"));
+    await say(app, adapter, dm("李奶奶", "1"));
+    expect([await app.prisma.checkinEnrolment.count(), await app.prisma.checkinContact.count(), await app.prisma.checkinDay.count()]).toEqual([0, 0, 0]);
+    await app.close();
+  });
 });
