@@ -158,9 +158,14 @@ describe("daily check-ins: conversations on the clock", () => {
     expect(await say(app, adapter, group("李奶奶", "早上好！"))).toEqual([]);
     expect(await at(app, adapter, "2026-11-27 09:00")).toEqual([]);
     expect(await at(app, adapter, "2026-11-27 12:00")).toEqual([]);
+    // A command of something else counts too.
+    app.clock.set(new Date("2026-11-28T08:00:00+08:00"));
+    expect((await say(app, adapter, dm("李奶奶", "/帮助"))).map(([to, id]) => `${to}:${id}`)).toEqual(["chat:dm:李奶奶"]);
+    expect(await at(app, adapter, "2026-11-28 09:00")).toEqual([]);
     expect((await days(app, "李奶奶")).map((day) => [day.date, day.state, day.late])).toEqual([
       ["2026-11-26", "answered", false],
       ["2026-11-27", "answered", false],
+      ["2026-11-28", "answered", false],
     ]);
     await app.close();
   });
@@ -231,11 +236,14 @@ describe("daily check-ins: conversations on the clock", () => {
     await enrolGrandma(app, adapter);
     await at(app, adapter, "2026-11-26 09:00");
     await at(app, adapter, "2026-11-26 11:00");
-    const [mine] = await say(app, adapter, dm("李奶奶", "/我的数据"));
+    // Her /mydata is a command of hers that day: it is her (late) check-in too, and 张阿姨, asked at 11:00, hears it.
+    const [told, mine] = await say(app, adapter, dm("李奶奶", "/我的数据"));
+    expect(told).toEqual(["user", "张阿姨", "李奶奶 刚报了平安，不用再担心了，谢谢您。"]);
     expect(String(mine![2])).toContain("报平安联系人（按顺序）：张阿姨、王秀英");
     const [theirs] = await say(app, adapter, dm("张阿姨", "/我的数据"));
     expect(String(theirs![2])).toContain("您是这些人的报平安联系人：李奶奶");
     // 张阿姨 forgets herself: off the list; then 李奶奶: enrolment, contacts and days gone.
+    // Their open questions answered first, so that "1" below confirms the deletion.
     await say(app, adapter, dm("张阿姨", "2"), dm("李奶奶", "1"));
     await say(app, adapter, dm("张阿姨", "/删除我的数据"));
     await say(app, adapter, dm("张阿姨", "1"));

@@ -118,6 +118,12 @@ export function checkinRoute(settings: CheckinSettings) {
   };
 }
 
+/** A message from an enrolled person that is a command of something else: today's check-in, recorded silently. */
+export async function recordPresence(context: MessageBase, repos: CheckinRepos): Promise<void> {
+  const enrolment = await repos.checkins.enrolment(context.person.id);
+  if (enrolment?.active) await recordCheckin(repos, enrolment, context.person.id, context.now);
+}
+
 /**
  * Any message from an enrolled person, in any chat: being away for a while ("我去女儿家住一周") pauses their
  * check-ins; anything else is today's check-in, recorded silently.

@@ -33,7 +33,7 @@ export const checkinCommands = (settings: CheckinSettings) => [
           return answerOption(context, repos, settings, read.action, read.personId);
       }
     },
-    help: { line: "requests", order: 6, zh: { joiner: "；", before: "独居老人每天报个平安：", example: "开启" }, en: { joiner: "; ", before: "living alone? a daily check-in: ", example: "on" } },
+    help: { line: "requests", order: 7, zh: { joiner: "；", before: "独居老人每天报个平安：", example: "开启" }, en: { joiner: "; ", before: "living alone? a daily check-in: ", example: "on" } },
     menu: { order: 20, zh: "每日报平安", en: "Daily check-in" },
   }),
 ];

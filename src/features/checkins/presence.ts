@@ -8,7 +8,7 @@ import type { Intent } from "../../parse/intent.ts";
 import type { BoundHandler } from "../../app/shared/context.ts";
 import type { CheckinSettings } from "./flow.ts";
 import { awayFor, saysFine, wantsDailyCheckin } from "./domain/words.ts";
-import { noticeEnrolled } from "./answer.ts";
+import { noticeEnrolled, recordPresence } from "./answer.ts";
 import { enrol } from "./enrol.ts";
 
 /** The pipeline's reading of a message for check-ins: the intent to route instead, and what to run before the route. */
@@ -24,7 +24,8 @@ export interface Presence {
 /** Is this message a check-in, a pause, or a wish to enrol? Pure. */
 export function checkinPresence(settings: CheckinSettings) {
   return (intent: Intent, text: string, enrolled: boolean): Presence | undefined => {
-    if (intent.kind === "command") return undefined;
+    // Any command of theirs counts too (not /报平安 itself, which says what it does).
+    if (intent.kind === "command") return enrolled && intent.name !== "checkin" ? { before: recordPresence } : undefined;
     if (enrolled) {
       if (awayFor(text) !== undefined) return { before: noticeEnrolled, only: true };
       if (saysFine(text) && intent.kind !== "checkin") return { intent: { kind: "checkin" }, before: noticeEnrolled };
