@@ -8,6 +8,7 @@ import { z } from "zod";
 import cron from "node-cron";
 import { DEFAULT_REQUEST_SETTINGS, type RequestSettings } from "./features/requests/domain/policy.ts";
 import { DEFAULT_REPORT_SETTINGS, type ReportSettings } from "./features/reports/index.ts";
+import { DEFAULT_CHECKIN_SETTINGS, type CheckinSettings } from "./features/checkins/index.ts";
 
 /** A whole number of at least `min`, with one message for every way it can be wrong. */
 function wholeNumber(min: number, fallback: number) {
@@ -52,6 +53,13 @@ const schema = z.object({
   SOS_ROUNDS: wholeNumber(1, DEFAULT_REQUEST_SETTINGS.sosRounds),
   SOS_JOIN_MINUTES: wholeNumber(0, DEFAULT_REQUEST_SETTINGS.sosJoinMinutes),
   REPORT_REMIND_DAYS: wholeNumber(1, DEFAULT_REPORT_SETTINGS.remindDays),
+  CHECKIN_TIME: z
+    .string()
+    .trim()
+    .regex(/^([01]?\d|2[0-3]):[0-5]\d$/u, { message: 'must be a time of day such as "09:00"' })
+    .default("09:00"),
+  CHECKIN_GRACE_MINUTES: wholeNumber(1, DEFAULT_CHECKIN_SETTINGS.graceMinutes),
+  CHECKIN_STEP_MINUTES: wholeNumber(1, DEFAULT_CHECKIN_SETTINGS.stepMinutes),
   TELEGRAM_BOT_TOKEN: z
     .string()
     .trim()
@@ -132,6 +140,7 @@ export interface Config {
   consoleMaxTextLength: number;
   requests: RequestSettings;
   reports: ReportSettings;
+  checkins: CheckinSettings;
   /** Set when WECHATY_PUPPET is: the WeChat adapter runs. */
   wechat: WechatConfig | null;
   /** Set when TELEGRAM_BOT_TOKEN is: the Telegram adapter runs. */
@@ -215,6 +224,11 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
       sosJoinMinutes: value.SOS_JOIN_MINUTES,
     },
     reports: { remindDays: value.REPORT_REMIND_DAYS },
+    checkins: {
+      askMinute: Number(value.CHECKIN_TIME.split(":")[0]) * 60 + Number(value.CHECKIN_TIME.split(":")[1]),
+      graceMinutes: value.CHECKIN_GRACE_MINUTES,
+      stepMinutes: value.CHECKIN_STEP_MINUTES,
+    },
     wechat: value.WECHATY_PUPPET
       ? {
           puppet: value.WECHATY_PUPPET,

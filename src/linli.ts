@@ -64,11 +64,11 @@ export async function createLinli(options: LinliOptions): Promise<Linli> {
     db,
     clock,
     log,
-    handlers: options.jobHandlers ?? defaultJobHandlers(config.requests),
+    handlers: options.jobHandlers ?? defaultJobHandlers(config.requests, config.checkins),
     maxAttempts: 5,
   });
   const uow = new PrismaUnitOfWork(db, clock, { timeZone: config.timeZone, locale: config.defaultLocale });
-  const router = options.router ?? defaultRouter(config.requests, config.reports);
+  const router = options.router ?? defaultRouter(config.requests, config.reports, config.checkins);
   const endpointDeps = { log, ...(options.deadline ? { deadline: options.deadline } : {}) };
   const pipeline = new Pipeline({
     uow,

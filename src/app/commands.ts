@@ -27,6 +27,8 @@ import { DEFAULT_REPORT_SETTINGS } from "../features/reports/index.ts";
 import { mediationCommands } from "../features/mediation/commands.ts";
 import { visitCommands } from "../features/visits/index.ts";
 import { guardianCommands } from "../features/guardian/commands.ts";
+import type { CheckinSettings } from "../features/checkins/index.ts";
+import { DEFAULT_CHECKIN_SETTINGS, checkinCommands } from "../features/checkins/index.ts";
 
 /** A Telegram menu entry. */
 export interface MenuEntry {
@@ -178,6 +180,7 @@ export function defaultCommands(
   settings: RequestSettings = DEFAULT_REQUEST_SETTINGS,
   router: () => Dispatcher = () => unrouted(),
   reports: ReportSettings = DEFAULT_REPORT_SETTINGS,
+  checkins: CheckinSettings = DEFAULT_CHECKIN_SETTINGS,
 ): CommandRegistry {
   const registry: CommandRegistry = new CommandRegistry([
     command({
@@ -199,6 +202,7 @@ export function defaultCommands(
     ...mediationCommands,
     ...visitCommands,
     ...guardianCommands(settings),
+    ...checkinCommands(checkins),
     ...clarifyCommands(router),
   ]);
   return registry;

@@ -17,6 +17,8 @@ import { REMIND_JOB as REPORT_REMIND_JOB, remindReportJob } from "../features/re
 import { FOLLOW_UP_JOB as MEDIATION_FOLLOW_UP_JOB, UNANSWERED_JOB as MEDIATION_UNANSWERED_JOB } from "../features/mediation/flow.ts";
 import { followUpCaseJob, unansweredCaseJob } from "../features/mediation/jobs.ts";
 import { ASK_JOB as VISIT_ASK_JOB, MISSED_JOB as VISIT_MISSED_JOB, REMIND_JOB as VISIT_REMIND_JOB, WEEK_JOB as VISIT_WEEK_JOB, askVisitJob, missedVisitJob, openWeekJob, remindVisitJob } from "../features/visits/index.ts";
+import type { CheckinSettings } from "../features/checkins/index.ts";
+import { ASK_JOB as CHECKIN_ASK_JOB, DEFAULT_CHECKIN_SETTINGS, ESCALATE_JOB as CHECKIN_ESCALATE_JOB, askCheckinJob, escalateCheckinJob } from "../features/checkins/index.ts";
 
 /** Payload of a "say" job: a message to send at a given time (used by announcements and tests). */
 export interface SayPayload {
@@ -33,7 +35,10 @@ export const sayJob: JobHandler = async (payload, repos) => {
 };
 
 /** The job handlers by kind. */
-export function defaultJobHandlers(settings: RequestSettings = DEFAULT_REQUEST_SETTINGS): ReadonlyMap<string, JobHandler> {
+export function defaultJobHandlers(
+  settings: RequestSettings = DEFAULT_REQUEST_SETTINGS,
+  checkins: CheckinSettings = DEFAULT_CHECKIN_SETTINGS,
+): ReadonlyMap<string, JobHandler> {
   return new Map([
     ["say", sayJob],
     [WAVE_JOB, waveTimeoutJob(settings)],
@@ -53,5 +58,7 @@ export function defaultJobHandlers(settings: RequestSettings = DEFAULT_REQUEST_S
     [VISIT_REMIND_JOB, remindVisitJob],
     [VISIT_ASK_JOB, askVisitJob],
     [VISIT_MISSED_JOB, missedVisitJob],
+    [CHECKIN_ASK_JOB, askCheckinJob()],
+    [CHECKIN_ESCALATE_JOB, escalateCheckinJob(checkins)],
   ]);
 }

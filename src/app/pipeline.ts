@@ -61,6 +61,8 @@ export class Pipeline {
   readonly #people = new Map<string, KnownPerson>();
   readonly #admins = new Map<string, boolean>();
   readonly #answerWords: ReadonlySet<string> = new Set(SOS_ANSWER_WORDS.map(normalizeWord));
+  /** The identities of people enrolled in daily check-ins, read once and again after a check-in command. */
+  #enrolled: Promise<ReadonlySet<string>> | undefined;
 
   constructor(deps: PipelineDeps) {
     this.#deps = deps;
@@ -71,6 +73,18 @@ export class Pipeline {
   receive(event: InboundEvent): Promise<Outcome> {
     if (!("kind" in event)) return this.handle(event);
     return event.kind === "button_pressed" ? this.handle(pressed(event)) : this.members(event);
+  }
+
+  /** The identities enrolled in daily check-ins (read from the database when not known). */
+  #enrolledSet(): Promise<ReadonlySet<string>> {
+    this.#enrolled ??= this.#deps.uow.run((repos) => repos.checkins.enrolledIdentities()).then(
+      (keys) => new Set(keys),
+      (error: unknown) => {
+        this.#enrolled = undefined;
+        throw error;
+      },
+    );
+    return this.#enrolled;
   }
 
   /** People joined or left a chat: their memberships, and a greeting for newcomers to a group. Never throws. */
@@ -127,10 +141,16 @@ export class Pipeline {
       let intent = this.#deps.parser(text, parseContext);
       // A second opinion only where the embedded model was unsure: never for an SOS, a command or a rule's match.
       if (this.#deps.secondOpinion && isUnsure(intent)) intent = await this.#askSecondOpinion(text, intent, parseContext);
+      // Check-ins read every message without I/O: an enrolled sender's (known from an in-memory set) is their check-in.
+      const read = this.#deps.router.presence;
+      const presence = read ? read(intent, text, (await this.#enrolledSet()).has(senderKey(message))) : undefined;
+      if (presence?.intent) intent = presence.intent;
       // A photo whose caption says nothing to act on may still belong to a report made just before or after it.
-      const handler = handlerFor(this.#deps.router, intent) ?? (message.photo ? photoHandlerFor(this.#deps.router, intent) : undefined);
+      const routed = presence?.only ? undefined : (handlerFor(this.#deps.router, intent) ?? (message.photo ? photoHandlerFor(this.#deps.router, intent) : undefined));
+      const handler = before(presence?.before, routed);
       if (!handler) return "ignored";
       const outcome = await this.#run(message, intent, text, now, handler, answers);
+      if (presence?.only || intent.kind === "checkin" || (intent.kind === "command" && intent.name === "checkin")) this.#enrolled = undefined;
       this.#recent.add(key);
       if (outcome === "handled") this.#deps.onCommitted?.();
       return outcome;
@@ -400,6 +420,15 @@ function pressed(event: ButtonPressed): InboundMessage {
     action: { data: event.data },
     ...(event.messageId ? { replyToId: event.messageId } : {}),
     sentAt: event.at,
+  };
+}
+
+/** Run `first` and then `then` in one transaction (either may be missing). */
+function before(first: BoundHandler | undefined, then: BoundHandler | undefined): BoundHandler | undefined {
+  if (!first || !then) return first ?? then;
+  return async (base, repos) => {
+    await first(base, repos);
+    await then(base, repos);
   };
 }
 

@@ -14,6 +14,7 @@ import type { Reports } from "../features/reports/ports.ts";
 import type { Mediations } from "../features/mediation/ports.ts";
 import type { Visits } from "../features/visits/ports.ts";
 import type { Guardians } from "../features/guardian/ports.ts";
+import type { Checkins } from "../features/checkins/ports.ts";
 
 /**
  * A chat as Linli knows it: identity and language only. The pipeline caches these for the life of the process, so
@@ -218,6 +219,7 @@ export interface Repositories {
   mediation: Mediations;
   visits: Visits;
   guardians: Guardians;
+  checkins: Checkins;
 }
 
 /** Runs a use case in one transaction. Never await chat or network I/O inside `work`. */

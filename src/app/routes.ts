@@ -24,6 +24,8 @@ import type { ReportSettings } from "../features/reports/index.ts";
 import { DEFAULT_REPORT_SETTINGS, attachPhoto, raiseReport } from "../features/reports/index.ts";
 import { raiseDispute } from "../features/mediation/index.ts";
 import { visitWordsFirst } from "../features/visits/index.ts";
+import type { CheckinSettings, Presence } from "../features/checkins/index.ts";
+import { DEFAULT_CHECKIN_SETTINGS, checkinPresence, checkinRoute } from "../features/checkins/index.ts";
 
 /** A use case for each intent kind that is not a command; "closing" and "unsure" are kinds of "none". */
 export type Routes = { [K in NaturalIntent["kind"]]?: Handler<Extract<NaturalIntent, { kind: K }>> } & {
@@ -42,6 +44,8 @@ export type Routes = { [K in NaturalIntent["kind"]]?: Handler<Extract<NaturalInt
 export interface Router {
   routes: Routes;
   commands: CommandRegistry;
+  /** Check-ins' reading of every message (pure): an enrolled sender's check-in or pause, an unenrolled one's wish to enrol. */
+  presence?: (intent: Intent, text: string, enrolled: boolean) => Presence | undefined;
 }
 
 /** The use case an intent goes to. */
@@ -100,7 +104,11 @@ export function routeName(intent: Intent): string {
 }
 
 /** The default router. */
-export function defaultRouter(settings: RequestSettings = DEFAULT_REQUEST_SETTINGS, reports: ReportSettings = DEFAULT_REPORT_SETTINGS): Router {
+export function defaultRouter(
+  settings: RequestSettings = DEFAULT_REQUEST_SETTINGS,
+  reports: ReportSettings = DEFAULT_REPORT_SETTINGS,
+  checkins: CheckinSettings = DEFAULT_CHECKIN_SETTINGS,
+): Router {
   // A volunteer's "去了1小时，精神不错" / "这周三去不了" in a private chat is about their visit when they have one.
   const visits = visitWordsFirst({ serviceLog: logService, cancel: cancelInWords });
   const router: Router = {
@@ -121,8 +129,10 @@ export function defaultRouter(settings: RequestSettings = DEFAULT_REQUEST_SETTIN
       report: raiseReport(reports),
       photo: attachPhoto,
       dispute: raiseDispute,
+      checkin: checkinRoute(checkins),
     },
-    commands: defaultCommands(settings, () => dispatcher, reports),
+    commands: defaultCommands(settings, () => dispatcher, reports, checkins),
+    presence: checkinPresence(checkins),
   };
   const dispatcher = dispatcherOf(router);
   return router;

@@ -26,6 +26,7 @@ import { PrismaReports } from "./repositories/prisma-reports.ts";
 import { PrismaMediations } from "./repositories/prisma-mediation.ts";
 import { PrismaVisits } from "./repositories/prisma-visits.ts";
 import { PrismaGuardians } from "./repositories/prisma-guardians.ts";
+import { PrismaCheckins } from "./repositories/prisma-checkins.ts";
 
 /** Every repository bound to `tx`, reading the time once. */
 export function repositoriesFor(tx: Tx, now: Date, defaults?: CommunityDefaults): Repositories {
@@ -52,6 +53,7 @@ export function repositoriesFor(tx: Tx, now: Date, defaults?: CommunityDefaults)
     mediation: new PrismaMediations(tx, now),
     visits: new PrismaVisits(tx, now),
     guardians: new PrismaGuardians(tx, now),
+    checkins: new PrismaCheckins(tx, now),
   };
 }
 

@@ -218,6 +218,11 @@ const SAMPLES: Record<string, Sample[]> = {
       works: { writes: ["HelpRequest", "AuditLog"] },
     },
   ],
+  checkin: [
+    { works: { says: /报平安|check-in/iu } },
+    { label: "checkin on", args: { zh: "开启", en: "on" }, works: { writes: ["CheckinEnrolment", "AuditLog"] } },
+    { label: "checkin on for someone", args: { zh: "开启 李奶奶", en: "on 李奶奶" }, works: { writes: ["CheckinEnrolment", "AuditLog"] } },
+  ],
 };
 
 /**
@@ -274,6 +279,9 @@ const PEOPLE_EXPECT: Record<string, (role: Role, place: Place) => boolean> = {
   "guardian register": (role) => role === "coordinator",
   "guardian end": (role) => role === "coordinator",
   on_behalf: (role) => role === "coordinator",
+  // Daily check-ins: anyone for themself, and anyone for a relative (who then becomes their contact and is told).
+  "checkin on": () => true,
+  "checkin on for someone": () => true,
 };
 
 /** What a combination should do: be allowed, or be refused with these words. */

@@ -65,6 +65,15 @@ describe("digest figures", () => {
     await prisma.mediationCase.create({ data: { communityId: community.id, openedById: requester, gridId: east, kind: "noise", description: "私密细节", state: "taken", createdAt: at(10) } });
     await prisma.checkinEnrolment.create({ data: { personId: await person("李奶奶"), lastCheckinAt: at(30), createdAt: at(500) } });
     await prisma.checkinEnrolment.create({ data: { personId: await person("钱大爷"), lastCheckinAt: at(3), createdAt: at(500) } });
+    // The true history: 李奶奶 missed two days running this week (one answered late) and one the week before.
+    const grandma = await prisma.checkinEnrolment.findUniqueOrThrow({ where: { personId: await person("李奶奶") } });
+    const uncle = await prisma.checkinEnrolment.findUniqueOrThrow({ where: { personId: await person("钱大爷") } });
+    await prisma.checkinDay.createMany({ data: [
+      { enrolmentId: grandma.id, personId: grandma.personId, date: "2026-11-21", state: "missed", createdAt: at(200) },
+      { enrolmentId: grandma.id, personId: grandma.personId, date: "2026-11-27", state: "missed", createdAt: at(59) },
+      { enrolmentId: grandma.id, personId: grandma.personId, date: "2026-11-28", state: "answered", late: true, createdAt: at(35) },
+      { enrolmentId: uncle.id, personId: uncle.personId, date: "2026-11-28", state: "answered", createdAt: at(35) },
+    ] });
     // Ledger: 王师傅 (3栋) 2 h A and 1 h B; 张阿姨 (3栋) 1.5 h A, reversed this week; Emma (7栋, 西区) 1 h C.
     const uow = new PrismaUnitOfWork(app.db, new VirtualClock(at(2)));
     await uow.run(async (repos) => {
@@ -96,7 +105,8 @@ describe("digest figures", () => {
     expect(all.mediations).toEqual({ byState: { taken: 1 }, byKind: { noise: 1 } });
     expect(all.minutesByCategory).toEqual({ A: 120, B: 60, C: 60 });
     expect(all.topHelpers).toEqual([{ name: "王师傅", minutes: 180 }, { name: "Emma", minutes: 60 }]);
-    expect(all.lapsedCheckins).toBe(1);
+    expect(all.checkins).toEqual({ missedDays: 2, people: 1, streaks: [{ name: "李奶奶", days: 2 }] });
+    expect(before.checkins).toEqual({ missedDays: 1, people: 1, streaks: [] });
     expect(eastOnly.grids.map((grid) => grid.gridName)).toEqual(["东区网格"]);
     expect(eastOnly.sos.alerts).toBe(1);
     expect(eastOnly.reports.byState).toEqual({ open: 1 });

@@ -7,7 +7,7 @@ import {
   firstAcknowledgement,
   groupWeekOf,
   isExpiredIn,
-  isLapsedAt,
+  checkinFigures,
   isNewIn,
   isOpenAtEnd,
   isStaleAtEnd,
@@ -95,20 +95,19 @@ describe("digest definitions", () => {
     expect(creditedHours(transfers, week, (buildingId) => buildingId === 3)).toEqual({ minutesByCategory: { A: 120, B: 60 }, topHelpers: [{ name: "王师傅", minutes: 180 }] });
   });
 
-  it("calls a check-in lapsed when the last is more than a day old, for someone enrolled more than a day", () => {
-    const enrolment = (createdHoursAgo: number, lastHoursAgo: number | null, active = true) => ({
-      active,
-      createdAt: at(createdHoursAgo),
-      lastCheckinAt: lastHoursAgo === null ? null : at(lastHoursAgo),
-      buildingId: 3,
-    });
-    expect([enrolment(500, 30), enrolment(500, 3), enrolment(500, null), enrolment(5, null), enrolment(500, 30, false)].map((one) => isLapsedAt(one, END))).toEqual([
-      true,
-      false,
-      true,
-      false,
-      false,
-    ]);
+  it("counts missed check-in days of the span from their history (late answers included) and flags a streak by name", () => {
+    type State = "asked" | "answered" | "missed" | "paused";
+    const day = (date: string, hoursAgo: number, state: State, late = false) => ({ date, at: at(hoursAgo), state, late });
+    const records = [
+      // Three days running, the middle one answered late; one missed before the span (not counted).
+      { name: "李奶奶", buildingId: 3, days: [day("2026-11-20", 220, "missed"), day("2026-11-26", 75, "missed"), day("2026-11-27", 51, "answered", true), day("2026-11-28", 27, "missed")] },
+      // Two missed days with one answered between them: no streak.
+      { name: "钱大爷", buildingId: 5, days: [day("2026-11-24", 123, "missed"), day("2026-11-25", 99, "answered"), day("2026-11-26", 75, "missed")] },
+      // Paused days and answered ones are not missed.
+      { name: "Emma", buildingId: 7, days: [day("2026-11-27", 51, "paused"), day("2026-11-28", 27, "answered")] },
+    ];
+    expect(checkinFigures(records, week)).toEqual({ missedDays: 5, people: 2, streaks: [{ name: "李奶奶", days: 3 }] });
+    expect(checkinFigures([], week)).toEqual({ missedDays: 0, people: 0, streaks: [] });
   });
 
   it("puts it together per grid with medians, limited to a captain's grid", () => {
@@ -137,7 +136,7 @@ describe("digest definitions", () => {
         { state: "closed", kind: "pets", gridId: 1, createdAt: at(300) },
       ],
       transfers: [],
-      checkins: [{ active: true, createdAt: at(500), lastCheckinAt: at(30), buildingId: 5 }],
+      checkins: [{ name: "钱大爷", buildingId: 5, days: [{ date: "2026-11-28", at: at(30), state: "missed" as const, late: false }] }],
     };
     const all = digestFigures(records, null, week);
     expect(all.grids.map((grid) => [grid.gridName, grid.newRequests, grid.open, grid.stale, grid.medianFirstAcceptMinutes])).toEqual([
@@ -154,10 +153,10 @@ describe("digest definitions", () => {
       medianHoursToFixed: 60,
     });
     expect(all.mediations).toEqual({ byState: { taken: 1, open: 1 }, byKind: { noise: 1, leak: 1 } });
-    expect(all.lapsedCheckins).toBe(1);
+    expect(all.checkins).toEqual({ missedDays: 1, people: 1, streaks: [] });
     const east = digestFigures(records, [1], week);
     expect(east.grids.map((grid) => grid.gridName)).toEqual(["东区"]);
-    expect([east.reports, east.mediations, east.lapsedCheckins, east.sos.alerts]).toEqual([
+    expect([east.reports, east.mediations, east.checkins.missedDays, east.sos.alerts]).toEqual([
       { byState: { open: 1, duplicate: 1 }, byKind: { light: 1 }, openAtEnd: 2, oldestOpen: { id: 3, kind: "light", days: 16 }, medianHoursToFixed: null },
       { byState: { taken: 1 }, byKind: { noise: 1 } },
       0,

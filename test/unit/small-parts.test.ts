@@ -104,6 +104,7 @@ describe("loadConfig", () => {
       consoleMaxTextLength: 4096,
       requests: { waveSize: 3, waveMinutesUrgent: 10, waveMinutes: 60, expiryHours: 48, sosAlertSize: 5, sosWidenMinutes: 2, sosRounds: 3, sosJoinMinutes: 10 },
       reports: { remindDays: 7 },
+      checkins: { askMinute: 540, graceMinutes: 120, stepMinutes: 60 },
       wechat: null,
       telegram: null,
       llm: null,

@@ -59,6 +59,22 @@ describe("weekly digest (use cases on fakes)", () => {
     insert(state, "mediations", { communityId: world.community.id, state: "taken", kind: "noise", gridId: null, createdAt: at(10) });
     insert(state, "checkins", { personId: id("李奶奶"), active: true, lastCheckinAt: at(30), createdAt: at(500) });
     insert(state, "checkins", { personId: id("钱大爷"), active: true, lastCheckinAt: at(3), createdAt: at(500) });
+    // 李奶奶 missed two days running this week and one the week before; 钱大爷 answered.
+    const day = (name: string, date: string, state: "missed" | "answered") => ({
+      enrolmentId: name === "李奶奶" ? 1 : 2,
+      personId: id(name),
+      date,
+      state,
+      late: false,
+      answeredById: null,
+      answeredAt: null,
+      goingById: null,
+      escalatedTo: [],
+    });
+    insert(state, "checkinDays", day("李奶奶", "2026-11-20", "missed"));
+    insert(state, "checkinDays", day("李奶奶", "2026-11-26", "missed"));
+    insert(state, "checkinDays", day("李奶奶", "2026-11-27", "missed"));
+    insert(state, "checkinDays", day("钱大爷", "2026-11-27", "answered"));
     // The ledger through the port, two hours before the end: 王师傅 2 h A and 1 h B; 张阿姨 1.5 h A, reversed; Emma 1 h C.
     const ledgerUow = new FakeUnitOfWork(new VirtualClock(at(2)), world.uow.state);
     await ledgerUow.run(async (repos) => {
@@ -87,11 +103,12 @@ describe("weekly digest (use cases on fakes)", () => {
       ["西区网格", 0, 0, 0],
     ]);
     expect(all.sos).toEqual({ alerts: 2, acknowledged: 1, medianAckSeconds: 90, slowestAckSeconds: 90 });
-    expect([all.reports.byState, all.reports.medianHoursToFixed, all.mediations, all.minutesByCategory, all.lapsedCheckins]).toEqual([
+    expect([all.reports.byState, all.reports.medianHoursToFixed, all.mediations, all.minutesByCategory, all.checkins, before.checkins.missedDays]).toEqual([
       { open: 1, fixed: 1 },
       6,
       { byState: { taken: 1 }, byKind: { noise: 1 } },
       { A: 120, B: 60, C: 60 },
+      { missedDays: 2, people: 1, streaks: [{ name: "李奶奶", days: 2 }] },
       1,
     ]);
     expect(all.topHelpers).toEqual([{ name: "王师傅", minutes: 180 }, { name: "Emma", minutes: 60 }]);

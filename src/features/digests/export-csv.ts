@@ -73,8 +73,8 @@ export async function exportDigest(repos: DigestRepos, communityId: number, end:
   keyed("mediation_by_state", (figures) => figures.mediations.byState);
   keyed("mediation_by_kind", (figures) => figures.mediations.byKind);
   keyed("minutes_by_category", (figures) => figures.minutesByCategory);
-  // No history of check-ins is kept (only each resident's last), so last week's count cannot be known: left blank.
-  add("checkins", "", "lapsed", now.lapsedCheckins, null);
+  add("checkins", "", "missedDays", now.checkins.missedDays, before.checkins.missedDays);
+  add("checkins", "", "people", now.checkins.people, before.checkins.people);
   now.topHelpers.forEach((helper, index) => add("top_helpers", "", `${index + 1}. ${helper.name}`, helper.minutes, null));
   return lines.join("");
 }

@@ -58,10 +58,10 @@ export interface DigestFigures {
   minutesByCategory: Record<string, number>;
   topHelpers: Array<{ name: string; minutes: number }>;
   /**
-   * Residents enrolled in daily check-ins whose last one is more than a day old at the end of the span. Only each
-   * resident's last check-in is kept, so this is exact for a span ending now and an estimate for an earlier one.
+   * Daily check-ins of the span from their day-by-day history: days nobody answered by the deadline (late answers
+   * included), the people they were, and who missed STREAK_FLAG_DAYS or more days running (by name: digests are private).
    */
-  lapsedCheckins: number;
+  checkins: { missedDays: number; people: number; streaks: Array<{ name: string; days: number }> };
 }
 
 /** Read-only queries for summaries and digests. */

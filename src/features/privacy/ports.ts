@@ -41,7 +41,9 @@ export interface PersonalDataView {
   /** Mediation cases they opened (with the content) or mediate (without: it is the parties'). */
   mediations: Array<{ id: number; role: "opener" | "mediator"; description: string | null; state: string; createdAt: Date }>;
   /** The daily check-in they are enrolled in, if any. */
-  checkin: { active: boolean; dueMinute: number } | null;
+  checkin: { active: boolean; dueMinute: number; askMinute?: number; contacts?: string[] } | null;
+  /** Whose daily check-in contact they are (by name). */
+  checkinContactFor?: string[];
 }
 
 /** What forgetting a person changed, as counts (for the audit log, which holds no personal data). */

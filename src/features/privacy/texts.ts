@@ -97,6 +97,8 @@ function report(lang: Lang, data: PersonalDataView, extras: ReportExtras): strin
     ...section(en ? "Settings" : "设置", [
       `${en ? "Named in the weekly summary" : "周报可以提您的名字"}${colon}${yes(data.nameInSummary)}`,
       ...(data.checkin ? [`${en ? "Daily check-in by" : "每日报平安截止"}${colon}${clock(data.checkin.dueMinute)}${data.checkin.active ? "" : en ? " (paused)" : "（暂停）"}`] : []),
+      ...(data.checkin?.contacts?.length ? [`${en ? "Check-in contacts, in order" : "报平安联系人（按顺序）"}${colon}${data.checkin.contacts.join(en ? ", " : "、")}`] : []),
+      ...(data.checkinContactFor?.length ? [`${en ? "You are a check-in contact for" : "您是这些人的报平安联系人"}${colon}${data.checkinContactFor.join(en ? ", " : "、")}`] : []),
     ]),
     en ? "To have all this erased: /forgetme" : "如需删除这些信息：/删除我的数据",
   ];

@@ -257,7 +257,8 @@ function digestText(lang: Lang, period: string, now: DigestFigures, before: Dige
           `调解（本周新案）：${counts(now.mediations.byState, before.mediations.byState, MEDIATION_STATES[lang])}；按类别：${counts(now.mediations.byKind, before.mediations.byKind, MEDIATION_KINDS[lang])}`,
           `时间币：${hours || "0"}，共 ${allHours}`,
           `帮得最多：${top}`,
-          `签到未报：${now.lapsedCheckins} 人`,
+          `报平安未报（天次）：${vs(now.checkins.missedDays, before.checkins.missedDays)}，涉及 ${now.checkins.people} 人`,
+          ...(now.checkins.streaks.length ? [`⚠️ 连续多天未报平安：${now.checkins.streaks.map((one) => `${one.name} ${one.days} 天`).join("、")}`] : []),
         ]
       : [
           `📋 Weekly digest (${period}; changes from last week in brackets)`,
@@ -268,7 +269,8 @@ function digestText(lang: Lang, period: string, now: DigestFigures, before: Dige
           `Mediation cases opened this week: ${counts(now.mediations.byState, before.mediations.byState, MEDIATION_STATES[lang])}; by kind: ${counts(now.mediations.byKind, before.mediations.byKind, MEDIATION_KINDS[lang])}`,
           `Hours: ${hours || "0"}; total ${allHours}`,
           `Top helpers: ${top}`,
-          `Missed check-ins: ${now.lapsedCheckins}`,
+          `Missed check-ins: ${vs(now.checkins.missedDays, before.checkins.missedDays)}, ${now.checkins.people} ${now.checkins.people === 1 ? "person" : "people"}`,
+          ...(now.checkins.streaks.length ? [`⚠️ Missed several days running: ${now.checkins.streaks.map((one) => `${one.name} ${one.days} days`).join(", ")}`] : []),
         ]
   ).join("\n");
 }

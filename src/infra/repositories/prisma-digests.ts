@@ -9,7 +9,7 @@ import type { Tx } from "./tx.ts";
 import type { Prisma } from "../generated/prisma/client.ts";
 import { ACTIVE_STATES } from "../../features/requests/domain/state-machine.ts";
 import {
-  CHECKIN_LAPSE_MS,
+  type CheckinRecord,
   digestFigures,
   earliest,
   firstAcknowledgement,
@@ -92,15 +92,17 @@ export class PrismaDigests implements Digests {
       select: { id: true, state: true, kind: true, gridId: true, duplicateOfId: true, createdAt: true, resolvedAt: true },
     });
     const mediations = await this.tx.mediationCase.findMany({ where: { communityId, createdAt: range }, select: { state: true, kind: true, gridId: true, createdAt: true } });
-    const checkins = await this.tx.checkinEnrolment.findMany({
-      where: {
-        active: true,
-        person: { communityId },
-        createdAt: { lt: span.to },
-        OR: [{ lastCheckinAt: null }, { lastCheckinAt: { lt: new Date(span.to.getTime() - CHECKIN_LAPSE_MS) } }],
-      },
-      select: { active: true, createdAt: true, lastCheckinAt: true, person: { select: { buildingId: true } } },
+    const checkinDays = await this.tx.checkinDay.findMany({
+      where: { person: { communityId }, createdAt: range },
+      select: { personId: true, date: true, state: true, late: true, createdAt: true, person: { select: { displayName: true, buildingId: true } } },
+      orderBy: [{ personId: "asc" }, { date: "asc" }],
     });
+    const checkins = new Map<number, CheckinRecord>();
+    for (const day of checkinDays) {
+      const record = checkins.get(day.personId) ?? { name: day.person.displayName, buildingId: day.person.buildingId, days: [] };
+      record.days.push({ date: day.date, at: day.createdAt, state: day.state as CheckinRecord["days"][number]["state"], late: day.late });
+      checkins.set(day.personId, record);
+    }
     return digestFigures(
       {
         grids,
@@ -109,7 +111,7 @@ export class PrismaDigests implements Digests {
         reports,
         mediations,
         transfers: await this.transfers(communityId, range),
-        checkins: checkins.map((one) => ({ ...one, buildingId: one.person.buildingId })),
+        checkins: [...checkins.values()],
       },
       gridIds,
       span,

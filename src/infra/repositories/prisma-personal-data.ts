@@ -72,7 +72,8 @@ export class PrismaPersonalData implements PersonalData {
         memberships: { include: { chat: true }, orderBy: { id: "asc" } },
         roles: { include: { grid: true }, orderBy: { id: "asc" } },
         volunteer: true,
-        checkin: true,
+        checkin: { include: { contacts: { orderBy: { position: "asc" }, include: { person: { select: { displayName: true } } } } } },
+        checkinContactOf: { include: { enrolment: { include: { person: { select: { displayName: true } } } } }, orderBy: { id: "asc" } },
       },
     });
     if (!person) return null;
@@ -128,7 +129,13 @@ export class PrismaPersonalData implements PersonalData {
         ...opened.map((one) => ({ id: one.id, role: "opener" as const, description: one.description, state: one.state, createdAt: one.createdAt })),
         ...led.filter((one) => one.openedById !== personId).map((one) => ({ id: one.id, role: "mediator" as const, description: null, state: one.state, createdAt: one.createdAt })),
       ],
-      checkin: person.checkin && { active: person.checkin.active, dueMinute: person.checkin.dueMinute },
+      checkin: person.checkin && {
+        active: person.checkin.active,
+        dueMinute: person.checkin.dueMinute,
+        askMinute: person.checkin.askMinute,
+        contacts: person.checkin.contacts.map((one) => one.person.displayName),
+      },
+      checkinContactFor: person.checkinContactOf.filter((one) => one.enrolment.active).map((one) => one.enrolment.person.displayName),
     };
   }
 
@@ -195,6 +202,11 @@ export class PrismaPersonalData implements PersonalData {
     await tx.visitRota.updateMany({ where: { elderId: personId, active: true }, data: { active: false } });
     await tx.visitRotaMember.deleteMany({ where: { volunteerId: personId } });
     await tx.checkinEnrolment.updateMany({ where: { contactPersonId: personId }, data: { contactPersonId: null } });
+    // Their check-ins: their enrolment, its contacts and days; their place on others' lists; their answers for others.
+    await tx.checkinContact.deleteMany({ where: { OR: [{ personId }, { enrolment: { personId } }] } });
+    await tx.checkinDay.deleteMany({ where: { personId } });
+    await tx.checkinDay.updateMany({ where: { answeredById: personId }, data: { answeredById: null } });
+    await tx.checkinDay.updateMany({ where: { goingById: personId }, data: { goingById: null } });
     await tx.checkinEnrolment.deleteMany({ where: { personId } });
     await tx.volunteerProfile.deleteMany({ where: { personId } });
     const roles = (await tx.roleAssignment.deleteMany({ where: { personId } })).count;

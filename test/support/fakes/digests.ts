@@ -51,7 +51,8 @@ export class FakeDigests implements Digests {
         })),
         checkins: this.state.checkins.flatMap((one) => {
           const person = people.get(one.personId);
-          return person ? [{ ...one, buildingId: person.buildingId }] : [];
+          const days = this.state.checkinDays.filter((day) => day.personId === one.personId).map((day) => ({ date: day.date, at: new Date(`${day.date}T01:00:00Z`), state: day.state, late: day.late }));
+          return person ? [{ name: person.displayName, buildingId: person.buildingId, days }] : [];
         }),
       },
       gridIds,

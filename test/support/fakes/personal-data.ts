@@ -76,7 +76,21 @@ export class FakePersonalData implements PersonalData {
           .sort((a, b) => b.id - a.id)
           .map((one) => ({ id: one.id, role: "mediator" as const, description: null, state: one.state, createdAt: one.createdAt })),
       ],
-      checkin: checkin ? { active: checkin.active, dueMinute: 600 } : null,
+      checkin: checkin
+        ? {
+            active: checkin.active,
+            dueMinute: (checkin.askMinute ?? 540) + (checkin.graceMinutes ?? 120),
+            askMinute: checkin.askMinute ?? 540,
+            contacts: s.checkinContacts
+              .filter((one) => one.enrolmentId === checkin.id)
+              .sort((a, b) => a.position - b.position)
+              .map((one) => s.people.find((each) => each.id === one.personId)?.displayName ?? ""),
+          }
+        : null,
+      checkinContactFor: s.checkinContacts
+        .filter((one) => one.personId === personId)
+        .flatMap((one) => s.checkins.filter((each) => each.id === one.enrolmentId && each.active))
+        .map((one) => s.people.find((each) => each.id === one.personId)?.displayName ?? ""),
     };
   }
 
@@ -148,6 +162,13 @@ export class FakePersonalData implements PersonalData {
     for (const rota of s.visitRotas) {
       if (rota.elderId === personId) rota.active = false;
       rota.volunteerIds = rota.volunteerIds.filter((one) => one !== personId);
+    }
+    const own = new Set(s.checkins.filter((one) => one.personId === personId).map((one) => one.id));
+    s.checkinContacts = s.checkinContacts.filter((one) => one.personId !== personId && !own.has(one.enrolmentId));
+    s.checkinDays = s.checkinDays.filter((one) => one.personId !== personId);
+    for (const day of s.checkinDays) {
+      if (day.answeredById === personId) day.answeredById = null;
+      if (day.goingById === personId) day.goingById = null;
     }
     s.checkins = s.checkins.filter((one) => one.personId !== personId);
     s.volunteers = s.volunteers.filter((one) => one.personId !== personId);

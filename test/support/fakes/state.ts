@@ -150,7 +150,30 @@ export interface MediationRow {
   closedAt?: Date | null;
 }
 export interface MediationNoteRow { id: number; caseId: number; authorId: number; text: string; createdAt: Date }
-export interface CheckinRow { id: number; personId: number; active: boolean; createdAt: Date; lastCheckinAt: Date | null }
+export interface CheckinRow {
+  id: number;
+  personId: number;
+  active: boolean;
+  createdAt: Date;
+  lastCheckinAt: Date | null;
+  askMinute?: number;
+  graceMinutes?: number;
+  pausedUntil?: Date | null;
+  enrolledById?: number | null;
+}
+export interface CheckinContactRow { id: number; enrolmentId: number; personId: number; position: number }
+export interface CheckinDayRow {
+  id: number;
+  enrolmentId: number;
+  personId: number;
+  date: string;
+  state: "asked" | "answered" | "missed" | "paused";
+  late: boolean;
+  answeredById: number | null;
+  answeredAt: Date | null;
+  goingById: number | null;
+  escalatedTo: number[];
+}
 export interface JobRow {
   id: number;
   kind: string;
@@ -198,6 +221,8 @@ export interface FakeState {
   visitRotas: VisitRotaRow[];
   visits: VisitRow[];
   checkins: CheckinRow[];
+  checkinContacts: CheckinContactRow[];
+  checkinDays: CheckinDayRow[];
   jobs: JobRow[];
   outbox: OutboxRow[];
   processed: ProcessedRow[];
@@ -241,6 +266,8 @@ export function emptyState(): FakeState {
     visitRotas: [],
     visits: [],
     checkins: [],
+    checkinContacts: [],
+    checkinDays: [],
     jobs: [],
     outbox: [],
     processed: [],

@@ -15,6 +15,7 @@ import { FakeReports } from "./reports.ts";
 import { FakeMediations } from "./mediation.ts";
 import { FakeVisits } from "./visits.ts";
 import { FakeGuardians } from "./guardians.ts";
+import { FakeCheckins } from "./checkins.ts";
 import {
   FakeAppStates,
   FakeAuditLogs,
@@ -51,6 +52,7 @@ export function fakeRepositories(state: FakeState, now: Date): Repositories {
     mediation: new FakeMediations(state, now),
     visits: new FakeVisits(state),
     guardians: new FakeGuardians(state),
+    checkins: new FakeCheckins(state, now),
   };
 }
 

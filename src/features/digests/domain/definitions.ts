@@ -1,6 +1,6 @@
 /**
  * What the figures of a weekly summary and a digest mean, as pure functions over plain records: a new, open, stale
- * or expired request, the wait for a first acceptance, an SOS acknowledgement, the hours credited, a lapsed check-in.
+ * or expired request, the wait for a first acceptance, an SOS acknowledgement, the hours credited, missed check-in days and streaks.
  * Storage reads the rows a span can touch and hands them here; records outside the span are ignored, so an
  * in-memory store may hand over everything.
  */
@@ -8,13 +8,12 @@ import type { DigestFigures, GridFigures, GroupWeek, ReportFigures, Span } from 
 import type { RequestState } from "../../requests/domain/policy.ts";
 import { isActive } from "../../requests/domain/state-machine.ts";
 import { median } from "./figures.ts";
+import { STREAK_FLAG_DAYS, isMissed, longestMissedStreak } from "../../checkins/domain/ladder.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A request open this long at the end of a span with no volunteer is stale. */
 export const STALE_AFTER_MS = DAY_MS;
-/** A check-in older than this at the end of a span has lapsed. */
-export const CHECKIN_LAPSE_MS = DAY_MS;
 /** How many helpers a digest names. */
 export const TOP_HELPERS = 5;
 
@@ -191,18 +190,32 @@ export function creditedHours(
   return { minutesByCategory, topHelpers };
 }
 
-/** A daily check-in enrolment. */
+/** One person's daily check-ins: their days (each at the instant it was opened), for the missed ones and streaks. */
 export interface CheckinRecord {
-  active: boolean;
-  createdAt: Date;
-  lastCheckinAt: Date | null;
+  name: string;
   buildingId: number | null;
+  days: Array<{ date: string; at: Date; state: "asked" | "answered" | "missed" | "paused"; late: boolean }>;
 }
 
-/** Enrolled for more than a day at the end of the span, with no check-in in the day before it ended. */
-export function isLapsedAt(enrolment: CheckinRecord, end: Date): boolean {
-  const dayBefore = end.getTime() - CHECKIN_LAPSE_MS;
-  return enrolment.active && enrolment.createdAt.getTime() <= dayBefore && (enrolment.lastCheckinAt === null || enrolment.lastCheckinAt.getTime() < dayBefore);
+/**
+ * The check-ins of a span, from their true daily history: the days nobody answered by the deadline (late answers
+ * included), how many people they were, and who missed several days running (named: digests are private).
+ */
+export function checkinFigures(records: CheckinRecord[], span: Span): DigestFigures["checkins"] {
+  let missedDays = 0;
+  let people = 0;
+  const streaks: Array<{ name: string; days: number }> = [];
+  for (const record of records) {
+    const days = record.days.filter((day) => inSpan(day.at, span));
+    const missed = days.filter(isMissed).length;
+    if (!missed) continue;
+    missedDays += missed;
+    people += 1;
+    const streak = longestMissedStreak(days);
+    if (streak >= STREAK_FLAG_DAYS) streaks.push({ name: record.name, days: streak });
+  }
+  streaks.sort((a, b) => b.days - a.days || a.name.localeCompare(b.name));
+  return { missedDays, people, streaks };
 }
 
 /** Everything a digest counts, for a community's rows (any superset of those the span touches). */
@@ -228,7 +241,7 @@ export function digestFigures(records: DigestRecords, gridIds: number[] | null, 
     reports: reportFigures(records.reports.filter((report) => inGrids(report.gridId, gridIds)), span),
     mediations: mediationFigures(records.mediations.filter((one) => inGrids(one.gridId, gridIds)), span),
     ...creditedHours(records.transfers, span, scope),
-    lapsedCheckins: records.checkins.filter((one) => scope(one.buildingId) && isLapsedAt(one, span.to)).length,
+    checkins: checkinFigures(records.checkins.filter((one) => scope(one.buildingId)), span),
   };
 }
 
