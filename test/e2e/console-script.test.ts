@@ -23,8 +23,7 @@ const ZH_HELP = [
   "  志愿者：/接单 12 (/accept)、/不方便 12 (/decline)、/有空 周一至周五 18:00-21:00 (/available)；紧急情况直接喊“救命”，收到警报回 /收到 12 (/ack)",
   "  活动：群管理员 /活动 周六 9:00-11:00 除草 限20人 截止周五20:00 (/event)；说“报名”或 +1 报名，/取消报名 12 (/leave)；/近期活动 (/events)、/名单 12 (/roster)、/签到 12 张阿姨 (/attended)、/日历 (/ical)",
   "  时间银行：说“今天帮李奶奶读报2小时”记时间币，对方 /确认 (/confirm) 后入账；/余额 (/balance)、/明细 (/statement)、/转赠 @某人 5 (/give)、/捐赠 5 (/donate)；每周汇总不写名字 /不留名 (/anonymous)",
-  "  群管理员：/绑定 3栋 (/bind)、/兴趣群 花园 (/interest)；协调员：/网格 东区 1 2 3 (/grid)、/网格长 @某人 东区 (/captain)、/规则 (/policy)、/冲正 (/reverse)、/探访 李奶奶 张阿姨 每周三 15:00 (/visit)；网格长和协调员：/简报 (/digest)",
-  "  群管理员：/绑定 3栋 (/bind)、/兴趣群 花园 (/interest)；协调员：/网格 东区 1 2 3 (/grid)、/网格长 @某人 东区 (/captain)、/规则 (/policy)、/冲正 (/reverse)、/代管 赵奶奶 9栋806 (/guardian) 代管没有手机的老人、/代办 赵奶奶 明天上午陪去医院 (/on_behalf)；网格长和协调员：/简报 (/digest)",
+  "  群管理员：/绑定 3栋 (/bind)、/兴趣群 花园 (/interest)；协调员：/网格 东区 1 2 3 (/grid)、/网格长 @某人 东区 (/captain)、/规则 (/policy)、/冲正 (/reverse)、/代管 赵奶奶 9栋806 (/guardian) 代管没有手机的老人、/代办 赵奶奶 明天上午陪去医院 (/on_behalf)、/探访 李奶奶 张阿姨 每周三 15:00 (/visit)；网格长和协调员：/简报 (/digest)",
   "  也可以直接说：“我住3栋806”。",
 ];
 const EN_HELP = [
@@ -38,8 +37,7 @@ const EN_HELP = [
   '  Volunteers: /accept 12, /decline 12, /available mon-fri 18:00-21:00; in an emergency just shout "help!"; answer alerts with /ack 12',
   '  Events: admins /event Sat 9am-11am Garden cleanup, 20 places; say "sign me up" or +1, /leave 12; /events, /roster 12, /attended 12 Ann, /ical',
   '  Time bank: say "helped Mrs Li with shopping for 2 hours" to log time; it counts once the other side sends /confirm; /balance, /statement, /give @name 5, /donate 5; /anonymous keeps your name out of the weekly summary',
-  "  Group admins: /bind 3, /interest gardening; coordinators: /grid East 1 2 3, /captain @name East, /policy, /reverse, /visit Granny Ann wed 15:00; captains and coordinators: /digest",
-  "  Group admins: /bind 3, /interest gardening; coordinators: /grid East 1 2 3, /captain @name East, /policy, /reverse, /guardian Mrs-Li 9-806 acts for an elder with no phone, /on_behalf Mrs-Li hospital visit tomorrow; captains and coordinators: /digest",
+  "  Group admins: /bind 3, /interest gardening; coordinators: /grid East 1 2 3, /captain @name East, /policy, /reverse, /guardian Mrs-Li 9-806 acts for an elder with no phone, /on_behalf Mrs-Li hospital visit tomorrow, /visit Granny Ann wed 15:00; captains and coordinators: /digest",
   '  You can also just say: "I live in building 3 room 806".',
 ];
 
