@@ -254,3 +254,18 @@ describe("daily check-ins: conversations on the clock", () => {
     await app.close();
   });
 });
+
+describe("check-ins of an elder in guardian mode", () => {
+  it("asks the guardian each day whether they have seen her, and their '1' is her check-in", async () => {
+    const { app, adapter } = await demoApp(db.url);
+    await say(app, adapter, dm("孙主任", "/代管 赵奶奶 9栋806"));
+    await say(app, adapter, dm("孙主任", "/报平安 开启 赵奶奶"));
+    expect(await at(app, adapter, "2026-11-26 09:00")).toEqual([["user", "孙主任", "今天看过赵奶奶了吗？\n请回复数字：1 看过了，挺好"]]);
+    await say(app, adapter, dm("孙主任", "1"));
+    expect((await days(app, "赵奶奶")).map((day) => day.state)).toEqual(["answered"]);
+    // Answered: nobody is asked to look in at the deadline.
+    expect(await at(app, adapter, "2026-11-26 12:00")).toEqual([]);
+    for (const sent of adapter.sent) if (sent.to === "chat") expect(sent.id.startsWith("dm:")).toBe(true);
+    await app.close();
+  });
+});

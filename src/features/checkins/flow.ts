@@ -9,6 +9,7 @@ import type { CheckinDayView, EnrolmentView } from "./ports.ts";
 import { tell } from "../../app/shared/tell.ts";
 import { atLocal, addDays, localDate } from "../../kernel/zoned-time.ts";
 import { escalationLadder } from "./domain/ladder.ts";
+import { guardianOf } from "../guardian/index.ts";
 import { checkinTexts } from "./texts.ts";
 
 /** The check-ins' settings. */
@@ -42,11 +43,18 @@ export interface EscalatePayload {
 }
 
 /**
- * Whom the daily question goes to: the person themself. Guardian mode (an elder in no chat) extends this one place:
- * for such a person it returns their guardian (a coordinator or a relative), who answers for them.
+ * Whom the daily question goes to: the person themself, or, for an elder in guardian mode (in no chat), the one who
+ * acts for them, who is asked whether they have seen her today.
  */
-export async function questionGoesTo(_repos: Pick<CheckinRepos, "people">, enrolment: Pick<EnrolmentView, "personId">): Promise<number> {
-  return enrolment.personId;
+export async function questionGoesTo(repos: Pick<CheckinRepos, "guardians">, enrolment: Pick<EnrolmentView, "personId">): Promise<{ personId: number; guardian: boolean }> {
+  const guardian = await guardianOf(repos, enrolment.personId);
+  return guardian === null ? { personId: enrolment.personId, guardian: false } : { personId: guardian, guardian: true };
+}
+
+/** The daily line to a guardian: "今天看过李奶奶了吗？1 看过了，她挺好". */
+export function guardianQuestionMessage(enrolment: EnrolmentView, lang: Lang): OutboundMessage {
+  const texts = checkinTexts(lang);
+  return { text: texts.guardianQuestion(enrolment.personName), options: [{ label: texts.seenWellLabel, reply: `/checkin well ${enrolment.personId}` }], subject: texts.subject(enrolment.personName) };
 }
 
 /** Tell a person privately, in their language; never a group mention as a fallback (enrolments are private). */

@@ -7,7 +7,7 @@ import type { JobHandler } from "../../app/ports.ts";
 import type { CheckinRepos } from "./repos.ts";
 import type { AskPayload, CheckinSettings, EscalatePayload } from "./flow.ts";
 import { localDate } from "../../kernel/zoned-time.ts";
-import { ESCALATE_JOB, askNext, questionGoesTo, questionMessage, scheduleNextAsk, tellPrivately, timeZoneOf } from "./flow.ts";
+import { ESCALATE_JOB, askNext, guardianQuestionMessage, questionGoesTo, questionMessage, scheduleNextAsk, tellPrivately, timeZoneOf } from "./flow.ts";
 
 /** Ask the person privately how they are today; at the deadline the escalation starts. */
 export function askCheckinJob(): JobHandler<CheckinRepos> {
@@ -26,7 +26,7 @@ export function askCheckinJob(): JobHandler<CheckinRepos> {
     }
     await repos.checkins.saveDay(personId, date, { state: "asked", askedAt: job.now });
     const asked = await questionGoesTo(repos, enrolment);
-    await tellPrivately(repos, asked, (lang) => questionMessage(enrolment, lang));
+    await tellPrivately(repos, asked.personId, (lang) => (asked.guardian ? guardianQuestionMessage(enrolment, lang) : questionMessage(enrolment, lang)));
     const deadline: EscalatePayload = { personId, date, step: 0 };
     await repos.jobs.schedule({
       kind: ESCALATE_JOB,

@@ -26,6 +26,8 @@ const zh = {
   status: (ask: number, due: number, contacts: string[], pausedUntil: string | null) =>
     `每日报平安：每天 ${clock(ask)} 问候，${clock(due)} 前没消息就请 ${[...contacts, "网格长"].join("、")} 去看看。${pausedUntil ? `暂停到 ${pausedUntil}。` : ""}`,
   question: (name: string) => `${name}早上好，今天还好吗？回复 1 平安`,
+  guardianQuestion: (name: string) => `今天看过${name}了吗？`,
+  seenWellLabel: "看过了，挺好",
   fineLabel: "平安",
   subject: (name: string) => `${name}报平安`,
   thanks: "收到，祝您今天顺顺利利！",
@@ -72,6 +74,8 @@ const en: CheckinTexts = {
   status: (ask, due, contacts, pausedUntil) =>
     `Daily check-in: a hello at ${clock(ask)}; with no word by ${clock(due)} I ask ${[...contacts, "the grid captain"].join(", ")} to look in.${pausedUntil ? ` Paused until ${pausedUntil}.` : ""}`,
   question: (name) => `Good morning ${name}, how are you today? Reply 1 if you're fine`,
+  guardianQuestion: (name) => `Have you seen ${name} today?`,
+  seenWellLabel: "Yes, they're fine",
   fineLabel: "I'm fine",
   subject: (name) => `${name}'s check-in`,
   thanks: "Thank you, have a good day!",
