@@ -202,7 +202,7 @@ export function defaultCommands(
     ...mediationCommands,
     ...visitCommands,
     ...guardianCommands(settings),
-    ...checkinCommands(checkins),
+    ...checkinCommands(checkins, settings),
     ...clarifyCommands(router),
   ]);
   return registry;

@@ -83,7 +83,7 @@ describe("daily check-ins: conversations on the clock", () => {
     await app.close();
   });
 
-  it("asks the next contact at once on 联系不上, and a relative's 需要帮助 reaches the captain and coordinator privately", async () => {
+  it("asks the next contact at once on 联系不上, and a relative's 需要帮助 reaches the captain and coordinator privately and raises an urgent request for her", async () => {
     const { app, adapter } = await demoApp(db.url);
     await enrolGrandma(app, adapter);
     await at(app, adapter, "2026-11-26 09:00");
@@ -100,9 +100,14 @@ describe("daily check-ins: conversations on the clock", () => {
     expect(await say(app, adapter, dm("王秀英", "2"))).toEqual([
       ["user", "周大姐", "王秀英 看过 李奶奶（3栋 101），说她需要帮助，请尽快私下联系安排。"],
       ["user", "孙主任", "王秀英 看过 李奶奶（3栋 101），说她需要帮助，请尽快私下联系安排。"],
+      ["chat", "dm:王秀英", "收到求助 #1，我正在私信联系附近的志愿者，有人接单会告诉您。不需要了请回复“不用了”。"],
+      ...["张阿姨", "王师傅", "赵老师"].map((name) => ["user", name, "【急】求助 #1：李奶奶（3栋）需要帮忙——李奶奶需要帮助（看望时发现）\n请回复数字：1 接单 / 2 不方便"]),
       ["chat", "dm:王秀英", "已私下告诉网格长和协调员，他们会尽快跟进。谢谢您！"],
     ]);
-    expect(await at(app, adapter, "2026-11-26 15:00")).toEqual([]);
+    // The request is hers: her home, urgent, in the care category.
+    const request = await app.prisma.helpRequest.findFirstOrThrow({ include: { requester: true } });
+    expect(request).toMatchObject({ urgent: true, category: "care", requester: { displayName: "李奶奶" } });
+    expect(await at(app, adapter, "2026-11-26 15:00")).not.toContainEqual(expect.arrayContaining([expect.stringMatching(/没报平安/u)]));
     await app.close();
   });
 

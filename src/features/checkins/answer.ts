@@ -2,6 +2,10 @@
  * Answers of daily check-ins: the person's own ("1", "平安", any message that day), a contact's for them, a contact's
  * options on the ladder ("1 我去看 2 联系不上", then "1 她没事 2 需要帮助"), and the check-in intent's route.
  */
+import type { RequestIntent } from "../../parse/intent.ts";
+import type { RequestRepos } from "../requests/repos.ts";
+import type { RequestSettings } from "../requests/domain/policy.ts";
+import { requestHelp } from "../requests/index.ts";
 import type { CheckinIntent } from "../../parse/intent.ts";
 import type { MessageBase, MessageContext } from "../../app/shared/context.ts";
 import type { CheckinRepos } from "./repos.ts";
@@ -39,10 +43,11 @@ export async function checkInFor(context: MessageBase, repos: CheckinRepos, name
 /** A contact's option: going to look, unreachable, she is well, she needs help. */
 export async function answerOption(
   context: MessageBase,
-  repos: CheckinRepos,
+  repos: CheckinRepos & RequestRepos,
   settings: CheckinSettings,
   action: "going" | "unreachable" | "well" | "needhelp",
   personId: number,
+  requests: RequestSettings,
 ) {
   const texts = checkinTexts(context.lang);
   const enrolment = await repos.checkins.enrolment(personId);
@@ -57,7 +62,7 @@ export async function answerOption(
     await recordCheckin(repos, enrolment, sender, context.now);
     return answerPrivately(context, repos, texts.thanksFor(enrolment.personName));
   }
-  if (action === "needhelp") return needsHelp(context, repos, enrolment.personId, enrolment.personName, enrolment.communityId);
+  if (action === "needhelp") return needsHelp(context, repos, enrolment.personId, enrolment.personName, enrolment.communityId, requests);
   if (!day || day.state === "answered") return answerPrivately(context, repos, texts.fineNow(enrolment.personName, null));
   if (action === "going") {
     await repos.checkins.saveDay(personId, day.date, { goingById: sender });
@@ -74,11 +79,11 @@ export async function answerOption(
 }
 
 /**
- * "需要帮助": the grid's captains and the coordinators are told privately, with her address. (A help request or an
- * SOS raised for her would need the requests feature to accept a request on someone else's behalf; until it does,
- * the people who can arrange help hear of it at once.)
+ * "需要帮助": the grid's captains and the coordinators are told privately, with her address, and an urgent help request
+ * is raised for her (she is its requester; its place is her home), so volunteers nearby are asked at once. The contact
+ * gets its number.
  */
-async function needsHelp(context: MessageBase, repos: CheckinRepos, personId: number, name: string, communityId: number) {
+async function needsHelp(context: MessageBase, repos: CheckinRepos & RequestRepos, personId: number, name: string, communityId: number, requests: RequestSettings) {
   const residence = await repos.people.residence(personId);
   const captains = residence?.gridId ? await repos.people.captainsOf(residence.gridId) : [];
   const leaders = [...new Set([...captains, ...(await repos.people.coordinatorsOf(communityId))])].filter((id) => id !== context.person.id);
@@ -96,6 +101,8 @@ async function needsHelp(context: MessageBase, repos: CheckinRepos, personId: nu
   }
   await repos.audit.append({ communityId, actorId: context.person.id, action: "checkin.needs_help", subjectType: "Person", subjectId: personId });
   await answerPrivately(context, repos, checkinTexts(context.lang).needHelpNoted);
+  const intent: RequestIntent = { kind: "request", category: "care", what: checkinTexts(context.lang).helpWhat(name), urgent: true };
+  await requestHelp(requests)({ ...context, person: { id: personId, communityId, displayName: name, lang: null }, intent }, repos);
 }
 
 /**

@@ -4,12 +4,13 @@
  * the group hears only that the answer was sent privately.
  */
 import type { CheckinSettings } from "./flow.ts";
+import type { RequestSettings } from "../requests/domain/policy.ts";
 import { command } from "../../app/shared/command.ts";
 import { readCheckinArgs } from "./domain/words.ts";
 import { enrol, pause, resume, status, stop } from "./enrol.ts";
 import { answerOption, checkInFor, checkInSelf } from "./answer.ts";
 
-export const checkinCommands = (settings: CheckinSettings) => [
+export const checkinCommands = (settings: CheckinSettings, requests: RequestSettings) => [
   command({
     name: "checkin",
     zh: "报平安",
@@ -30,7 +31,7 @@ export const checkinCommands = (settings: CheckinSettings) => [
         case "fine":
           return read.name ? checkInFor(context, repos, read.name) : checkInSelf(context, repos);
         case "option":
-          return answerOption(context, repos, settings, read.action, read.personId);
+          return answerOption(context, repos, settings, read.action, read.personId, requests);
       }
     },
     help: { line: "requests", order: 7, zh: { joiner: "；", before: "独居老人每天报个平安：", example: "开启" }, en: { joiner: "; ", before: "living alone? a daily check-in: ", example: "on" } },
