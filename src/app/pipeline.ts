@@ -143,11 +143,12 @@ export class Pipeline {
       if (this.#deps.secondOpinion && isUnsure(intent)) intent = await this.#askSecondOpinion(text, intent, parseContext);
       // Check-ins read every message without I/O: an enrolled sender's (known from an in-memory set) is their check-in.
       const read = this.#deps.router.presence;
-      const presence = read ? read(intent, text, (await this.#enrolledSet()).has(senderKey(message))) : undefined;
+      const facts = { enrolled: (await this.#enrolledSet()).has(senderKey(message)), privateChat: message.chat.kind === "private" };
+      const presence = read ? read(intent, text, facts) : undefined;
       if (presence?.intent) intent = presence.intent;
       // A photo whose caption says nothing to act on may still belong to a report made just before or after it.
       const routed = presence?.only ? undefined : (handlerFor(this.#deps.router, intent) ?? (message.photo ? photoHandlerFor(this.#deps.router, intent) : undefined));
-      const handler = before(presence?.before, routed);
+      const handler = before(presence?.before, presence?.around ? presence.around(routed) : routed);
       if (!handler) return "ignored";
       const outcome = await this.#run(message, intent, text, now, handler, answers);
       if (presence?.only || intent.kind === "checkin" || (intent.kind === "command" && intent.name === "checkin")) this.#enrolled = undefined;

@@ -23,8 +23,8 @@ import { recordThanks } from "../features/deeds/record-thanks.ts";
 import type { ReportSettings } from "../features/reports/index.ts";
 import { DEFAULT_REPORT_SETTINGS, attachPhoto, raiseReport } from "../features/reports/index.ts";
 import { raiseDispute } from "../features/mediation/index.ts";
-import { visitWordsFirst } from "../features/visits/index.ts";
-import type { CheckinSettings, Presence } from "../features/checkins/index.ts";
+import { visitLogPresence, visitWordsFirst } from "../features/visits/index.ts";
+import type { CheckinSettings, Presence, PresenceFacts } from "../features/checkins/index.ts";
 import { DEFAULT_CHECKIN_SETTINGS, checkinPresence, checkinRoute } from "../features/checkins/index.ts";
 
 /** A use case for each intent kind that is not a command; "closing" and "unsure" are kinds of "none". */
@@ -45,7 +45,7 @@ export interface Router {
   routes: Routes;
   commands: CommandRegistry;
   /** Check-ins' reading of every message (pure): an enrolled sender's check-in or pause, an unenrolled one's wish to enrol. */
-  presence?: (intent: Intent, text: string, enrolled: boolean) => Presence | undefined;
+  presence?: (intent: Intent, text: string, facts: PresenceFacts) => Presence | undefined;
 }
 
 /** The use case an intent goes to. */
@@ -103,6 +103,28 @@ export function routeName(intent: Intent): string {
   return intent.closing ? "closing" : intent.unsure ? "unsure" : "none";
 }
 
+type Reading = NonNullable<Router["presence"]>;
+
+/**
+ * Several readings of every message as one: the first intent given, every `before` in turn, `only` if any says so, and
+ * each `around` wrapped in the ones before it (the first reading's is tried first).
+ */
+export function readingsOf(...readings: Reading[]): Reading {
+  return (intent, text, facts) => {
+    const found = readings.map((read) => read(intent, text, facts)).filter((one) => one !== undefined);
+    if (found.length === 0) return undefined;
+    const befores = found.flatMap((one) => (one.before ? [one.before] : []));
+    const arounds = found.flatMap((one) => (one.around ? [one.around] : []));
+    const given = found.find((one) => one.intent)?.intent;
+    return {
+      ...(given ? { intent: given } : {}),
+      ...(befores.length ? { before: async (base, repos) => { for (const run of befores) await run(base, repos); } } : {}),
+      ...(found.some((one) => one.only) ? { only: true } : {}),
+      ...(arounds.length ? { around: (routed) => arounds.reduceRight<BoundHandler | undefined>((inner, wrap) => wrap(inner), routed)! } : {}),
+    } satisfies Presence;
+  };
+}
+
 /** The default router. */
 export function defaultRouter(
   settings: RequestSettings = DEFAULT_REQUEST_SETTINGS,
@@ -132,7 +154,8 @@ export function defaultRouter(
       checkin: checkinRoute(checkins),
     },
     commands: defaultCommands(settings, () => dispatcher, reports, checkins),
-    presence: checkinPresence(checkins),
+    // A visit log in words is tried before "seen her, she's fine": a volunteer may be her contact too.
+    presence: readingsOf(visitLogPresence, checkinPresence(checkins)),
   };
   const dispatcher = dispatcherOf(router);
   return router;

@@ -275,4 +275,102 @@ describe("check-ins of an elder in guardian mode", () => {
     for (const sent of adapter.sent) if (sent.to === "chat") expect(sent.id.startsWith("dm:")).toBe(true);
     await app.close();
   });
+
+  it("takes a contact's own words, '刚去看过了，她挺好', as her check-in; a stranger's or a question are not", async () => {
+    const { app, adapter } = await demoApp(db.url);
+    await enrolGrandma(app, adapter);
+    await at(app, adapter, "2026-11-26 09:00");
+    await at(app, adapter, "2026-11-26 11:00");
+    // Not hers to answer, and a question: nothing is recorded, the ladder goes on.
+    const notUnderstood = (who: string) => [["chat", `dm:${who}`, "我没太明白。您是想求助、报名活动，还是别的事？可以说得具体些，或发 /帮助 看看我能做什么。"]];
+    expect(await say(app, adapter, dm("赵老师", "刚看过了，她挺好"))).toEqual(notUnderstood("赵老师"));
+    expect(await say(app, adapter, dm("张阿姨", "你看过她了吗？还好吗"))).toEqual(notUnderstood("张阿姨"));
+    expect((await days(app, "李奶奶")).map((day) => day.state)).toEqual(["missed"]);
+    expect(await at(app, adapter, "2026-11-26 12:00")).toEqual([["user", "王秀英", LOOK_IN]]);
+    expect(await at(app, adapter, "2026-11-26 13:00")).toEqual([["user", "周大姐", LOOK_IN]]);
+    // The captain, asked third, in her own words: everyone asked before her is told, and the ladder stops.
+    expect(await say(app, adapter, dm("周大姐", "刚去看过了，她挺好的"))).toEqual([
+      ["user", "张阿姨", "李奶奶 平安（周大姐 看过了），不用再担心了，谢谢您。"],
+      ["user", "王秀英", "李奶奶 平安（周大姐 看过了），不用再担心了，谢谢您。"],
+      ["chat", "dm:周大姐", "谢谢您，已记下 李奶奶 今天平安。"],
+    ]);
+    expect(await at(app, adapter, "2026-11-26 15:00")).toEqual([]);
+    const captain = await app.prisma.person.findFirstOrThrow({ where: { displayName: "周大姐" } });
+    expect(await days(app, "李奶奶")).toMatchObject([{ date: "2026-11-26", state: "answered", late: true, answeredById: captain.id }]);
+    // The next morning, before the question, her buddy in English: that day needs no question.
+    app.clock.set(new Date("2026-11-27T08:00:00+08:00"));
+    expect(await say(app, adapter, dm("张阿姨", "I just checked on her, she's fine"))).toEqual([["chat", "dm:张阿姨", "Thank you, I've noted 李奶奶 is fine today."]]);
+    expect(await at(app, adapter, "2026-11-27 09:00")).toEqual([]);
+    // Said again the same day, it is chatter (nothing left to answer), as it would be from anyone.
+    expect(await say(app, adapter, dm("张阿姨", "刚看过了，她挺好"))).toEqual(notUnderstood("张阿姨"));
+    await app.close();
+  });
+
+  it("asks a contact of two which one she has seen; naming her answers at once", async () => {
+    const { app, adapter } = await demoApp(db.url);
+    await enrolGrandma(app, adapter);
+    await say(app, adapter, dm("孙主任", "/报平安 开启 王秀英 联系人 张阿姨"));
+    const [grandma, xiuying] = await Promise.all(["李奶奶", "王秀英"].map((name) => app.prisma.person.findFirstOrThrow({ where: { displayName: name } })));
+    expect(await say(app, adapter, dm("张阿姨", "看过了，挺好的"))).toEqual([["chat", "dm:张阿姨", "谢谢您！您看过的是哪一位？\n请回复数字：1 李奶奶 / 2 王秀英"]]);
+    expect(await days(app, "李奶奶")).toEqual([]);
+    expect(await say(app, adapter, dm("张阿姨", "刚去看了王秀英，她挺好"))).toEqual([["chat", "dm:张阿姨", "谢谢您，已记下 王秀英 今天平安。"]]);
+    // Only 李奶奶 is left today: no question needed.
+    expect(await say(app, adapter, dm("张阿姨", "I checked on her, she's fine"))).toEqual([["chat", "dm:张阿姨", "Thank you, I've noted 李奶奶 is fine today."]]);
+    const buddy = await app.prisma.person.findFirstOrThrow({ where: { displayName: "张阿姨" } });
+    expect((await app.prisma.checkinDay.findMany({ orderBy: { id: "asc" } })).map((day) => [day.personId, day.state, day.answeredById])).toEqual([
+      [xiuying!.id, "answered", buddy.id],
+      [grandma!.id, "answered", buddy.id],
+    ]);
+    await app.close();
+  });
+
+  it("takes a contact's worrying words as her check-in and tells her captain and the coordinators privately", async () => {
+    const { app, adapter } = await demoApp(db.url);
+    await enrolGrandma(app, adapter);
+    await at(app, adapter, "2026-11-26 09:00");
+    await at(app, adapter, "2026-11-26 11:00");
+    expect(await say(app, adapter, dm("张阿姨", "去看过了，她说头晕好几天了"))).toEqual([
+      ["user", "周大姐", "张阿姨 看过 李奶奶（3栋 101），说：“去看过了，她说头晕好几天了”。请私下跟进。"],
+      ["user", "孙主任", "张阿姨 看过 李奶奶（3栋 101），说：“去看过了，她说头晕好几天了”。请私下跟进。"],
+      ["chat", "dm:张阿姨", "谢谢您！已记下看过 李奶奶，您说的情况已私下告诉网格长和协调员，他们会跟进。"],
+    ]);
+    expect(await days(app, "李奶奶")).toMatchObject([{ state: "answered", late: true }]);
+    expect(await at(app, adapter, "2026-11-26 15:00")).toEqual([]);
+    await app.close();
+  });
+
+  it("takes the guardian's '看过了，挺好' in words as the check-in of the elder in their care", async () => {
+    const { app, adapter } = await demoApp(db.url);
+    await say(app, adapter, dm("孙主任", "/代管 赵奶奶 9栋806"));
+    await say(app, adapter, dm("孙主任", "/报平安 开启 赵奶奶"));
+    await at(app, adapter, "2026-11-26 09:00");
+    expect(await say(app, adapter, dm("孙主任", "上午去看过了，挺好的"))).toEqual([["chat", "dm:孙主任", "谢谢您，已记下 赵奶奶 今天平安。"]]);
+    expect((await days(app, "赵奶奶")).map((day) => day.state)).toEqual(["answered"]);
+    expect(await at(app, adapter, "2026-11-26 12:00")).toEqual([]);
+    await app.close();
+  });
+
+  it("moves one person's daily question to another time; the old time asks nothing; the deadline moves with it", async () => {
+    const { app, adapter } = await demoApp(db.url);
+    await enrolGrandma(app, adapter);
+    expect(await say(app, adapter, dm("李奶奶", "/报平安 时间 7:30"))).toEqual([["chat", "dm:李奶奶", "好的，每日问候改到 07:30，09:30 前没消息才会请人去看看。"]]);
+    expect(await at(app, adapter, "2026-11-26 07:30")).toEqual([["user", "李奶奶", QUESTION]]);
+    expect(await at(app, adapter, "2026-11-26 09:00")).toEqual([]);
+    expect(await at(app, adapter, "2026-11-26 09:30")).toEqual([["user", "张阿姨", LOOK_IN]]);
+    await say(app, adapter, dm("张阿姨", "1"));
+    // A coordinator moves it later for her; she is told. Asked at 07:30 today already, she is not asked again at 10:00.
+    app.clock.set(new Date("2026-11-26T09:45:00+08:00"));
+    expect(await say(app, adapter, dm("孙主任", "/报平安 时间 李奶奶 10:00"))).toEqual([
+      ["chat", "dm:孙主任", "好的，李奶奶 的每日问候改到 10:00，12:00 前没消息才会请人去看看。"],
+      ["user", "李奶奶", "孙主任 把您每天的报平安问候改到了 10:00。"],
+    ]);
+    expect(await at(app, adapter, "2026-11-26 10:00")).toEqual([]);
+    expect(await at(app, adapter, "2026-11-27 07:30")).toEqual([]);
+    expect(await at(app, adapter, "2026-11-27 10:00")).toEqual([["user", "李奶奶", QUESTION]]);
+    // Not hers to change, and no time given.
+    expect(await say(app, adapter, dm("赵老师", "/报平安 时间 李奶奶 6:00"))).toEqual([["chat", "dm:赵老师", "只有本人、TA 的联系人或协调员可以这样做。"]]);
+    expect(await say(app, adapter, dm("李奶奶", "/报平安 时间 早上"))).toEqual([["chat", "dm:李奶奶", "请写几点问候，例如：/报平安 时间 8:30；替人改：/报平安 时间 李奶奶 8:30"]]);
+    expect(await app.prisma.checkinEnrolment.findFirstOrThrow()).toMatchObject({ askMinute: 600, dueMinute: 720 });
+    await app.close();
+  });
 });

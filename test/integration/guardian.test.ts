@@ -84,6 +84,10 @@ describe("guardian mode", () => {
     const done = await say(app, adapter, dm("孙主任", "/完成 1"));
     expect(done[0]).toEqual(["chat", "dm:孙主任", expect.stringContaining("求助 #1")]);
     expect(await app.prisma.helpRequest.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ state: "done" });
+    const elder = await app.prisma.person.findFirstOrThrow({ where: { displayName: "赵奶奶" } });
+    const closed = await app.prisma.auditLog.findFirstOrThrow({ where: { action: "request.done" } });
+    expect(closed).toMatchObject({ actorId: coordinator.id, subjectId: "1" });
+    expect(JSON.parse(closed.detail ?? "{}")).toMatchObject({ onBehalfOf: elder.id });
     // Registering someone new is a coordinator's: refused now.
     expect(await say(app, adapter, dm("孙主任", "/代管 钱奶奶 3栋104"))).toEqual([["chat", "dm:孙主任", expect.stringContaining("协调员")]]);
     await app.close();

@@ -226,7 +226,7 @@ describe.each(subjects)("ports contract: $name", ({ open }) => {
       steps.push(await repos.groupNotes.lastCopy(chat.id, "包饺子"), (await repos.ledger.transfer(transfer.id))?.memo, await repos.ledger.balance(mine), await repos.ledger.balance(hers));
       return steps;
     });
-    const none = { reports: [], mediations: [], checkin: null, checkinContactFor: [], deeds: { done: 0, received: 0 } };
+    const none = { reports: [], mediations: [], checkin: null, checkinContactFor: [], visitRotas: [], guardian: null, wards: [], deeds: { done: 0, received: 0 } };
     expect(transcript).toEqual([
       {
         displayName: "王师傅",

@@ -93,6 +93,36 @@ describe("visits", () => {
     await app.close();
   });
 
+  it("logs a visit told in English words the parser is unsure of; the same words from someone with no visit due go their usual way", async () => {
+    const { app, adapter } = await demoApp(db.url);
+    await at(app, adapter, "2026-11-26T10:00");
+    await say(app, adapter, dm("孙主任", "/探访 李奶奶 张阿姨 王秀英 每周三 15:00"));
+    await at(app, adapter, "2026-12-02T16:00");
+    const words = "went for an hour, she was in good spirits";
+    const elsewhere = await say(app, adapter, dm("王秀英", words));
+    expect(elsewhere.map(([to, id]) => `${to}:${id}`)).toEqual(["chat:dm:王秀英"]);
+    expect(elsewhere[0]![2]).not.toContain("visit");
+    expect(await app.prisma.pendingCredit.count()).toBe(0);
+    const logged = await say(app, adapter, dm("张阿姨", words));
+    expect(logged.at(-1)).toEqual(["chat", "dm:张阿姨", "Thank you! Your visit to 李奶奶 (1 h) is recorded; it goes into the time bank (category B) once 李奶奶 confirms."]);
+    expect(await app.prisma.visit.findUniqueOrThrow({ where: { id: 1 } })).toMatchObject({ state: "done", minutes: 60, note: "she was in good spirits" });
+    expect(await app.prisma.pendingCredit.findFirstOrThrow({ where: { source: "visit" } })).toMatchObject({ minutes: 60, category: "B", state: "pending" });
+    await app.close();
+  });
+
+  it("shows each one's rotas in /mydata: the elder visited, the volunteers visiting; and whom a coordinator acts for", async () => {
+    const { app, adapter } = await demoApp(db.url);
+    await say(app, adapter, dm("孙主任", "/探访 李奶奶 张阿姨 王秀英 每周三 15:00"));
+    await say(app, adapter, dm("孙主任", "/代管 赵奶奶 9栋806"));
+    const mine = async (who: string) => String((await say(app, adapter, dm(who, "/我的数据")))[0]![2]).split("\n");
+    expect(await mine("李奶奶")).toContain("· 定期探访您：每周三 15:00（张阿姨、王秀英）");
+    expect(await mine("王秀英")).toContain("· 您参加探访 李奶奶：每周三 15:00，轮流（张阿姨、王秀英）");
+    expect(await mine("张阿姨")).toContain("· 您参加探访 李奶奶：每周三 15:00，轮流（张阿姨、王秀英）");
+    expect(await mine("孙主任")).toContain("· 您代管：赵奶奶");
+    expect((await mine("周大姐")).join("\n")).not.toMatch(/探访|代管/u);
+    await app.close();
+  });
+
   it("answers a coordinator's /探访 in a group only that it was handled privately, and refuses others", async () => {
     const { app, adapter } = await demoApp(db.url);
     expect(await say(app, adapter, group("孙主任", "/探访 李奶奶 张阿姨 每周五 下午3点"))).toEqual([

@@ -1,12 +1,36 @@
 /** The pure rules of daily check-ins: the words they read (table-tested) and the ladder of people asked. */
 import { describe, expect, it } from "vitest";
-import { awayFor, daysIn, forSomeoneElse, minuteOf, pauseEnd, readCheckinArgs, saysFine, wantsDailyCheckin } from "../../src/features/checkins/domain/words.ts";
+import { awayFor, daysIn, forSomeoneElse, minuteOf, pauseEnd, readCheckinArgs, saysFine, saysSeen, saysSeenWell, wantsDailyCheckin } from "../../src/features/checkins/domain/words.ts";
 import { escalationLadder, isMissed, longestMissedStreak } from "../../src/features/checkins/domain/ladder.ts";
 
 const NOW = new Date("2026-11-25T10:00:00+08:00");
 const TZ = "Asia/Shanghai";
 
 describe("check-in words", () => {
+  it.each([
+    ["刚看过了，她挺好", true, true],
+    ["上午去看了，一切正常", true, true],
+    ["打过电话了，她没事", true, true],
+    ["敲过门了，好好的", true, true],
+    ["联系上了，平安", true, true],
+    ["I just checked on her, she's fine", true, true],
+    ["Called him, he is ok", true, true],
+    ["Dropped by this morning, all good", true, true],
+    ["看过了，她说头晕", true, false],
+    ["看过了", true, false],
+    ["你看过她了吗？还好吗", false, false],
+    ["她还好吗", false, false],
+    ["没看到她，敲门没人应", false, false],
+    ["还没去看，晚点去", false, false],
+    ["I couldn't reach her", false, false],
+    ["Have you seen her? Is she ok?", false, false],
+    ["今天天气挺好", false, false],
+    ["她挺好的", false, false],
+  ])("%s: seen %s, seen and well %s", (text, seen, well) => {
+    expect(saysSeen(text)).toBe(seen);
+    expect(saysSeenWell(text)).toBe(well);
+  });
+
   it.each([
     ["我一个人住，每天报平安", true],
     ["我一个人住，每天报个平安吧", true],

@@ -72,6 +72,7 @@ describe("what a volunteer says", () => {
 
   it.each([
     ["去了1小时，精神不错", "精神不错"], ["今天去了半小时，她说头晕好几天了", "她说头晕好几天了"], ["去了一个半小时", null], ["精神不错", "精神不错"], ["went for 1 hour, all well", "all well"],
+    ["went for an hour, she was in good spirits", "she was in good spirits"], ["I stayed half an hour. She is cheerful", "She is cheerful"], ["Spent two hours with her", null],
   ] as const)("note of %s", (text, note) => {
     expect(noteOf(text)).toBe(note);
   });

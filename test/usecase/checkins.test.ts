@@ -34,7 +34,7 @@ describe("daily check-ins (use cases on fakes)", () => {
       [world.person("张阿姨").id, 0],
       [world.person("王秀英").id, 1],
     ]);
-    expect(world.state.jobs).toMatchObject([{ kind: "checkin.ask", dedupeKey: `checkin.ask:${grandma}:2026-11-26`, dueAt: new Date("2026-11-26T09:00:00+08:00") }]);
+    expect(world.state.jobs).toMatchObject([{ kind: "checkin.ask", dedupeKey: `checkin.ask:${grandma}:2026-11-26@540`, dueAt: new Date("2026-11-26T09:00:00+08:00") }]);
   });
 
   it("keeps at most two named contacts; the captain always comes after them", async () => {

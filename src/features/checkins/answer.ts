@@ -9,6 +9,7 @@ import { requestHelp } from "../requests/index.ts";
 import type { CheckinIntent } from "../../parse/intent.ts";
 import type { MessageBase, MessageContext } from "../../app/shared/context.ts";
 import type { CheckinRepos } from "./repos.ts";
+import type { EnrolmentView } from "./ports.ts";
 import type { CheckinSettings } from "./flow.ts";
 import { answerPrivately, reply } from "../../app/shared/context.ts";
 import { localDate } from "../../kernel/zoned-time.ts";
@@ -17,6 +18,7 @@ import { askNext, recordCheckin, reportBackMessage, tellPrivately } from "./flow
 import { enrol, mayActFor, named, pauseUntil } from "./enrol.ts";
 import { addDays } from "../../kernel/zoned-time.ts";
 import { checkinTexts } from "./texts.ts";
+import { worries } from "../visits/domain/words.ts";
 
 /** `/报平安 平安`, `/checkin ok`, "1" to the daily question: the sender is fine today. */
 export async function checkInSelf(context: MessageBase, repos: CheckinRepos) {
@@ -38,6 +40,66 @@ export async function checkInFor(context: MessageBase, repos: CheckinRepos, name
   if (!(await mayActFor(context, repos, enrolment, person.id))) return answerPrivately(context, repos, texts.notAllowed);
   await recordCheckin(repos, enrolment, context.person.id, context.now);
   await answerPrivately(context, repos, texts.thanksFor(person.displayName));
+}
+
+/**
+ * "刚看过了，她挺好" in a private chat, from someone asked to look in on her today, one of her named contacts, or the one
+ * who acts for her: her check-in for today. Which "her": the one the text names, else the only one of theirs not yet
+ * answered today; with several, the sender is asked which. A note that worries ("看过了，她说头晕好几天了") is her
+ * check-in too (she was seen), and goes privately to her grid captains and the coordinators. False when it is about
+ * nobody of theirs, so the message goes where it would have gone.
+ */
+export async function seenInWords(context: MessageBase, repos: CheckinRepos): Promise<boolean> {
+  const sender = context.person.id;
+  const today = localDate(context.now, await repos.people.timeZoneOf(context.person.communityId));
+  const wards = await repos.guardians.wardsOf(sender);
+  const theirs = [
+    ...(await repos.checkins.askedToLookIn(sender, [today])),
+    ...(await repos.checkins.contactOf(sender)),
+    ...(await Promise.all(wards.map((ward) => repos.checkins.enrolment(ward.personId)))).filter((one) => one !== null),
+  ];
+  const open: EnrolmentView[] = [];
+  for (const enrolment of new Map(theirs.map((one) => [one.id, one])).values()) {
+    if (!enrolment.active || enrolment.personId === sender || (enrolment.pausedUntil && enrolment.pausedUntil > context.now)) continue;
+    const day = await repos.checkins.day(enrolment.personId, today);
+    if (day?.state !== "answered") open.push(enrolment);
+  }
+  const named = open.filter((one) => context.message.text.includes(one.personName));
+  const meant = named.length > 0 ? named : open;
+  if (meant.length === 0) return false;
+  const texts = checkinTexts(context.lang);
+  if (meant.length > 1) {
+    const options = meant.map((one) => ({ label: one.personName, reply: `/checkin well ${one.personId}` }));
+    await answerPrivately(context, repos, { text: texts.whichSeen, options, subject: texts.subject(meant.map((one) => one.personName).join("、")) });
+    return true;
+  }
+  const enrolment = meant[0]!;
+  await recordCheckin(repos, enrolment, sender, context.now);
+  const note = context.message.text.slice(0, 300);
+  if (worries(note).length === 0) {
+    await answerPrivately(context, repos, texts.thanksFor(enrolment.personName));
+    return true;
+  }
+  const where = await addressOf(repos, enrolment.personId);
+  for (const leader of await leadersOf(repos, enrolment.personId, enrolment.communityId, sender)) {
+    await tellPrivately(repos, leader, (lang) => checkinTexts(lang).seenWorry(enrolment.personName, context.person.displayName, where ?? checkinTexts(lang).noAddress, note), 8);
+  }
+  await repos.audit.append({ communityId: enrolment.communityId, actorId: sender, action: "checkin.seen_worry", subjectType: "Person", subjectId: enrolment.personId });
+  await answerPrivately(context, repos, texts.seenWorryNoted(enrolment.personName));
+  return true;
+}
+
+/** Her home as "3栋 302", or null when not registered. */
+async function addressOf(repos: Pick<CheckinRepos, "people">, personId: number): Promise<string | null> {
+  const residence = await repos.people.residence(personId);
+  return residence ? `${residence.buildingName}${residence.room ? ` ${residence.room}` : ""}` : null;
+}
+
+/** Who follows up on her: her grid's captains and the coordinators, without the one telling. */
+async function leadersOf(repos: Pick<CheckinRepos, "people">, personId: number, communityId: number, except: number): Promise<number[]> {
+  const residence = await repos.people.residence(personId);
+  const captains = residence?.gridId ? await repos.people.captainsOf(residence.gridId) : [];
+  return [...new Set([...captains, ...(await repos.people.coordinatorsOf(communityId))])].filter((id) => id !== except);
 }
 
 /** A contact's option: going to look, unreachable, she is well, she needs help. */
@@ -84,20 +146,9 @@ export async function answerOption(
  * gets its number.
  */
 async function needsHelp(context: MessageBase, repos: CheckinRepos & RequestRepos, personId: number, name: string, communityId: number, requests: RequestSettings) {
-  const residence = await repos.people.residence(personId);
-  const captains = residence?.gridId ? await repos.people.captainsOf(residence.gridId) : [];
-  const leaders = [...new Set([...captains, ...(await repos.people.coordinatorsOf(communityId))])].filter((id) => id !== context.person.id);
-  for (const leader of leaders) {
-    await tellPrivately(
-      repos,
-      leader,
-      (lang) => {
-        const texts = checkinTexts(lang);
-        const where = residence ? `${residence.buildingName}${residence.room ? ` ${residence.room}` : ""}` : texts.noAddress;
-        return texts.needHelp(name, context.person.displayName, where);
-      },
-      9,
-    );
+  const where = await addressOf(repos, personId);
+  for (const leader of await leadersOf(repos, personId, communityId, context.person.id)) {
+    await tellPrivately(repos, leader, (lang) => checkinTexts(lang).needHelp(name, context.person.displayName, where ?? checkinTexts(lang).noAddress), 9);
   }
   await repos.audit.append({ communityId, actorId: context.person.id, action: "checkin.needs_help", subjectType: "Person", subjectId: personId });
   await answerPrivately(context, repos, checkinTexts(context.lang).needHelpNoted);

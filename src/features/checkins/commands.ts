@@ -7,7 +7,7 @@ import type { CheckinSettings } from "./flow.ts";
 import type { RequestSettings } from "../requests/domain/policy.ts";
 import { command } from "../../app/shared/command.ts";
 import { readCheckinArgs } from "./domain/words.ts";
-import { enrol, pause, resume, status, stop } from "./enrol.ts";
+import { enrol, pause, resume, setTime, status, stop } from "./enrol.ts";
 import { answerOption, checkInFor, checkInSelf } from "./answer.ts";
 
 export const checkinCommands = (settings: CheckinSettings, requests: RequestSettings) => [
@@ -28,6 +28,8 @@ export const checkinCommands = (settings: CheckinSettings, requests: RequestSett
           return pause(context, repos, read.rest);
         case "resume":
           return resume(context, repos);
+        case "time":
+          return setTime(context, repos, read.name, read.minute);
         case "fine":
           return read.name ? checkInFor(context, repos, read.name) : checkInSelf(context, repos);
         case "option":

@@ -78,6 +78,27 @@ export async function enrol(context: MessageBase, repos: CheckinRepos, settings:
   if (!self && !before?.active) await tellPrivately(repos, person.id, (lang) => checkinTexts(lang).toldEnrolled(context.person.displayName, after.askMinute));
 }
 
+/**
+ * `/报平安 时间 [姓名] 8:30`: the daily question's time (the deadline moves with it), from the next one on. For someone
+ * else (a contact, a captain or a coordinator may), she is told privately.
+ */
+export async function setTime(context: MessageBase, repos: CheckinRepos, name: string | undefined, minute: number | undefined) {
+  const texts = checkinTexts(context.lang);
+  if (minute === undefined) return answerPrivately(context, repos, texts.timeUsage);
+  const person = await named(context, repos, name);
+  if (!person) return;
+  const enrolment = await repos.checkins.enrolment(person.id);
+  if (!enrolment?.active) return answerPrivately(context, repos, name ? texts.otherNotEnrolled(person.displayName) : texts.notEnrolled);
+  if (!(await mayActFor(context, repos, enrolment, person.id))) return answerPrivately(context, repos, texts.notAllowed);
+  await repos.checkins.setAskMinute(person.id, minute);
+  const after = (await repos.checkins.enrolment(person.id))!;
+  await scheduleNextAsk(repos, after, context.now, await repos.people.timeZoneOf(after.communityId));
+  await repos.audit.append({ communityId: after.communityId, actorId: context.person.id, action: "checkin.time_set", subjectType: "CheckinEnrolment", subjectId: after.id, detail: { minute } });
+  const self = person.id === context.person.id;
+  await answerPrivately(context, repos, texts.timeSet(self ? null : person.displayName, minute, minute + after.graceMinutes));
+  if (!self) await tellPrivately(repos, person.id, (lang) => checkinTexts(lang).timeToldBy(context.person.displayName, minute));
+}
+
 /** `/报平安 关闭 [姓名]`. */
 export async function stop(context: MessageBase, repos: CheckinRepos, name: string | undefined) {
   const texts = checkinTexts(context.lang);

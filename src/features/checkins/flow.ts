@@ -80,7 +80,8 @@ export function nextAsk(enrolment: Pick<EnrolmentView, "askMinute">, now: Date, 
 export async function scheduleNextAsk(repos: Pick<CheckinRepos, "jobs">, enrolment: Pick<EnrolmentView, "askMinute" | "personId">, now: Date, timeZone: string) {
   const next = nextAsk(enrolment, now, timeZone);
   const payload: AskPayload = { personId: enrolment.personId };
-  await repos.jobs.schedule({ kind: ASK_JOB, dueAt: next.at, payload, dedupeKey: `${ASK_JOB}:${enrolment.personId}:${next.date}` });
+  // The time is in the key: a question moved to another time is a new job (the old one finds itself stale).
+  await repos.jobs.schedule({ kind: ASK_JOB, dueAt: next.at, payload, dedupeKey: `${ASK_JOB}:${enrolment.personId}:${next.date}@${enrolment.askMinute}` });
 }
 
 /** Who is asked to look in, in order: the named contacts, the captains of the person's grid, the coordinators. */

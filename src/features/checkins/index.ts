@@ -2,5 +2,5 @@
 export { checkinRoute } from "./answer.ts";
 export { checkinCommands } from "./commands.ts";
 export { askCheckinJob, escalateCheckinJob } from "./jobs.ts";
-export { checkinPresence, type Presence } from "./presence.ts";
+export { checkinPresence, type Presence, type PresenceFacts } from "./presence.ts";
 export { ASK_JOB, ESCALATE_JOB, DEFAULT_CHECKIN_SETTINGS, questionGoesTo, type CheckinSettings } from "./flow.ts";

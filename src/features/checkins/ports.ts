@@ -42,9 +42,13 @@ export interface Checkins {
   /** Replace the named contacts (in order). */
   setContacts(personId: number, contacts: number[]): Promise<void>;
   setActive(personId: number, active: boolean): Promise<void>;
+  /** Change the local time of the daily question (the deadline moves with it). */
+  setAskMinute(personId: number, askMinute: number): Promise<void>;
   pause(personId: number, until: Date | null): Promise<void>;
   /** The active enrolments where this person is a named contact. */
   contactOf(contactId: number): Promise<EnrolmentView[]>;
+  /** The active enrolments whose day on one of `dates` is not answered and has asked this person to look in. */
+  askedToLookIn(personId: number, dates: string[]): Promise<EnrolmentView[]>;
   day(personId: number, date: string): Promise<CheckinDayView | null>;
   /** Write a day (created when new): its state, and what else is given. */
   saveDay(

@@ -5,7 +5,7 @@ const clock = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2,
 
 const zh = {
   usage:
-    "每日报平安：/报平安 开启（每天私信问候您，回复 1 就算报平安）；/报平安 开启 联系人 张阿姨 王秀英；/报平安 暂停 7天；/报平安 恢复；/报平安 关闭。替人开通：/报平安 开启 李奶奶",
+    "每日报平安：/报平安 开启（每天私信问候您，回复 1 就算报平安）；/报平安 开启 联系人 张阿姨 王秀英；/报平安 时间 8:30；/报平安 暂停 7天；/报平安 恢复；/报平安 关闭。替人开通：/报平安 开启 李奶奶",
   enrolledSelf: (ask: number, due: number, contacts: string[]) =>
     `已开启每日报平安：每天 ${clock(ask)} 我会私信问候您，回复 1 就算报平安；当天在任何群里说句话也算。到 ${clock(due)} 还没消息，我会请${contacts.length ? ` ${contacts.join("、")}，再请` : ""}网格长去看看。`,
   enrolledOther: (name: string, ask: number, contacts: string[]) =>
@@ -23,6 +23,9 @@ const zh = {
   paused: (until: string) => `好的，${until} 之前不问候也不找人，${until} 起自动恢复。路上平安！`,
   pauseUsage: "请写暂停多久，例如：/报平安 暂停 7天，或 /报平安 暂停 到12-10",
   resumed: "已恢复每日报平安。",
+  timeUsage: "请写几点问候，例如：/报平安 时间 8:30；替人改：/报平安 时间 李奶奶 8:30",
+  timeSet: (name: string | null, ask: number, due: number) => `好的，${name ? `${name} 的` : ""}每日问候改到 ${clock(ask)}，${clock(due)} 前没消息才会请人去看看。`,
+  timeToldBy: (by: string, ask: number) => `${by} 把您每天的报平安问候改到了 ${clock(ask)}。`,
   status: (ask: number, due: number, contacts: string[], pausedUntil: string | null) =>
     `每日报平安：每天 ${clock(ask)} 问候，${clock(due)} 前没消息就请 ${[...contacts, "网格长"].join("、")} 去看看。${pausedUntil ? `暂停到 ${pausedUntil}。` : ""}`,
   question: (name: string) => `${name}早上好，今天还好吗？回复 1 平安`,
@@ -46,6 +49,9 @@ const zh = {
   needHelpNoted: "已私下告诉网格长和协调员，他们会尽快跟进。谢谢您！",
   helpWhat: (name: string) => `${name}需要帮助（看望时发现）`,
   notYours: "这件事已经不需要您处理了，谢谢！",
+  whichSeen: "谢谢您！您看过的是哪一位？",
+  seenWorry: (name: string, by: string, where: string, note: string) => `${by} 看过 ${name}（${where}），说：“${note}”。请私下跟进。`,
+  seenWorryNoted: (name: string) => `谢谢您！已记下看过 ${name}，您说的情况已私下告诉网格长和协调员，他们会跟进。`,
   noAddress: "地址未登记",
   forRelative: "想帮家人开通每日报平安，请发：/报平安 开启 家人的名字（您会是 TA 的第一位联系人），例如 /报平安 开启 李奶奶",
   howToEnrol: "想每天报平安，请发 /报平安 开启：每天早上我私信问候您，回复 1 就行。",
@@ -55,7 +61,7 @@ type CheckinTexts = typeof zh;
 
 const en: CheckinTexts = {
   usage:
-    "Daily check-in: /checkin on (I message you each morning; reply 1 to check in); /checkin on contacts Zhang Wang; /checkin pause 7 days; /checkin resume; /checkin off. For someone else: /checkin on <name>",
+    "Daily check-in: /checkin on (I message you each morning; reply 1 to check in); /checkin on contacts Zhang Wang; /checkin time 8:30; /checkin pause 7 days; /checkin resume; /checkin off. For someone else: /checkin on <name>",
   enrolledSelf: (ask, due, contacts) =>
     `Daily check-in is on: every day at ${clock(ask)} I'll message you privately; reply 1 to check in, or just say anything in any chat that day. If I hear nothing by ${clock(due)}, I'll ask ${contacts.length ? `${contacts.join(", ")}, then ` : ""}your grid captain to look in.`,
   enrolledOther: (name, ask, contacts) =>
@@ -72,6 +78,9 @@ const en: CheckinTexts = {
   paused: (until) => `All right: no check-ins and nobody asked until ${until}; it starts again by itself on ${until}. Safe travels!`,
   pauseUsage: "How long? For example: /checkin pause 7 days, or /checkin pause until 12-10",
   resumed: "Daily check-in is back on.",
+  timeUsage: "Please give the time, e.g. /checkin time 8:30; for someone else: /checkin time <name> 8:30",
+  timeSet: (name, ask, due) => `Done: ${name ? `${name}'s` : "your"} daily message now comes at ${clock(ask)}; contacts are asked to look in only if there's no word by ${clock(due)}.`,
+  timeToldBy: (by, ask) => `${by} moved your daily check-in message to ${clock(ask)}.`,
   status: (ask, due, contacts, pausedUntil) =>
     `Daily check-in: a hello at ${clock(ask)}; with no word by ${clock(due)} I ask ${[...contacts, "the grid captain"].join(", ")} to look in.${pausedUntil ? ` Paused until ${pausedUntil}.` : ""}`,
   question: (name) => `Good morning ${name}, how are you today? Reply 1 if you're fine`,
@@ -95,6 +104,9 @@ const en: CheckinTexts = {
   needHelpNoted: "I've told the grid captain and the coordinators privately; they'll follow up soon. Thank you!",
   helpWhat: (name) => `${name} needs help (found on a visit)`,
   notYours: "This no longer needs you. Thank you!",
+  whichSeen: "Thank you! Which of them have you seen?",
+  seenWorry: (name, by, where, note) => `${by} has seen ${name} (${where}) and says: "${note}". Please follow up privately.`,
+  seenWorryNoted: (name) => `Thank you! I've noted you have seen ${name}, and passed on what you said privately to the grid captain and coordinators.`,
   noAddress: "address not registered",
   forRelative: "To set up a daily check-in for a relative, send: /checkin on <their name> (you'll be their first contact), e.g. /checkin on 李奶奶",
   howToEnrol: "To check in every day, send /checkin on: I'll message you each morning; just reply 1.",

@@ -44,6 +44,11 @@ export interface PersonalDataView {
   checkin: { active: boolean; dueMinute: number; askMinute?: number; contacts?: string[] } | null;
   /** Whose daily check-in contact they are (by name). */
   checkinContactFor?: string[];
+  /** The active visit rotas they are in: visited (as the elder) or visiting, with the volunteers in turn order. */
+  visitRotas?: Array<{ role: "elder" | "volunteer"; elder: string; weekday: number; minute: number; volunteers: string[] }>;
+  /** Who acts for them (guardian mode), and for whom they act, by name. */
+  guardian?: string | null;
+  wards?: string[];
 }
 
 /** What forgetting a person changed, as counts (for the audit log, which holds no personal data). */

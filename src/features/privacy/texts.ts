@@ -3,6 +3,7 @@
  * the `/forgetme` question and answers. Times are shown as dates in the community's zone.
  */
 import type { Lang } from "../../kernel/lang.ts";
+import { EN_WEEKDAYS, ZH_WEEKDAYS } from "../../kernel/weekdays.ts";
 import type { PersonalDataView } from "./ports.ts";
 
 /** A ledger line as the report shows it. */
@@ -99,6 +100,14 @@ function report(lang: Lang, data: PersonalDataView, extras: ReportExtras): strin
       ...(data.checkin ? [`${en ? "Daily check-in by" : "每日报平安截止"}${colon}${clock(data.checkin.dueMinute)}${data.checkin.active ? "" : en ? " (paused)" : "（暂停）"}`] : []),
       ...(data.checkin?.contacts?.length ? [`${en ? "Check-in contacts, in order" : "报平安联系人（按顺序）"}${colon}${data.checkin.contacts.join(en ? ", " : "、")}`] : []),
       ...(data.checkinContactFor?.length ? [`${en ? "You are a check-in contact for" : "您是这些人的报平安联系人"}${colon}${data.checkinContactFor.join(en ? ", " : "、")}`] : []),
+      ...(data.visitRotas ?? []).map((rota) => {
+        const at = `${en ? `every ${EN_WEEKDAYS[rota.weekday]}` : `每${ZH_WEEKDAYS[rota.weekday]}`} ${clock(rota.minute)}`;
+        const volunteers = rota.volunteers.join(en ? ", " : "、");
+        if (rota.role === "elder") return en ? `Regular visits to you: ${at} (${volunteers})` : `定期探访您：${at}（${volunteers}）`;
+        return en ? `You visit ${rota.elder}: ${at}, in turn (${volunteers})` : `您参加探访 ${rota.elder}：${at}，轮流（${volunteers}）`;
+      }),
+      ...(data.guardian ? [`${en ? "Acting for you" : "代您办事的人"}${colon}${data.guardian}`] : []),
+      ...(data.wards?.length ? [`${en ? "You act for" : "您代管"}${colon}${data.wards.join(en ? ", " : "、")}`] : []),
     ]),
     en ? "To have all this erased: /forgetme" : "如需删除这些信息：/删除我的数据",
   ];

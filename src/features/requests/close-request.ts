@@ -77,16 +77,20 @@ export const keepCommand: Handler<CommandIntent, RequestRepos> = async (context,
   if (request) await reply(context, repos, requestTexts(context.lang).kept(request.id));
 };
 
-async function mayClose(context: MessageContext, repos: RequestRepos, request: HelpRequestView, helperToo: boolean) {
+/**
+ * Whether the sender may close the request: false (told so), or how they act: for themself, or (guardian mode) as the
+ * guardian of a requester in no chat, recorded in the audit log as acting on her behalf.
+ */
+async function mayClose(context: MessageContext, repos: RequestRepos, request: HelpRequestView, helperToo: boolean): Promise<false | { onBehalfOf?: number }> {
   const me = context.person.id;
   const parties = { requesterId: request.requesterId, helperId: request.helper?.personId ?? null };
   const allowed = helperToo ? mayFinish : mayCancel;
   // The role is looked up only when being a party is not enough.
-  if (allowed({ personId: me, isCoordinator: false }, parties)) return true;
+  if (allowed({ personId: me, isCoordinator: false }, parties)) return {};
   // Guardian mode: the guardian of a requester in no chat answers as them.
   const requester = await repos.people.reach(request.requesterId);
-  if (requester?.onBehalfOf && requester.personId === me && allowed({ personId: request.requesterId, isCoordinator: false }, parties)) return true;
-  if (allowed({ personId: me, isCoordinator: await repos.directories.hasRole(me, "coordinator") }, parties)) return true;
+  if (requester?.onBehalfOf && requester.personId === me && allowed({ personId: request.requesterId, isCoordinator: false }, parties)) return { onBehalfOf: request.requesterId };
+  if (allowed({ personId: me, isCoordinator: await repos.directories.hasRole(me, "coordinator") }, parties)) return {};
   await reply(context, repos, requestTexts(context.lang).notYours(request.id));
   return false;
 }
@@ -94,13 +98,14 @@ async function mayClose(context: MessageContext, repos: RequestRepos, request: H
 async function finish(context: MessageContext, repos: RequestRepos, request: HelpRequestView, statedHours: number | undefined) {
   const texts = requestTexts(context.lang);
   if (!canMove(request.state, "done")) return reply(context, repos, texts.notOpen(request.id));
-  if (!(await mayClose(context, repos, request, true))) return;
+  const acting = await mayClose(context, repos, request, true);
+  if (!acting) return;
   const helper = request.helper;
   const minutes = helper ? creditMinutes(helper.assignedAt, context.now, statedHours) : undefined;
   if (!(await repos.requests.close(request.id, "done", minutes))) return reply(context, repos, texts.notOpen(request.id));
   const pinged = await repos.requests.closePings(request.id, "taken");
   for (const id of pinged) await tell(repos, id, request, (lang) => requestTexts(lang).cancelledHelper(request.id));
-  await auditRequest(repos, request, "request.done", context.person.id, { helper: helper?.personId ?? null, minutes: minutes ?? null });
+  await auditRequest(repos, request, "request.done", context.person.id, { helper: helper?.personId ?? null, minutes: minutes ?? null, ...acting });
   if (!helper || minutes === undefined) return reply(context, repos, texts.doneWithoutHelper(request.id));
   const created = await repos.credits.create({
     helperId: helper.personId,
@@ -140,11 +145,12 @@ async function finish(context: MessageContext, repos: RequestRepos, request: Hel
 async function cancel(context: MessageContext, repos: RequestRepos, request: HelpRequestView) {
   const texts = requestTexts(context.lang);
   if (!canMove(request.state, "cancel")) return reply(context, repos, texts.notOpen(request.id));
-  if (!(await mayClose(context, repos, request, false))) return;
+  const acting = await mayClose(context, repos, request, false);
+  if (!acting) return;
   if (!(await repos.requests.close(request.id, "cancelled"))) return reply(context, repos, texts.notOpen(request.id));
   const told = await repos.requests.closePings(request.id, "taken");
   if (request.helper) told.push(request.helper.personId);
   for (const id of told) await tell(repos, id, request, (lang) => requestTexts(lang).cancelledHelper(request.id));
-  await auditRequest(repos, request, "request.cancelled", context.person.id);
+  await auditRequest(repos, request, "request.cancelled", context.person.id, Object.keys(acting).length ? acting : undefined);
   await reply(context, repos, texts.cancelled(request.id));
 }

@@ -5,6 +5,7 @@
  * change it), and `/不留名` / `/留名` (whether the weekly summary may name you).
  */
 import type { TimeBankRepos } from "./repos.ts";
+import { EN_WEEKDAYS, ZH_WEEKDAYS } from "../../kernel/weekdays.ts";
 import type { Lang } from "../../kernel/lang.ts";
 import type { CommandIntent, QueryIntent } from "../../parse/intent.ts";
 import type { Handler, MessageContext } from "../../app/shared/context.ts";
@@ -161,7 +162,7 @@ function describePolicy(lang: Lang, settings: Record<string, unknown>): string {
   const time = `${String(Math.floor(schedule.minute / 60)).padStart(2, "0")}:${String(schedule.minute % 60).padStart(2, "0")}`;
   const cap = policy.capMinutes === null ? null : coins(policy.capMinutes);
   if (lang === "en") {
-    const day = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"][schedule.day];
+    const day = EN_WEEKDAYS[schedule.day];
     return [
       `Cap: ${cap === null ? "none" : `${cap} coins (${policy.capMode === "block" ? "blocks" : "warns"})`}`,
       `Overdraft: down to -${coins(policy.negativeLimitMinutes)}`,
@@ -170,7 +171,7 @@ function describePolicy(lang: Lang, settings: Record<string, unknown>): string {
       `Weekly summary: ${day} ${time}`,
     ].join("\n");
   }
-  const day = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"][schedule.day];
+  const day = ZH_WEEKDAYS[schedule.day];
   return [
     `上限：${cap === null ? "不限" : `${cap} 个时间币（${policy.capMode === "block" ? "超过即阻止" : "超过会提醒"}）`}`,
     `透支：最多 -${coins(policy.negativeLimitMinutes)}`,

@@ -2,4 +2,4 @@
 export { visitCommands } from "./commands.ts";
 export { askVisitJob, missedVisitJob, openWeekJob, remindVisitJob } from "./jobs.ts";
 export { ASK_JOB, MISSED_JOB, REMIND_JOB, WEEK_JOB } from "./flow.ts";
-export { visitWordsFirst } from "./in-words.ts";
+export { visitLogPresence, visitWordsFirst } from "./in-words.ts";

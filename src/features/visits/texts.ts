@@ -3,6 +3,7 @@
  * chats only; a group is told no more than that a command was handled privately.
  */
 import type { Lang } from "../../kernel/lang.ts";
+import { EN_WEEKDAYS, ZH_WEEKDAYS } from "../../kernel/weekdays.ts";
 
 /** A visit's time as texts show it: its weekday and date, and its clock time. */
 export interface When {
@@ -43,11 +44,9 @@ type VisitTexts = {
   subject: (elder: string) => string;
 };
 
-const ZH_DAYS = ["周日", "周一", "周二", "周三", "周四", "周五", "周六"];
-const EN_DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
 const EN_MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const zhWhen = (when: When) => `${when.month}月${when.date}日 ${ZH_DAYS[when.weekday]} ${when.time}`;
-const enWhen = (when: When) => `${EN_DAYS[when.weekday]!.slice(0, 3)} ${when.date} ${EN_MONTHS[when.month - 1]} at ${when.time}`;
+const zhWhen = (when: When) => `${when.month}月${when.date}日 ${ZH_WEEKDAYS[when.weekday]} ${when.time}`;
+const enWhen = (when: When) => `${EN_WEEKDAYS[when.weekday]!.slice(0, 3)} ${when.date} ${EN_MONTHS[when.month - 1]} at ${when.time}`;
 const zhDuration = (minutes: number) => (minutes % 60 === 0 ? `${minutes / 60}小时` : minutes > 60 ? `${Math.floor(minutes / 60)}小时${minutes % 60}分钟` : `${minutes}分钟`);
 const enDuration = (minutes: number) => (minutes % 60 === 0 ? `${minutes / 60} h` : `${(minutes / 60).toFixed(2).replace(/0$/u, "")} h`);
 
@@ -58,8 +57,8 @@ const zh: VisitTexts = {
   whichPerson: (name) => `有几位都叫“${name}”，请用 @ 指明是哪一位。`,
   sameTwice: "老人和志愿者不能是同一个人，志愿者也不要重复。",
   created: (elder, volunteers, weekday, time, first, replaced) =>
-    `已安排探访${elder}：每${ZH_DAYS[weekday]} ${time}，志愿者按顺序轮流：${volunteers.join("、")}。第一次：${zhWhen(first)}（${volunteers[0]}）。${replaced ? "原来的安排已停止。" : ""}每次前一天和前两小时我会私信提醒当周的志愿者。`,
-  onRota: (elder, by, weekday, time, volunteers) => `${by}请您参加探访${elder}：每${ZH_DAYS[weekday]} ${time}，大家轮流（${volunteers.join("、")}）。轮到您时我会提前私信提醒。谢谢您！`,
+    `已安排探访${elder}：每${ZH_WEEKDAYS[weekday]} ${time}，志愿者按顺序轮流：${volunteers.join("、")}。第一次：${zhWhen(first)}（${volunteers[0]}）。${replaced ? "原来的安排已停止。" : ""}每次前一天和前两小时我会私信提醒当周的志愿者。`,
+  onRota: (elder, by, weekday, time, volunteers) => `${by}请您参加探访${elder}：每${ZH_WEEKDAYS[weekday]} ${time}，大家轮流（${volunteers.join("、")}）。轮到您时我会提前私信提醒。谢谢您！`,
   remindDayBefore: (elder, time) => `明天${time}去看望${elder}，方便吗？`,
   remindSoon: (elder, time) => `提醒：今天${time}去看望${elder}。`,
   willGo: "会去",
@@ -90,8 +89,8 @@ const en: VisitTexts = {
   whichPerson: (name) => `Several people are called "${name}"; please @mention the one you mean.`,
   sameTwice: "The elder cannot also be a volunteer, and each volunteer only once, please.",
   created: (elder, volunteers, weekday, time, first, replaced) =>
-    `Visits to ${elder} arranged: every ${EN_DAYS[weekday]} at ${time}, volunteers taking turns: ${volunteers.join(", ")}. First: ${enWhen(first)} (${volunteers[0]}).${replaced ? " The earlier rota has stopped." : ""} I'll remind the week's volunteer the day before and two hours before.`,
-  onRota: (elder, by, weekday, time, volunteers) => `${by} added you to the visits to ${elder}: every ${EN_DAYS[weekday]} at ${time}, taking turns (${volunteers.join(", ")}). I'll remind you privately when it's your turn. Thank you!`,
+    `Visits to ${elder} arranged: every ${EN_WEEKDAYS[weekday]} at ${time}, volunteers taking turns: ${volunteers.join(", ")}. First: ${enWhen(first)} (${volunteers[0]}).${replaced ? " The earlier rota has stopped." : ""} I'll remind the week's volunteer the day before and two hours before.`,
+  onRota: (elder, by, weekday, time, volunteers) => `${by} added you to the visits to ${elder}: every ${EN_WEEKDAYS[weekday]} at ${time}, taking turns (${volunteers.join(", ")}). I'll remind you privately when it's your turn. Thank you!`,
   remindDayBefore: (elder, time) => `Tomorrow at ${time} you visit ${elder}. Can you make it?`,
   remindSoon: (elder, time) => `Reminder: today at ${time} you visit ${elder}.`,
   willGo: "I'll go",

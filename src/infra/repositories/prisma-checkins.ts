@@ -64,6 +64,11 @@ export class PrismaCheckins implements Checkins {
     return view(row);
   }
 
+  async setAskMinute(personId: number, askMinute: number): Promise<void> {
+    const row = await this.tx.checkinEnrolment.findUniqueOrThrow({ where: { personId }, select: { graceMinutes: true } });
+    await this.tx.checkinEnrolment.update({ where: { personId }, data: { askMinute, dueMinute: askMinute + row.graceMinutes } });
+  }
+
   async setContacts(personId: number, contacts: number[]): Promise<void> {
     const row = await this.tx.checkinEnrolment.findUniqueOrThrow({ where: { personId }, select: { id: true } });
     await this.tx.checkinContact.deleteMany({ where: { enrolmentId: row.id } });
@@ -84,6 +89,12 @@ export class PrismaCheckins implements Checkins {
   async contactOf(contactId: number): Promise<EnrolmentView[]> {
     const rows = await this.tx.checkinEnrolment.findMany({ where: { active: true, contacts: { some: { personId: contactId } } }, include: INCLUDE, orderBy: { id: "asc" } });
     return rows.map(view);
+  }
+
+  async askedToLookIn(personId: number, dates: string[]): Promise<EnrolmentView[]> {
+    const days = await this.tx.checkinDay.findMany({ where: { date: { in: dates }, state: { not: "answered" }, enrolment: { active: true } }, include: { enrolment: { include: INCLUDE } }, orderBy: { id: "asc" } });
+    const asked = days.filter((day) => (JSON.parse(day.escalatedTo) as number[]).includes(personId)).map((day) => view(day.enrolment));
+    return [...new Map(asked.map((one) => [one.id, one])).values()];
   }
 
   async day(personId: number, date: string): Promise<CheckinDayView | null> {

@@ -136,6 +136,32 @@ export class PrismaPersonalData implements PersonalData {
         contacts: person.checkin.contacts.map((one) => one.person.displayName),
       },
       checkinContactFor: person.checkinContactOf.filter((one) => one.enrolment.active).map((one) => one.enrolment.person.displayName),
+      ...(await this.#visitsAndGuardians(personId, person.guardianId)),
+    };
+  }
+
+  /** The active visit rotas a person is in, who acts for them and for whom they act. */
+  async #visitsAndGuardians(personId: number, guardianId: number | null): Promise<Pick<PersonalDataView, "visitRotas" | "guardian" | "wards">> {
+    const [rotas, wards] = await Promise.all([
+      this.tx.visitRota.findMany({
+        where: { active: true, OR: [{ elderId: personId }, { members: { some: { volunteerId: personId } } }] },
+        include: { members: { orderBy: { order: "asc" } } },
+        orderBy: { id: "asc" },
+      }),
+      this.tx.person.findMany({ where: { guardianId: personId }, select: { displayName: true }, orderBy: { id: "asc" } }),
+    ]);
+    const ids = [...new Set([...rotas.flatMap((rota) => [rota.elderId, ...rota.members.map((one) => one.volunteerId)]), ...(guardianId ? [guardianId] : [])])];
+    const names = new Map((await this.tx.person.findMany({ where: { id: { in: ids } }, select: { id: true, displayName: true } })).map((one) => [one.id, one.displayName]));
+    return {
+      visitRotas: rotas.map((rota) => ({
+        role: rota.elderId === personId ? ("elder" as const) : ("volunteer" as const),
+        elder: names.get(rota.elderId) ?? "",
+        weekday: rota.weekday,
+        minute: rota.minute,
+        volunteers: rota.members.map((one) => names.get(one.volunteerId) ?? ""),
+      })),
+      guardian: guardianId ? (names.get(guardianId) ?? null) : null,
+      wards: wards.map((one) => one.displayName),
     };
   }
 

@@ -33,6 +33,11 @@ export class FakeCheckins implements Checkins {
     if (row) row.active = active;
   }
 
+  async setAskMinute(personId: number, askMinute: number): Promise<void> {
+    const row = this.#row(personId);
+    if (row) row.askMinute = askMinute;
+  }
+
   async pause(personId: number, until: Date | null): Promise<void> {
     const row = this.#row(personId);
     if (row) row.pausedUntil = until;
@@ -40,6 +45,12 @@ export class FakeCheckins implements Checkins {
 
   async contactOf(contactId: number): Promise<EnrolmentView[]> {
     const ids = new Set(this.state.checkinContacts.filter((one) => one.personId === contactId).map((one) => one.enrolmentId));
+    return this.state.checkins.filter((row) => row.active && ids.has(row.id)).map((row) => this.#view(row));
+  }
+
+  async askedToLookIn(personId: number, dates: string[]): Promise<EnrolmentView[]> {
+    const days = this.state.checkinDays.filter((day) => dates.includes(day.date) && day.state !== "answered" && day.escalatedTo.includes(personId));
+    const ids = new Set(days.map((day) => day.enrolmentId));
     return this.state.checkins.filter((row) => row.active && ids.has(row.id)).map((row) => this.#view(row));
   }
 

@@ -17,6 +17,7 @@ export class FakePersonalData implements PersonalData {
     const requests = new Map(s.requests.map((one) => [one.id, one]));
     const events = new Map(s.events.map((one) => [one.id, one]));
     const checkin = s.checkins.find((one) => one.personId === personId);
+    const name = (id: number) => s.people.find((one) => one.id === id)?.displayName ?? "";
     return {
       displayName: person.displayName,
       locale: person.locale,
@@ -91,6 +92,11 @@ export class FakePersonalData implements PersonalData {
         .filter((one) => one.personId === personId)
         .flatMap((one) => s.checkins.filter((each) => each.id === one.enrolmentId && each.active))
         .map((one) => s.people.find((each) => each.id === one.personId)?.displayName ?? ""),
+      visitRotas: s.visitRotas
+        .filter((rota) => rota.active && (rota.elderId === personId || rota.volunteerIds.includes(personId)))
+        .map((rota) => ({ role: rota.elderId === personId ? ("elder" as const) : ("volunteer" as const), elder: name(rota.elderId), weekday: rota.weekday, minute: rota.minute, volunteers: rota.volunteerIds.map(name) })),
+      guardian: person.guardianId ? name(person.guardianId) : null,
+      wards: s.people.filter((one) => one.guardianId === personId).map((one) => one.displayName),
     };
   }
 

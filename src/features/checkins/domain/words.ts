@@ -91,6 +91,7 @@ export type CheckinArgs =
   | { kind: "pause"; rest: string }
   | { kind: "resume" }
   | { kind: "option"; action: "going" | "unreachable" | "well" | "needhelp"; personId: number }
+  | { kind: "time"; minute?: number; name?: string }
   | { kind: "status" };
 
 const ON = /^(?:开启|开通|打开|开始|on|start|enrol|enroll)$/iu;
@@ -98,6 +99,7 @@ const OFF = /^(?:关闭|关掉|停止|取消|off|stop)$/iu;
 const PAUSE = /^(?:暂停|pause)$/iu;
 const RESUME = /^(?:恢复|继续|resume)$/iu;
 const CONTACTS = /^(?:联系人|contacts?)$/iu;
+const TIME = /^(?:时间|问候时间|time)$/iu;
 const OPTION = /^(going|unreachable|well|needhelp)\s+(\d{1,9})$/iu;
 
 /** Read the words after `/报平安`. */
@@ -119,6 +121,11 @@ export function readCheckinArgs(args: string): CheckinArgs {
   if (OFF.test(first!)) return { kind: "off", ...(rest[0] ? { name: rest[0] } : {}) };
   if (PAUSE.test(first!)) return { kind: "pause", rest: rest.join(" ") };
   if (RESUME.test(first!)) return { kind: "resume" };
+  if (TIME.test(first!)) {
+    const minute = rest.length ? minuteOf(rest.at(-1)!) : undefined;
+    const name = rest.length === 2 ? rest[0] : undefined;
+    return { kind: "time", ...(minute !== undefined && rest.length <= 2 ? { minute } : {}), ...(name ? { name } : {}) };
+  }
   if (words.length === 2 && saysFine(words[1]!)) return { kind: "fine", name: first! };
   return { kind: "status" };
 }
@@ -129,4 +136,23 @@ const FOR_RELATIVE = /(?:帮|给|替|为)[^，。,.!！?？]{0,6}(?:开通|开�
 /** Whether a message asks to set up check-ins for someone else. */
 export function forSomeoneElse(text: string): boolean {
   return FOR_RELATIVE.test(text);
+}
+
+/** Having seen or reached someone: "看过了", "刚去看了", "打过电话了", "联系上了", "checked on her", "I saw him". */
+const SEEN_ZH = /(?:看过|看了|看望过|看望了|见过|见到|见了|去过|去了|敲过门|敲了门|上门|打过电话|打了电话|通过电话|通了电话|联系上|联系过|问过|问了)/u;
+const SEEN_EN = /\b(?:checked\s+(?:in\s+)?on|looked\s+in\s+on|(?:just\s+)?(?:saw|seen|visited|called|phoned|rang)|spoke\s+(?:to|with)|talked\s+(?:to|with)|(?:went|been)\s+(?:to\s+see|round|over)|dropped\s+by|popped\s+in)\b/iu;
+/** That they are fine: "挺好", "没事", "一切正常", "she's fine", "he is ok". */
+const WELL_ZH = /(?:挺好|很好|还好|都好|蛮好|不错|好好的|好着呢|没事|没什么事|没问题|平安|安好|一切正常|正常)/u;
+const WELL_EN = /\b(?:fine|ok|okay|well|good|all\s+right|alright|safe)\b/iu;
+/** Not seen, or a question, or a doubt: "没看到", "还好吗？", "not fine". */
+const NOT_SEEN = /(?:没|未|不)(?:看|见|去|联系|打)|(?:didn'?t|did\s+not|couldn'?t|could\s+not|haven'?t|have\s+not|can'?t|cannot)\s+(?:see|reach|get|find|visit|call|check)|[?？吗]|不太好|不好|not\s+(?:fine|ok|okay|well|good)|isn'?t\s+(?:fine|ok|okay|well|good)/iu;
+
+/** "看过了", "打过电话了", "I checked on her": someone says they saw or reached a person; never a question or a not-seen. */
+export function saysSeen(text: string): boolean {
+  return !NOT_SEEN.test(text) && (SEEN_ZH.test(text) || SEEN_EN.test(text));
+}
+
+/** "刚看过了，她挺好", "打过电话了，她没事", "I checked on her, she's fine": seen, and fine. The caller reads worries. */
+export function saysSeenWell(text: string): boolean {
+  return saysSeen(text) && ((SEEN_ZH.test(text) && WELL_ZH.test(text)) || (SEEN_EN.test(text) && WELL_EN.test(text)));
 }

@@ -34,7 +34,10 @@ export function worries(note: string): string[] {
 /** The note of a visit log: the text without the "went for an hour" part and its punctuation ("精神不错"). */
 export function noteOf(text: string): string | null {
   const note = text
-    .replace(/^(?:我)?(?:今天|刚才|刚)?(?:去了|去过了|去过|看过了|看了|visited|went)[^，,。.;；]*?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十半]+)\s*(?:个)?(?:小时|钟头|分钟|hours?|hrs?|minutes?|mins?)[，,。.;；\s]*/iu, "")
+    .replace(
+      /^(?:我|i)?\s*(?:今天|刚才|刚|just)?\s*(?:去了|去过了|去过|看过了|看了|陪了|visited|went|been|stayed|spent|was\s+there)[^，,。.;；]*?(?:\d+(?:\.\d+)?|[一二两三四五六七八九十半]+|an?|one|two|three|four|half\s+an?)\s*(?:个)?(?:小时|钟头|分钟|hours?|hrs?|minutes?|mins?)(?:\s+(?:with|there|at\s+hers?|at\s+his)(?:\s+(?:her|him|them))?)?[，,。.;；\s]*/iu,
+      "",
+    )
     .trim();
   return note ? note.slice(0, 300) : null;
 }
