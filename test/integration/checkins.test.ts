@@ -301,8 +301,8 @@ describe("check-ins of an elder in guardian mode", () => {
     app.clock.set(new Date("2026-11-27T08:00:00+08:00"));
     expect(await say(app, adapter, dm("张阿姨", "I just checked on her, she's fine"))).toEqual([["chat", "dm:张阿姨", "Thank you, I've noted 李奶奶 is fine today."]]);
     expect(await at(app, adapter, "2026-11-27 09:00")).toEqual([]);
-    // Said again the same day, it is chatter (nothing left to answer), as it would be from anyone.
-    expect(await say(app, adapter, dm("张阿姨", "刚看过了，她挺好"))).toEqual(notUnderstood("张阿姨"));
+    // Said again the same day: thanked, nothing more (nobody is told twice).
+    expect(await say(app, adapter, dm("张阿姨", "刚看过了，她挺好"))).toEqual([["chat", "dm:张阿姨", "谢谢您，已记下 李奶奶 今天平安。"]]);
     await app.close();
   });
 

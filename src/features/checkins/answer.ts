@@ -59,15 +59,21 @@ export async function seenInWords(context: MessageBase, repos: CheckinRepos): Pr
     ...(await Promise.all(wards.map((ward) => repos.checkins.enrolment(ward.personId)))).filter((one) => one !== null),
   ];
   const open: EnrolmentView[] = [];
+  const answered: EnrolmentView[] = [];
   for (const enrolment of new Map(theirs.map((one) => [one.id, one])).values()) {
     if (!enrolment.active || enrolment.personId === sender || (enrolment.pausedUntil && enrolment.pausedUntil > context.now)) continue;
     const day = await repos.checkins.day(enrolment.personId, today);
-    if (day?.state !== "answered") open.push(enrolment);
+    (day?.state === "answered" ? answered : open).push(enrolment);
   }
   const named = open.filter((one) => context.message.text.includes(one.personName));
   const meant = named.length > 0 ? named : open;
-  if (meant.length === 0) return false;
   const texts = checkinTexts(context.lang);
+  if (meant.length === 0) {
+    // Heard from today already (said twice, or she answered herself): thanked, nothing more.
+    const known = answered.find((one) => context.message.text.includes(one.personName)) ?? (answered.length === 1 ? answered[0] : undefined);
+    if (known) await answerPrivately(context, repos, texts.thanksFor(known.personName));
+    return known !== undefined;
+  }
   if (meant.length > 1) {
     const options = meant.map((one) => ({ label: one.personName, reply: `/checkin well ${one.personId}` }));
     await answerPrivately(context, repos, { text: texts.whichSeen, options, subject: texts.subject(meant.map((one) => one.personName).join("、")) });
