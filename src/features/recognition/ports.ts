@@ -1,8 +1,18 @@
 /** Ports of recognition: the month's confirmed help and thanks of a group's members, and each person's honours. */
-import type { KnownChat } from "../../app/ports.ts";
+import type { Lang } from "../../kernel/lang.ts";
+import type { Platform } from "../../kernel/platform.ts";
 import type { MonthHelper } from "./domain/stars.ts";
 
 export type { MonthHelper } from "./domain/stars.ts";
+
+/** A group chat a person is in: where a milestone they allow to be announced is said. */
+export interface GroupChat {
+  id: number;
+  platform: Platform;
+  externalId: string;
+  title: string;
+  lang: Lang;
+}
 
 /** A person's honours settings. */
 export interface HonourView {
@@ -26,5 +36,5 @@ export interface Honours {
   /** Record that a milestone was told; false when it (or a higher one) already was: each is told once. */
   markMilestone(personId: number, hours: number): Promise<boolean>;
   /** The group chats a person is a member of. */
-  groupsOf(personId: number): Promise<KnownChat[]>;
+  groupsOf(personId: number): Promise<GroupChat[]>;
 }

@@ -1,6 +1,5 @@
 /** Recognition on Prisma: a group's month of confirmed help and thanks, and each person's honours. */
-import type { KnownChat } from "../../app/ports.ts";
-import type { HonourView, Honours, MonthHelper } from "../../features/recognition/ports.ts";
+import type { GroupChat, HonourView, Honours, MonthHelper } from "../../features/recognition/ports.ts";
 import type { Tx } from "./tx.ts";
 import { toKnownChat } from "./prisma-directories.ts";
 
@@ -52,7 +51,7 @@ export class PrismaHonours implements Honours {
     return changed.count === 1;
   }
 
-  async groupsOf(personId: number): Promise<KnownChat[]> {
+  async groupsOf(personId: number): Promise<GroupChat[]> {
     const rows = await this.tx.membership.findMany({ where: { personId, chat: { kind: "group" } }, select: { chat: true }, orderBy: { chatId: "asc" } });
     return rows.map((row) => toKnownChat(row.chat));
   }

@@ -1,6 +1,5 @@
 /** In-memory honours (recognition): the same sums as the Prisma ones, over the fake store's rows. */
-import type { KnownChat } from "../../../src/app/ports.ts";
-import type { HonourView, Honours, MonthHelper } from "../../../src/features/recognition/ports.ts";
+import type { GroupChat, HonourView, Honours, MonthHelper } from "../../../src/features/recognition/ports.ts";
 import { knownChat } from "./directories.ts";
 import { insert, type CreditRow, type FakeState } from "./state.ts";
 
@@ -50,7 +49,7 @@ export class FakeHonours implements Honours {
     return true;
   }
 
-  async groupsOf(personId: number): Promise<KnownChat[]> {
+  async groupsOf(personId: number): Promise<GroupChat[]> {
     const ids = new Set(this.state.memberships.filter((one) => one.personId === personId).map((one) => one.chatId));
     return this.state.chats.filter((one) => ids.has(one.id) && one.kind === "group").sort((a, b) => a.id - b.id).map(knownChat);
   }
