@@ -208,7 +208,8 @@ export class WechatAdapter implements ChatAdapter {
    * nothing, so no test could see it; the file works on both.) It is a send of the account's like any other: when the
    * pace holds it back, the text is remembered as sent and the part answers "rate-limited", so the outbox tries it
    * again later and only the photo goes then. A photo that cannot be fetched or sent is logged; the text stands.
-   * A picture the bot made (a certificate) goes as a file from its bytes (FileBox.fromBuffer).
+   * A picture the bot made (a certificate) goes as a file from its bytes (FileBox.fromBuffer; wechaty-puppet-service
+   * streams one over 20 KB to the service by UUID).
    */
   async #sendPhoto(conversation: Room | Contact, photo: string | PictureFile, key: string, textId: string): Promise<SendResult> {
     this.#owedPhotos.delete(key);
