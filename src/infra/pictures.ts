@@ -5,7 +5,7 @@
  * Without the font file the picture cannot be made: `draw` answers null and the message says so politely.
  */
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { renderAsync } from "@resvg/resvg-js";
 import type { OutboundPicture, PictureFile } from "../chat/types.ts";
@@ -41,7 +41,9 @@ export class ResvgPictures implements Pictures {
     });
     const png = image.asPng();
     await mkdir(this.options.dir, { recursive: true });
-    await writeFile(path, png);
+    // Written aside, then renamed: a crash mid-write never leaves a cut file for the retry to send.
+    await writeFile(`${path}.part`, png);
+    await rename(`${path}.part`, path);
     return png;
   }
 }
