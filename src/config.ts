@@ -4,6 +4,7 @@
  */
 import type { Lang } from "./kernel/lang.ts";
 import { existsSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { z } from "zod";
 import cron from "node-cron";
 import { DEFAULT_REQUEST_SETTINGS, type RequestSettings } from "./features/requests/domain/policy.ts";
@@ -60,6 +61,8 @@ const schema = z.object({
     .default("09:00"),
   CHECKIN_GRACE_MINUTES: wholeNumber(1, DEFAULT_CHECKIN_SETTINGS.graceMinutes),
   CHECKIN_STEP_MINUTES: wholeNumber(1, DEFAULT_CHECKIN_SETTINGS.stepMinutes),
+  CERTIFICATE_FONT: z.string().trim().min(1, "must be the path of a font file").default("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"),
+  PICTURES_DIR: z.string().trim().min(1, "must be a folder path").optional(),
   TELEGRAM_BOT_TOKEN: z
     .string()
     .trim()
@@ -128,6 +131,8 @@ const schema = z.object({
 /** Linli's validated configuration. */
 export interface Config {
   databaseUrl: string;
+  /** Certificates (PNG cards): the CJK font file they are drawn with, and the folder they are saved in. */
+  pictures: { fontFile: string; dir: string };
   botName: string;
   botNames: string[];
   timeZone: string;
@@ -203,6 +208,7 @@ export function loadConfig(env: Record<string, string | undefined> = readEnv()):
   const value = parsed.data;
   return {
     databaseUrl: value.DATABASE_URL,
+    pictures: { fontFile: value.CERTIFICATE_FONT, dir: value.PICTURES_DIR ?? join(dirname(value.DATABASE_URL.slice("file:".length)), "pictures") },
     botName: value.BOT_NAME,
     botNames: [value.BOT_NAME, ...value.BOT_ALIASES],
     timeZone: value.TIME_ZONE,

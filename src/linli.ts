@@ -15,6 +15,8 @@ import { PrismaUnitOfWork } from "./infra/unit-of-work.ts";
 import { OutboxDispatcher } from "./infra/outbox-dispatcher.ts";
 import { Scheduler } from "./infra/scheduler.ts";
 import { ensureWeeklyJobs } from "./features/deeds/weekly-summary.ts";
+import { CERTIFICATE_FONT_FAMILY, ensureMonthlyJobs } from "./features/recognition/index.ts";
+import { ResvgPictures } from "./infra/pictures.ts";
 import { Pipeline } from "./app/pipeline.ts";
 import { createParser } from "./parse/index.ts";
 import type { Router } from "./app/routes.ts";
@@ -59,7 +61,8 @@ export async function createLinli(options: LinliOptions): Promise<Linli> {
   const prisma = await openDatabase(config.databaseUrl, { log: (message) => log.info(message), warn: (message) => log.warn(message) });
   const db = new Db(prisma);
   const adapters = new Map<Platform, ChatAdapter>(options.adapters.map((adapter) => [adapter.platform, adapter]));
-  const dispatcher = new OutboxDispatcher({ db, adapters, clock, log, maxAttempts: config.outboxMaxAttempts });
+  const pictures = new ResvgPictures({ ...config.pictures, fontFamily: CERTIFICATE_FONT_FAMILY });
+  const dispatcher = new OutboxDispatcher({ db, adapters, clock, log, maxAttempts: config.outboxMaxAttempts, pictures });
   const scheduler = new Scheduler({
     db,
     clock,
@@ -87,6 +90,7 @@ export async function createLinli(options: LinliOptions): Promise<Linli> {
   const tick = async () => {
     // Each community's weekly summary job, in place before due jobs run (a no-op once it is scheduled).
     await uow.run((repos) => ensureWeeklyJobs(repos, clock.now())).catch((error: unknown) => log.error({ err: error }, "scheduling the weekly summaries failed"));
+    await uow.run((repos) => ensureMonthlyJobs(repos, clock.now())).catch((error: unknown) => log.error({ err: error }, "scheduling the monthly stars failed"));
     await scheduler.runDue();
     await dispatcher.drain();
   };

@@ -159,11 +159,13 @@ export const PHOTO_MARKER = /^(?:📎\s*(?:photo(?![a-z])|照片|图片)|\[(?:�
 
 /**
  * A file prints as a line under the text: its name and size (the console shows, it does not save); a photo sent on
- * prints as a line "📎 photo".
+ * prints as a line "📎 photo"; a picture the bot made (a certificate) as its name, size and where it was saved
+ * ("📎 certificate.png (32 KB) data/pictures/outbox-7-certificate.png").
  */
 function withFile(message: RenderedMessage): string {
   const lines = [message.text];
   if (message.file) lines.push(`📎 ${message.file.name} (${new TextEncoder().encode(message.file.content).length} bytes)`);
   if (message.photo) lines.push("📎 photo");
+  if (message.picture) lines.push(`📎 ${message.picture.name} (${Math.max(1, Math.round(message.picture.bytes.length / 1024))} KB) ${message.picture.path}`);
   return lines.filter((line, index) => line !== "" || index > 0 || lines.length === 1).join("\n");
 }

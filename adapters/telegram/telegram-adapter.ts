@@ -7,9 +7,9 @@
  * Only this folder imports telegraf.
  */
 import { createServer, type Server } from "node:http";
-import { Telegraf, TelegramError } from "telegraf";
+import { Input, Telegraf, TelegramError } from "telegraf";
 import type { Update, Message, User, Chat, PhotoSize } from "telegraf/types";
-import type { AdapterCapabilities, ChatAdapter, ChatRef, InboundHandler, InboundMessage, RenderedMessage, SendResult, UserRef } from "../../src/chat/types.ts";
+import type { AdapterCapabilities, ChatAdapter, ChatRef, InboundHandler, InboundMessage, PictureFile, RenderedMessage, SendResult, UserRef } from "../../src/chat/types.ts";
 import type { Logger } from "../../src/logger.ts";
 import { Pacer, TELEGRAM_LIMITS, type PaceLimits } from "./pacer.ts";
 import { botCommands, type BotCommand } from "./commands.ts";
@@ -129,9 +129,11 @@ export class TelegramAdapter implements ChatAdapter {
   }
 
   async #send(chatId: string, message: RenderedMessage, group: boolean): Promise<SendResult> {
-    const owed = message.photo ? owedKey(chatId, message.photo.ref, message.text) : undefined;
+    // A photo sent on by its file id, or a picture the bot made (uploaded): known by its saved path.
+    const photo = message.photo?.ref ?? message.picture;
+    const owed = photo === undefined ? undefined : owedKey(chatId, typeof photo === "string" ? photo : photo.path, message.text);
     const textId = owed === undefined ? undefined : this.#owedPhotos.get(owed);
-    if (owed !== undefined && textId !== undefined) return this.#sendPhoto(chatId, message.photo!.ref, owed, textId, group);
+    if (photo !== undefined && owed !== undefined && textId !== undefined) return this.#sendPhoto(chatId, photo, owed, textId, group);
     const wait = this.#pacer.reserve(chatId, group);
     if (wait > 0) return { ok: false, reason: "rate-limited", retryAfterMs: wait };
     const { text, entities } = withMentions(message, this.capabilities.maxTextLength);
@@ -144,7 +146,7 @@ export class TelegramAdapter implements ChatAdapter {
       });
       // As a reply to it names it: "<chat>:<message>".
       const sentId = `${chatId}:${sent.message_id}`;
-      return message.photo && owed !== undefined ? await this.#sendPhoto(chatId, message.photo.ref, owed, sentId, group) : { ok: true, platformMessageId: sentId };
+      return photo !== undefined && owed !== undefined ? await this.#sendPhoto(chatId, photo, owed, sentId, group) : { ok: true, platformMessageId: sentId };
     } catch (error) {
       return failure(error, !group && !chatId.startsWith("-"));
     }
@@ -156,9 +158,10 @@ export class TelegramAdapter implements ChatAdapter {
    * may pass (5xx, no answer), the text is remembered as sent and the part's result is that wait or error, so the
    * outbox tries the part again later and only the photo goes then (after a restart, the text may go once more: the
    * outbox delivers at least once). A refusal that would never pass (a 400 for a file id Telegram does not know, a 403)
-   * is logged, and the text counts as delivered: the photo is lost, the message is not.
+   * is logged, and the text counts as delivered: the photo is lost, the message is not. A picture the bot made (a
+   * certificate) is uploaded the same way (sendPhoto as multipart/form-data).
    */
-  async #sendPhoto(chatId: string, fileId: string, owed: string, textId: string, group: boolean): Promise<SendResult> {
+  async #sendPhoto(chatId: string, photo: string | PictureFile, owed: string, textId: string, group: boolean): Promise<SendResult> {
     const owe = <T extends SendResult>(result: T): T => {
       this.#owedPhotos.delete(owed);
       this.#owedPhotos.set(owed, textId);
@@ -171,7 +174,7 @@ export class TelegramAdapter implements ChatAdapter {
     const wait = this.#pacer.reserve(chatId, group);
     if (wait > 0) return owe({ ok: false, reason: "rate-limited", retryAfterMs: wait });
     try {
-      await this.#bot.telegram.sendPhoto(chatId, fileId);
+      await this.#bot.telegram.sendPhoto(chatId, typeof photo === "string" ? photo : Input.fromBuffer(Buffer.from(photo.bytes), photo.name));
       this.#owedPhotos.delete(owed);
       return { ok: true, platformMessageId: textId };
     } catch (error) {

@@ -8,8 +8,9 @@
  * Only this folder imports wechaty. With wechaty-puppet-service, the connection is supervised (recovery.ts).
  */
 import { ScanStatus, WechatyBuilder, type Contact, type Message, type Room, type Wechaty } from "wechaty";
+import { FileBox } from "file-box";
 import { showQrCode } from "./qr-code.ts";
-import type { AdapterCapabilities, ChatAdapter, InboundHandler, RenderedMessage, SendResult } from "../../src/chat/types.ts";
+import type { AdapterCapabilities, ChatAdapter, InboundHandler, PictureFile, RenderedMessage, SendResult } from "../../src/chat/types.ts";
 import type { Logger } from "../../src/logger.ts";
 import { patchPuppet, superviseConnection } from "./recovery.ts";
 import { splitQuote } from "../../src/chat/quote.ts";
@@ -174,7 +175,7 @@ export class WechatAdapter implements ChatAdapter {
         }
         textId = (await room.say(message.text, ...mentioned))?.id ?? "";
       }
-      return message.photo ? await this.#sendPhoto(room, message.photo.ref, owed.key, textId) : sentAs(textId);
+      return photoOf(message) ? await this.#sendPhoto(room, photoOf(message)!, owed.key, textId) : sentAs(textId);
     } catch (error) {
       return { ok: false, reason: "error", detail: String(error) };
     }
@@ -188,7 +189,7 @@ export class WechatAdapter implements ChatAdapter {
     if (wait > 0) return { ok: false, reason: "rate-limited", retryAfterMs: wait };
     try {
       const textId = owed.textId ?? (await contact.say(message.text))?.id ?? "";
-      return message.photo ? await this.#sendPhoto(contact, message.photo.ref, owed.key, textId) : sentAs(textId);
+      return photoOf(message) ? await this.#sendPhoto(contact, photoOf(message)!, owed.key, textId) : sentAs(textId);
     } catch (error) {
       return { ok: false, reason: "error", detail: String(error) };
     }
@@ -196,8 +197,9 @@ export class WechatAdapter implements ChatAdapter {
 
   /** Whether this part's text already went to `conversation` and only its photo is owed (then the text's message id). */
   #owed(conversation: string, message: RenderedMessage): { key: string; textId: string | undefined } {
-    const key = message.photo ? `${conversation}\u0000${message.photo.ref}\u0000${message.text}` : "";
-    return { key, textId: message.photo ? this.#owedPhotos.get(key) : undefined };
+    const photo = photoOf(message);
+    const key = photo ? `${conversation}\u0000${typeof photo === "string" ? photo : photo.path}\u0000${message.text}` : "";
+    return { key, textId: photo ? this.#owedPhotos.get(key) : undefined };
   }
 
   /**
@@ -206,8 +208,10 @@ export class WechatAdapter implements ChatAdapter {
    * nothing, so no test could see it; the file works on both.) It is a send of the account's like any other: when the
    * pace holds it back, the text is remembered as sent and the part answers "rate-limited", so the outbox tries it
    * again later and only the photo goes then. A photo that cannot be fetched or sent is logged; the text stands.
+   * A picture the bot made (a certificate) goes as a file from its bytes (FileBox.fromBuffer; wechaty-puppet-service
+   * streams one over 20 KB to the service by UUID).
    */
-  async #sendPhoto(conversation: Room | Contact, ref: string, key: string, textId: string): Promise<SendResult> {
+  async #sendPhoto(conversation: Room | Contact, photo: string | PictureFile, key: string, textId: string): Promise<SendResult> {
     this.#owedPhotos.delete(key);
     const wait = this.#pace();
     if (wait > 0) {
@@ -218,10 +222,13 @@ export class WechatAdapter implements ChatAdapter {
       }
       return { ok: false, reason: "rate-limited", retryAfterMs: wait };
     }
+    const ref = typeof photo === "string" ? photo : photo.name;
     try {
-      const original = await this.#bot?.Message.find({ id: ref });
-      if (!original) throw new Error(`message ${ref} not found`);
-      await conversation.say(await original.toFileBox());
+      if (typeof photo === "string") {
+        const original = await this.#bot?.Message.find({ id: ref });
+        if (!original) throw new Error(`message ${ref} not found`);
+        await conversation.say(await original.toFileBox());
+      } else await conversation.say(FileBox.fromBuffer(Buffer.from(photo.bytes), photo.name));
     } catch (error) {
       this.options.log.warn({ err: this.#scrub(error), ref }, "could not send a photo on; its text went out without it");
     }
@@ -306,4 +313,9 @@ export class WechatAdapter implements ChatAdapter {
       ...(image ? { photo: { platform: "wechat" as const, ref: message.id } } : {}),
     });
   }
+}
+
+/** What goes after a part's text: a photo sent on (its message id) or a picture the bot made. */
+function photoOf(message: RenderedMessage): string | PictureFile | undefined {
+  return message.photo?.ref ?? message.picture;
 }

@@ -29,6 +29,7 @@ import { visitCommands } from "../features/visits/index.ts";
 import { guardianCommands } from "../features/guardian/commands.ts";
 import type { CheckinSettings } from "../features/checkins/index.ts";
 import { DEFAULT_CHECKIN_SETTINGS, checkinCommands } from "../features/checkins/index.ts";
+import { recognitionCommands } from "../features/recognition/index.ts";
 
 /** A Telegram menu entry. */
 export interface MenuEntry {
@@ -203,6 +204,7 @@ export function defaultCommands(
     ...visitCommands,
     ...guardianCommands(settings),
     ...checkinCommands(checkins, settings),
+    ...recognitionCommands,
     ...clarifyCommands(router),
   ]);
   return registry;

@@ -17,6 +17,7 @@ import { REMIND_JOB as REPORT_REMIND_JOB, remindReportJob } from "../features/re
 import { FOLLOW_UP_JOB as MEDIATION_FOLLOW_UP_JOB, UNANSWERED_JOB as MEDIATION_UNANSWERED_JOB } from "../features/mediation/flow.ts";
 import { followUpCaseJob, unansweredCaseJob } from "../features/mediation/jobs.ts";
 import { ASK_JOB as VISIT_ASK_JOB, MISSED_JOB as VISIT_MISSED_JOB, REMIND_JOB as VISIT_REMIND_JOB, WEEK_JOB as VISIT_WEEK_JOB, askVisitJob, missedVisitJob, openWeekJob, remindVisitJob } from "../features/visits/index.ts";
+import { GROUP_STARS_JOB, MONTHLY_JOB, groupStarsJob, monthlyStarsJob } from "../features/recognition/index.ts";
 import type { CheckinSettings } from "../features/checkins/index.ts";
 import { ASK_JOB as CHECKIN_ASK_JOB, DEFAULT_CHECKIN_SETTINGS, ESCALATE_JOB as CHECKIN_ESCALATE_JOB, askCheckinJob, escalateCheckinJob } from "../features/checkins/index.ts";
 
@@ -60,5 +61,7 @@ export function defaultJobHandlers(
     [VISIT_MISSED_JOB, missedVisitJob],
     [CHECKIN_ASK_JOB, askCheckinJob()],
     [CHECKIN_ESCALATE_JOB, escalateCheckinJob(checkins)],
+    [MONTHLY_JOB, monthlyStarsJob],
+    [GROUP_STARS_JOB, groupStarsJob],
   ]);
 }

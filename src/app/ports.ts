@@ -15,6 +15,7 @@ import type { Mediations } from "../features/mediation/ports.ts";
 import type { Visits } from "../features/visits/ports.ts";
 import type { Guardians } from "../features/guardian/ports.ts";
 import type { Checkins } from "../features/checkins/ports.ts";
+import type { Honours } from "../features/recognition/ports.ts";
 
 /**
  * A chat as Linli knows it: identity and language only. The pipeline caches these for the life of the process, so
@@ -220,6 +221,7 @@ export interface Repositories {
   visits: Visits;
   guardians: Guardians;
   checkins: Checkins;
+  honours: Honours;
 }
 
 /** Runs a use case in one transaction. Never await chat or network I/O inside `work`. */

@@ -1,7 +1,15 @@
 /** Platform-neutral chat types: what adapters translate platform events into, and what the core asks them to send. */
 import type { ChatRef, MessageOption, OutboundFile, PhotoRef, Platform, UserRef } from "../kernel/platform.ts";
 
-export type { ChatRef, MessageOption, OutboundFile, OutboundMessage, OutboundTarget, PhotoRef, Platform, UserRef } from "../kernel/platform.ts";
+export type { ChatRef, MessageOption, OutboundFile, OutboundMessage, OutboundPicture, OutboundTarget, PhotoRef, Platform, UserRef } from "../kernel/platform.ts";
+
+/** A picture made by the bot, ready to upload: PNG bytes, and where the dispatcher saved them (under the data folder). */
+export interface PictureFile {
+  name: string;
+  mime: "image/png";
+  bytes: Uint8Array;
+  path: string;
+}
 
 /** A voice message as an adapter hands it on: its bytes are fetched only when there is someone to transcribe them. */
 export interface VoiceAttachment {
@@ -61,6 +69,8 @@ export interface RenderedMessage {
   file?: OutboundFile;
   /** A photo to send after the text (only where `photos` and it is this platform's). */
   photo?: PhotoRef;
+  /** A picture the bot made, uploaded after the text (only where `photos`). */
+  picture?: PictureFile;
 }
 
 /** The result of one send. Expected failures are values, not exceptions. */

@@ -6,7 +6,8 @@
  * After a restart, whatever is still pending goes out. Delivery is at least once: a crash between a send and its
  * "sent" mark repeats that one message.
  */
-import type { ChatAdapter, Platform, RenderedMessage, SendResult } from "../chat/types.ts";
+import type { ChatAdapter, OutboundPicture, Platform, RenderedMessage, SendResult } from "../chat/types.ts";
+import type { Pictures } from "./pictures.ts";
 import type { Clock } from "../kernel/clock.ts";
 import type { Logger } from "../logger.ts";
 import type { Prisma, PrismaClient } from "./generated/prisma/client.ts";
@@ -32,6 +33,8 @@ export interface DispatcherDeps {
   clock: Clock;
   log: Logger;
   maxAttempts: number;
+  /** Draws the pictures messages carry (certificates); without it they are sent as their fallback text. */
+  pictures?: Pictures;
 }
 
 /** Sends the outbox. Call `drain()` after commits (or `poke()`), and `start()` for a periodic sweep. */
@@ -118,6 +121,7 @@ export class OutboxDispatcher {
   async #send(row: Row, adapter: ChatAdapter): Promise<boolean> {
     const body = JSON.parse(row.body) as OutboxBody;
     const rendered = render(body.message, adapter.capabilities, body.lang, adapter.platform);
+    if (body.message.picture) rendered.parts = await this.#withPicture(row, adapter, rendered.parts, body.message.picture);
     const target = row.targetKind === "user" ? ("user" as const) : ("chat" as const);
     let result = await this.#sendParts(row, adapter, target, rendered.parts);
     let note: string | null = null;
@@ -146,6 +150,21 @@ export class OutboxDispatcher {
     });
     this.#deps.log.warn({ outboxId: row.id, reason: result.reason, attempts, permanent }, "outbox send failed");
     return permanent;
+  }
+
+  /**
+   * A picture drawn now (here, outside any transaction; saved, so a retry sends the same file) goes with the last part;
+   * when it cannot be made here or the platform takes no photos, its fallback is said instead of the text.
+   */
+  async #withPicture(row: Row, adapter: ChatAdapter, parts: RenderedMessage[], picture: OutboundPicture): Promise<RenderedMessage[]> {
+    const file = adapter.capabilities.photos && this.#deps.pictures
+      ? await this.#deps.pictures.draw(picture, `outbox-${row.id}`).catch((error: unknown) => {
+          this.#deps.log.warn({ err: error, outboxId: row.id }, "could not draw a picture; its fallback is sent");
+          return null;
+        })
+      : null;
+    if (!file) return [{ text: picture.fallback }];
+    return parts.map((part, index) => (index === parts.length - 1 ? { ...part, picture: file } : part));
   }
 
   /** Send the parts not yet delivered, recording progress after each so a retry resumes. */

@@ -27,6 +27,7 @@ import { PrismaMediations } from "./repositories/prisma-mediation.ts";
 import { PrismaVisits } from "./repositories/prisma-visits.ts";
 import { PrismaGuardians } from "./repositories/prisma-guardians.ts";
 import { PrismaCheckins } from "./repositories/prisma-checkins.ts";
+import { PrismaHonours } from "./repositories/prisma-honours.ts";
 
 /** Every repository bound to `tx`, reading the time once. */
 export function repositoriesFor(tx: Tx, now: Date, defaults?: CommunityDefaults): Repositories {
@@ -54,6 +55,7 @@ export function repositoriesFor(tx: Tx, now: Date, defaults?: CommunityDefaults)
     visits: new PrismaVisits(tx, now),
     guardians: new PrismaGuardians(tx, now),
     checkins: new PrismaCheckins(tx, now),
+    honours: new PrismaHonours(tx),
   };
 }
 

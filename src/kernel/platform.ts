@@ -51,6 +51,18 @@ export interface PhotoRef {
   ref: string;
 }
 
+/**
+ * A picture the bot makes itself (a certificate card): an SVG, drawn to PNG by the outbox dispatcher when it sends
+ * (outside any transaction) and uploaded as a photo. `fallback` is said instead of the text when it cannot be made
+ * here (no font on this server) or the platform cannot take photos.
+ */
+export interface OutboundPicture {
+  /** The file name it is sent under ("certificate.png"). */
+  name: string;
+  svg: string;
+  fallback: string;
+}
+
 /** What the core wants said, before it is degraded for a platform. */
 export interface OutboundMessage {
   text: string;
@@ -59,6 +71,8 @@ export interface OutboundMessage {
   file?: OutboundFile;
   /** A photo to send with the text, where the platform can send it on (the same platform it came from). */
   photo?: PhotoRef;
+  /** A picture made for this message (a certificate), sent after the text where the platform takes photos. */
+  picture?: OutboundPicture;
   /** People to @mention (a group message). */
   mentions?: UserRef[];
   /** With options: what the question is about, short ("借梯子 #2"), for when the bot must ask which one is answered. */

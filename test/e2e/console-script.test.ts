@@ -3,11 +3,12 @@
  * the bot's messages on stdout, the database checked after the process exits.
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { query as queryOn, runScript as runScriptOn } from "../support/console-run.ts";
 import { demoCommunity } from "../../prisma/demo.ts";
+import { decodePng } from "../support/png.ts";
 
 // Generous: these tests start the real process several times, and the suite runs the crash soak beside them.
 const TIMEOUT = 150_000;
@@ -22,7 +23,7 @@ const ZH_HELP = [
   "  需要帮忙直接在群里说；办好了说“好了，谢谢”或 /完成 12 (/done)；不需要了 /取消求助 12 (/cancel)；查看 /我的求助 (/requests)；公共设施坏了直接说，或 /报告 3栋楼道灯坏了 (/report)、/工单 (/reports) 看处理进度；邻里矛盾想请人调解（私下处理）：/调解 楼上半夜很吵 (/mediate)；独居老人每天报个平安：/报平安 开启 (/checkin)",
   "  志愿者：/接单 12 (/accept)、/不方便 12 (/decline)、/有空 周一至周五 18:00-21:00 (/available)；紧急情况直接喊“救命”，收到警报回 /收到 12 (/ack)",
   "  活动：群管理员 /活动 周六 9:00-11:00 除草 限20人 截止周五20:00 (/event)；说“报名”或 +1 报名，/取消报名 12 (/leave)；/近期活动 (/events)、/名单 12 (/roster)、/签到 12 张阿姨 (/attended)、/日历 (/ical)",
-  "  时间银行：说“今天帮李奶奶读报2小时”记时间币，对方 /确认 (/confirm) 后入账；/余额 (/balance)、/明细 (/statement)、/转赠 @某人 5 (/give)、/捐赠 5 (/donate)；每周汇总不写名字 /不留名 (/anonymous)",
+  "  时间银行：说“今天帮李奶奶读报2小时”记时间币，对方 /确认 (/confirm) 后入账；/余额 (/balance)、/明细 (/statement)、/转赠 @某人 5 (/give)、/捐赠 5 (/donate)；每周汇总不写名字 /不留名 (/anonymous)；/证书 (/certificate) 领荣誉证书、/荣誉 公开 (/honours) 满10/50/100小时在群里点赞",
   "  群管理员：/绑定 3栋 (/bind)、/兴趣群 花园 (/interest)；协调员：/网格 东区 1 2 3 (/grid)、/网格长 @某人 东区 (/captain)、/规则 (/policy)、/冲正 (/reverse)、/代管 赵奶奶 9栋806 (/guardian) 代管没有手机的老人、/代办 赵奶奶 明天上午陪去医院 (/on_behalf)、/探访 李奶奶 张阿姨 每周三 15:00 (/visit)；网格长和协调员：/简报 (/digest)",
   "  也可以直接说：“我住3栋806”。",
 ];
@@ -36,7 +37,7 @@ const EN_HELP = [
   '  Need a hand? Just say so in the group; when it\'s done say "done, thanks" or /done 12; /cancel 12; /requests lists yours; something broken around the estate? say so, or /report the lift in building 3 is down, /reports shows how they are going; a dispute with a neighbour, handled privately: /mediate upstairs is loud at night; living alone? a daily check-in: /checkin on',
   '  Volunteers: /accept 12, /decline 12, /available mon-fri 18:00-21:00; in an emergency just shout "help!"; answer alerts with /ack 12',
   '  Events: admins /event Sat 9am-11am Garden cleanup, 20 places; say "sign me up" or +1, /leave 12; /events, /roster 12, /attended 12 Ann, /ical',
-  '  Time bank: say "helped Mrs Li with shopping for 2 hours" to log time; it counts once the other side sends /confirm; /balance, /statement, /give @name 5, /donate 5; /anonymous keeps your name out of the weekly summary',
+  '  Time bank: say "helped Mrs Li with shopping for 2 hours" to log time; it counts once the other side sends /confirm; /balance, /statement, /give @name 5, /donate 5; /anonymous keeps your name out of the weekly summary; /certificate for your certificate, /honours public lets your groups cheer at 10/50/100 hours',
   "  Group admins: /bind 3, /interest gardening; coordinators: /grid East 1 2 3, /captain @name East, /policy, /reverse, /guardian Mrs-Li 9-806 acts for an elder with no phone, /on_behalf Mrs-Li hospital visit tomorrow, /visit Granny Ann wed 15:00; captains and coordinators: /digest",
   '  You can also just say: "I live in building 3 room 806".',
 ];
@@ -161,6 +162,25 @@ describe("the console script mode", () => {
       expect(query<{ displayName: string }>(`SELECT displayName FROM "Person"`)).toEqual([{ displayName: "Emma" }]);
       expect(count("Building")).toBe(0);
       expect(count("Chat")).toBe(1);
+    },
+    TIMEOUT,
+  );
+
+  it(
+    "/证书 prints the certificate card under its text: name, size and where the PNG was saved (next to the database)",
+    () => {
+      const run = runScript(["@3栋邻里群 李奶奶: 张阿姨帮我读报3小时", "@dm 张阿姨: /confirm 1", "@dm 张阿姨: /证书"], ["--demo"]);
+      expect(run.code).toBe(0);
+      const at = run.stdout.indexOf("[dm 张阿姨] 邻里小助手: 这是您的邻里互助荣誉证书（累计服务 3 小时），谢谢您！");
+      expect(at).toBeGreaterThan(-1);
+      const attachment = /^ {2}📎 certificate\.png \((\d+) KB\) (.+)$/u.exec(run.stdout[at + 1] ?? "");
+      expect(attachment?.[2]).toMatch(/\/pictures\/outbox-\d+-certificate\.png$/u);
+      expect(attachment![2]!.startsWith(`${dir}/pictures/`)).toBe(true);
+      const bytes = readFileSync(attachment![2]!);
+      expect(Math.round(bytes.length / 1024)).toBe(Number(attachment![1]));
+      expect(bytes.length).toBeGreaterThan(15_000);
+      expect(bytes.length).toBeLessThan(200_000);
+      expect(decodePng(bytes)).toMatchObject({ width: 1200, height: 800 });
     },
     TIMEOUT,
   );

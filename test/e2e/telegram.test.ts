@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { freePort } from "../support/free-port.ts";
 import { startMain } from "../support/console-run.ts";
 import { TelegramEmulator, type TestChat, type TestUser } from "../support/telegram-emulator.ts";
+import { decodePng } from "../support/png.ts";
 import { T0, tempDatabase, testApp } from "../support/app.ts";
 import { VirtualClock } from "../../src/kernel/clock.ts";
 import { silentLogger } from "../../src/logger.ts";
@@ -371,6 +372,22 @@ describe("Telegram through telegraf against the Bot API emulator", () => {
     expect(texts(PEOPLE.requester.id)).toEqual(["您报的问题 #1 照明 · 3栋4楼：处理中。"]);
     expect(texts(PEOPLE.sun.id).at(-1)).toBe("问题 #1 已改为「处理中」，已私信告诉 1 位报告人。");
     expect(emulator.photosTo(GROUP.id)).toEqual([]);
+  });
+
+  it("/证书: the certificate card is uploaded with sendPhoto (multipart) after its text, privately, as a 1200x800 PNG", async () => {
+    const { say, to, app } = await setup();
+    for (const person of [PEOPLE.requester, PEOPLE.zhang]) await say(person, "/start", dm(person));
+    await say(PEOPLE.requester, "张阿姨帮我读报3小时");
+    const credit = await app.prisma.pendingCredit.findFirstOrThrow();
+    await say(PEOPLE.zhang, `/confirm ${credit.id}`, dm(PEOPLE.zhang));
+    await say(PEOPLE.zhang, "/证书", dm(PEOPLE.zhang));
+    const [text, photo] = to(PEOPLE.zhang.id).slice(-2);
+    expect(text).toMatchObject({ method: "sendMessage", text: "这是您的邻里互助荣誉证书（累计服务 3 小时），谢谢您！" });
+    expect(photo).toMatchObject({ method: "sendPhoto", upload: { name: "certificate.png" } });
+    expect(photo!.upload!.bytes.length).toBeGreaterThan(15_000);
+    const png = decodePng(photo!.upload!.bytes);
+    expect([png.width, png.height, ...png.pixel(10, 10)]).toEqual([1200, 800, 0xff, 0xf8, 0xe7, 255]);
+    expect(to(GROUP.id).filter((sent) => sent.method === "sendPhoto")).toEqual([]);
   });
 
   // The photos come from a private chat with a caption no feature acts on, and go to someone else: what the features

@@ -14,8 +14,10 @@ import { repositoriesFor } from "../../src/infra/unit-of-work.ts";
 import { silentLogger } from "../../src/logger.ts";
 import { WechatAdapter, type WechatOptions as WechatAdapterOptions } from "../../adapters/wechat/wechat-adapter.ts";
 import { FileBox } from "file-box"; // wechaty's own file type (a dependency of wechaty): how the mock sends audio
+import { types } from "wechaty";
 import { FakeOpenAi } from "../support/fake-openai.ts";
 import { Changes } from "../support/wait-for.ts";
+import { certificateSvg } from "../../src/features/recognition/domain/certificate.ts";
 import { PHOTO_BYTES, imagesSent, loginOnStart, postPhoto, servePuppet, watchedMocker, wechatyHome } from "../support/wechat-mock.ts";
 import type { InboundEvent } from "../../src/chat/types.ts";
 
@@ -450,6 +452,40 @@ describe("WeChat through wechaty-puppet-service", () => {
       expect(roomSaid.slice(said)).toEqual(["楼道灯已修好，谢谢大家", ""]);
       expect((await imagesSent(mocker, me.id, room.id)).slice(before.room).map((image) => image.bytes)).toEqual([Buffer.from(PHOTO_BYTES)]);
       expect(await app.prisma.outboxMessage.findMany({ select: { state: true } })).toEqual([{ state: "sent" }, { state: "sent" }]);
+    } finally {
+      await app.close();
+      db.cleanup();
+    }
+  }, 60_000);
+
+  it("a certificate card the bot drew goes privately as its text, then the PNG itself (FileBox.fromBuffer)", async () => {
+    const db = tempDatabase();
+    const adapter = adapterFor();
+    const app = await testApp({ url: db.url, adapters: [adapter], start: false });
+    try {
+      await app.start({ timers: false });
+      privately.length = 0;
+      const images = () => [...mocker.cacheMessagePayload.values()].filter((one) => one.talkerId === me.id && one.listenerId === "zhao" && one.type === types.Message.Image);
+      const before = images().length;
+      const svg = certificateSvg({ community: "幸福里社区", name: "赵老师", hours: "12", date: "2026-12-01", lang: "zh-CN" });
+      await app.db.transaction(async (tx) => {
+        await repositoriesFor(tx, T0).outboxes.enqueue(
+          { kind: "user", platform: "wechat", userId: "zhao", displayName: "赵老师" },
+          { text: "这是您的证书", picture: { name: "certificate.png", svg, fallback: "做不了证书" } },
+          { lang: "zh-CN" },
+        );
+      });
+      await app.dispatcher.drain();
+      await until(() => privately.filter((one) => one.to === "zhao").length === 2);
+      expect(privately.filter((one) => one.to === "zhao").map((one) => one.text)).toEqual(["这是您的证书", ""]);
+      // Over 20 KB, the service client streams the file to the service by UUID: the mock keeps its name and size (its
+      // bytes stay with the service), so the PNG itself is checked on the console and Telegram. (To 赵老师: the other
+      // tests read the images sent to 孙主任, which they could not with this one among them.)
+      const [card] = images().slice(before);
+      const file = mocker.cacheFileBoxPayload.get(card!.id) as unknown as { name: string; size: number };
+      expect(file.name).toBe("certificate.png");
+      expect(file.size).toBeGreaterThan(15_000);
+      expect(file.size).toBeLessThan(200_000);
     } finally {
       await app.close();
       db.cleanup();

@@ -223,6 +223,12 @@ const SAMPLES: Record<string, Sample[]> = {
     { label: "checkin on", args: { zh: "开启", en: "on" }, works: { writes: ["CheckinEnrolment", "AuditLog"] } },
     { label: "checkin on for someone", args: { zh: "开启 李奶奶", en: "on 李奶奶" }, works: { writes: ["CheckinEnrolment", "AuditLog"] } },
   ],
+  // Anyone, for themselves: a certificate (or, with no confirmed hours yet, a kind word), and where milestones are told.
+  certificate: [{ works: { says: /证书|certificate/iu } }],
+  honours: [
+    { works: { says: /里程碑|Milestones/u } },
+    { label: "honours public", args: { zh: "公开", en: "public" }, works: { writes: ["Honour"] } },
+  ],
 };
 
 /**

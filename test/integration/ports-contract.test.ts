@@ -197,6 +197,53 @@ describe.each(subjects)("ports contract: $name", ({ open }) => {
     await subject.close();
   });
 
+  it("sums a group's month for recognition (confirmed, unreversed minutes; thanks), and keeps each milestone told once", async () => {
+    const subject = await open();
+    const transcript = await subject.uow.run(async (repos) => {
+      const { community, chat, requester, first, second } = await seed(repos);
+      const fund = await repos.ledger.account(community.id, null);
+      const confirm = async (helperId: number, minutes: number, sourceId: number) => {
+        const created = await repos.credits.create({ helperId, beneficiaryId: requester.id, minutes, category: "A", source: "request", sourceId, description: "读报", startedById: helperId, chatId: chat.id });
+        const posted = await repos.ledger.post({ communityId: community.id, kind: "credit", category: "A", movements: creditMovements(await repos.ledger.account(community.id, helperId), fund, minutes) });
+        await repos.credits.decide(created!.id, "confirmed", posted.id);
+        return posted;
+      };
+      await confirm(first.id, 90, 1);
+      const reversed = await confirm(second.id, 30, 2);
+      await repos.ledger.post({ communityId: community.id, kind: "reversal", category: "A", reversesId: reversed.id, movements: reversalMovements((await repos.ledger.transfer(reversed.id))!.movements) });
+      await repos.credits.create({ helperId: second.id, beneficiaryId: requester.id, minutes: 60, category: "A", source: "request", sourceId: 3, description: "读报", startedById: second.id, chatId: chat.id });
+      await repos.deeds.record({ communityId: community.id, helperId: second.id, beneficiaryId: requester.id, chatId: chat.id, kind: "thanks", description: null, private: false });
+      const month = { from: new Date(T0.getTime() - 3600_000), to: new Date(T0.getTime() + 3600_000) };
+      const steps: unknown[] = [
+        (await repos.honours.month(chat.id, month)).sort((a, b) => a.personId - b.personId),
+        await repos.honours.month(chat.id, { from: month.to, to: new Date(month.to.getTime() + 3600_000) }),
+        await repos.honours.confirmedMinutes(first.id),
+        await repos.honours.confirmedMinutes(second.id),
+        await repos.honours.get(first.id),
+      ];
+      steps.push(await repos.honours.markMilestone(first.id, 10), await repos.honours.markMilestone(first.id, 10), await repos.honours.markMilestone(first.id, 50));
+      await repos.honours.setPublic(first.id, true);
+      steps.push(await repos.honours.get(first.id), (await repos.honours.groupsOf(first.id)).map((one) => [one.id, one.title, one.lang]));
+      return steps;
+    });
+    expect(transcript).toEqual([
+      [
+        { personId: 2, name: "王师傅", nameInSummary: true, minutes: 90, thanks: 0 },
+        { personId: 3, name: "张阿姨", nameInSummary: true, minutes: 0, thanks: 1 },
+      ],
+      [],
+      90,
+      0,
+      { public: false, milestoneHours: 0 },
+      true,
+      false,
+      true,
+      { public: true, milestoneHours: 50 },
+      [[1, "楼群", "zh-CN"]],
+    ]);
+    await subject.close();
+  });
+
   it("gathers a person's own data, then forgets them: details gone, their names replaced in others' texts", async () => {
     const subject = await open();
     const label = "已注销的邻居";

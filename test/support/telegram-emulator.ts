@@ -37,8 +37,10 @@ export interface SentRecord {
   chatId: number | string;
   /** The text, or a document's or photo's caption. */
   text?: string;
-  /** sendPhoto: the file_id of the photo sent. */
+  /** sendPhoto: the file_id of the photo sent (an uploaded one gets a new file_id). */
   photo?: string;
+  /** sendPhoto with an upload (multipart/form-data): the file as received. */
+  upload?: UploadedFile;
   replyMarkup?: unknown;
   messageId: number;
   at: number;
@@ -52,6 +54,11 @@ export interface CallRecord {
 }
 
 type Json = Record<string, unknown>;
+
+/** A file the bot uploaded (a multipart/form-data part). */
+export class UploadedFile {
+  constructor(readonly name: string, readonly bytes: Uint8Array) {}
+}
 type Update = { update_id: number } & Json;
 interface Queued { update: Update; redelivered: boolean; delivered: boolean }
 interface Poll { limit: number; timer: NodeJS.Timeout; owner?: ServerResponse; finish: (result: Update[] | ApiError) => void }
@@ -244,6 +251,11 @@ export class TelegramEmulator {
     return { updateId, fileId };
   }
 
+  /** The files the bot uploaded as photos to `chatId` (sendPhoto, multipart), in order. */
+  uploadsTo(chatId: number | string): UploadedFile[] {
+    return this.sent.filter((one) => one.method === "sendPhoto" && one.upload && String(one.chatId) === String(chatId)).map((one) => one.upload!);
+  }
+
   /** The photos (file ids) the bot sent to `chatId`, in order. */
   photosTo(chatId: number | string): string[] {
     return this.sent.filter((one) => one.method === "sendPhoto" && String(one.chatId) === String(chatId)).map((one) => one.photo!);
@@ -406,7 +418,8 @@ export class TelegramEmulator {
   private async serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString("utf8");
+    const rawBytes = Buffer.concat(chunks);
+    const raw = rawBytes.toString("utf8");
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(url.pathname);
     if (download) return this.serveFile(download[1]!, download[2]!, res);
@@ -425,6 +438,13 @@ export class TelegramEmulator {
           const parsed = JSON.parse(raw) as unknown;
           if (isObject(parsed)) Object.assign(params, parsed);
         } else if (type.startsWith("application/x-www-form-urlencoded")) Object.assign(params, Object.fromEntries(new URLSearchParams(raw)));
+        else if (type.startsWith("multipart/form-data")) {
+          // An upload (sendPhoto with a file): fields as text (JSON ones as Telegram reads them), files as UploadedFile.
+          const form = await new Response(rawBytes, { headers: { "content-type": req.headers["content-type"]! } }).formData();
+          for (const [key, value] of form) {
+            params[key] = typeof value === "string" ? value : new UploadedFile(value.name, new Uint8Array(await value.arrayBuffer()));
+          }
+        }
       } catch {
         invalid = true;
       }
@@ -435,7 +455,7 @@ export class TelegramEmulator {
       });
       try {
         if (path[1] !== this.options.token) throw new ApiError(401, "Unauthorized");
-        if (type.startsWith("multipart/")) throw bad("multipart not supported by the emulator");
+        if (type.startsWith("multipart/") && method !== "sendPhoto") throw bad("multipart is supported by the emulator only for sendPhoto");
         if (invalid) throw bad("can't parse request JSON object");
         const failure = this.#failures.get(method)?.shift();
         if (failure) throw new ApiError(failure.status, failure.description);
@@ -621,12 +641,21 @@ export class TelegramEmulator {
     let text: string | undefined;
     let extra: Json;
     let photo: string | undefined;
+    let upload: UploadedFile | undefined;
     if (method === "sendMessage") {
       text = this.checkText(str(params.text));
       extra = { text };
     } else if (method === "sendPhoto") {
-      // By file id only (an upload comes as multipart, which the emulator refuses).
-      photo = str(params.photo);
+      // By file id, or uploaded (multipart): then an image Telegram can read (PNG or JPEG, at most 10 MB) gets a file id.
+      if (params.photo instanceof UploadedFile) {
+        upload = params.photo;
+        if (upload.bytes.length > 10 * 1024 * 1024) throw bad("file is too big");
+        const png = [0x89, 0x50, 0x4e, 0x47].every((byte, index) => upload!.bytes[index] === byte);
+        const jpeg = upload.bytes[0] === 0xff && upload.bytes[1] === 0xd8;
+        if (!png && !jpeg) throw bad("IMAGE_PROCESS_FAILED");
+        photo = `upload-${++this.lastPhoto}`;
+        this.photoIds.add(photo);
+      } else photo = str(params.photo);
       if (photo === undefined || photo === "") throw bad("there is no photo in the request");
       if (!this.photoIds.has(photo)) throw bad("wrong file identifier/HTTP URL specified");
       text = str(params.caption);
@@ -658,6 +687,7 @@ export class TelegramEmulator {
       chatId,
       ...(text === undefined ? {} : { text }),
       ...(photo === undefined ? {} : { photo }),
+      ...(upload === undefined ? {} : { upload }),
       ...(markup === undefined ? {} : { replyMarkup: markup }),
       messageId: Number(message.message_id),
       at: this.now(),

@@ -92,6 +92,7 @@ describe("loadConfig", () => {
   it("has a default for everything", () => {
     expect(loadConfig({})).toEqual({
       databaseUrl: "file:./data/linli.db",
+      pictures: { fontFile: "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", dir: "data/pictures" },
       botName: "邻里小助手",
       botNames: ["邻里小助手"],
       timeZone: "Asia/Shanghai",
@@ -111,6 +112,11 @@ describe("loadConfig", () => {
       stt: null,
       testClock: null,
     });
+  });
+
+  it("keeps certificates next to the database unless told where, drawn with the font it is given", () => {
+    expect(loadConfig({ DATABASE_URL: "file:/srv/linli/linli.db" }).pictures).toEqual({ fontFile: "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc", dir: "/srv/linli/pictures" });
+    expect(loadConfig({ PICTURES_DIR: "/srv/cards", CERTIFICATE_FONT: "/opt/fonts/noto.ttc" }).pictures).toEqual({ fontFile: "/opt/fonts/noto.ttc", dir: "/srv/cards" });
   });
 
   it("reads the test-only clock of the crash soak, and refuses a speed without a start", () => {

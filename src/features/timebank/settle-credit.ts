@@ -16,6 +16,7 @@ import { timeBankTexts } from "./texts.ts";
 import { confirmingSide, creditMovements } from "./domain/ledger.ts";
 import { capCheck, policyOf, withinOverdraft } from "./domain/policy.ts";
 import { isPrivateCategory } from "../requests/domain/policy.ts";
+import { noteMilestone } from "../recognition/index.ts";
 
 /** Where a credit's messages are sent from: the chat it came from (platform, language, a group for fallbacks). */
 export type Where = { chat: Pick<KnownChat, "platform" | "externalId" | "lang" | "kind"> | null; chatId: number | null };
@@ -181,6 +182,7 @@ async function confirm(context: MessageContext, repos: TimeBankRepos, credit: Pe
     private: request !== null && isPrivateCategory(request.category),
   });
   await audit(repos, context, credit, "credit.confirmed", { transferId: transfer.id, payer: payerId ?? "fund", ...onBehalf });
+  await noteMilestone(repos, { personId: credit.helperId, name: credit.helperName }, where);
   const warn = (lang: Lang) => (cap === "warn" ? timeBankTexts(lang).overCap(policy.capMinutes!) : "");
   // The helper confirming a credit their beneficiary recorded hears it once, here.
   if (byHelper) return texts.confirmed(credit.id, credit.minutes, helperAfter) + warn(context.lang);

@@ -105,6 +105,7 @@ export interface EntryRow { id: number; transferId: number; accountId: number; m
 /** A pending credit as stored: the view without the names and the community, with when it was decided. */
 export type CreditRow = Omit<PendingCreditView, "communityId" | "helperName" | "beneficiaryName"> & { decidedAt: Date | null };
 export interface DeedRow extends NewGoodDeed { id: number; createdAt: Date }
+export interface HonourRow { id: number; personId: number; public: boolean; milestoneHours: number }
 export interface ReportRow {
   id: number;
   communityId: number;
@@ -223,6 +224,7 @@ export interface FakeState {
   checkins: CheckinRow[];
   checkinContacts: CheckinContactRow[];
   checkinDays: CheckinDayRow[];
+  honours: HonourRow[];
   jobs: JobRow[];
   outbox: OutboxRow[];
   processed: ProcessedRow[];
@@ -268,6 +270,7 @@ export function emptyState(): FakeState {
     checkins: [],
     checkinContacts: [],
     checkinDays: [],
+    honours: [],
     jobs: [],
     outbox: [],
     processed: [],

@@ -16,6 +16,7 @@ import { FakeMediations } from "./mediation.ts";
 import { FakeVisits } from "./visits.ts";
 import { FakeGuardians } from "./guardians.ts";
 import { FakeCheckins } from "./checkins.ts";
+import { FakeHonours } from "./honours.ts";
 import {
   FakeAppStates,
   FakeAuditLogs,
@@ -53,6 +54,7 @@ export function fakeRepositories(state: FakeState, now: Date): Repositories {
     visits: new FakeVisits(state),
     guardians: new FakeGuardians(state),
     checkins: new FakeCheckins(state, now),
+    honours: new FakeHonours(state),
   };
 }
 
